@@ -1,0 +1,51 @@
+// Builds the plugin (main.js) and the `ties` command line (dist/ties.mjs).
+//   node esbuild.config.mjs            plugin, watch mode with inline source maps
+//   node esbuild.config.mjs production plugin, minified main.js
+//   node esbuild.config.mjs cli        command line bundle for node
+import esbuild from 'esbuild';
+import { builtinModules } from 'node:module';
+
+const mode = process.argv[2] ?? 'dev';
+
+const banner = '/* Ties: keep a professional network warm. Built with esbuild; source at src/. */';
+
+if (mode === 'cli') {
+  await esbuild.build({
+    entryPoints: ['src/cli/main.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: 'dist/ties.mjs',
+    // gray-matter is CommonJS; a require shim lets the ESM bundle load it.
+    banner: { js: "import { createRequire as __tiesRequire } from 'node:module'; const require = __tiesRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+} else {
+  const production = mode === 'production';
+  const context = await esbuild.context({
+    banner: { js: banner },
+    entryPoints: ['src/main.ts'],
+    bundle: true,
+    external: [
+      'obsidian', 'electron',
+      '@codemirror/autocomplete', '@codemirror/collab', '@codemirror/commands', '@codemirror/language',
+      '@codemirror/lint', '@codemirror/search', '@codemirror/state', '@codemirror/view',
+      '@lezer/common', '@lezer/highlight', '@lezer/lr',
+      ...builtinModules,
+    ],
+    format: 'cjs',
+    target: 'es2021',
+    logLevel: 'info',
+    sourcemap: production ? false : 'inline',
+    treeShaking: true,
+    minify: production,
+    outfile: 'main.js',
+  });
+  if (production) {
+    await context.rebuild();
+    await context.dispose();
+  } else {
+    await context.watch();
+  }
+}
