@@ -3,6 +3,7 @@
 //   node esbuild.config.mjs production plugin, minified main.js
 //   node esbuild.config.mjs cli        command line bundle for node
 import esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 
 const mode = process.argv[2] ?? 'dev';
@@ -17,6 +18,7 @@ if (mode === 'cli') {
     format: 'esm',
     target: 'node20',
     outfile: 'dist/ties.mjs',
+    define: { TIES_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
     // gray-matter is CommonJS; a require shim lets the ESM bundle load it.
     banner: { js: "import { createRequire as __tiesRequire } from 'node:module'; const require = __tiesRequire(import.meta.url);" },
     logLevel: 'warning',

@@ -48,14 +48,14 @@ export function parseFollowUp(line: string): FollowUp | null {
   const t = line.trim();
   const day = parseDayString(t, true);
   if (day === null) return null;
-  return { day, text: t.slice(10).replace(/^\s*[:\-–]?\s*/, ''), raw: line };
+  return { day, text: t.slice(10).replace(/^\s*[:\-–—]?\s*/, ''), raw: line };
 }
 
 /** A log line `2026-11-20 call: asked about the reorganisation`; null when it does not begin with a date. */
 export function parseLogLine(text: string, line: number): LogEntry | null {
   const day = parseDayString(text, true);
   if (day === null) return null;
-  let rest = text.trim().slice(10).replace(/^\s*[-–:]?\s*/, '');
+  let rest = text.trim().slice(10).replace(/^\s*[-–—:]?\s*/, '');
   let channel: string | null = null;
   const m = /^([\p{L}-]+(?: [\p{L}-]+)?)\s*:\s*/u.exec(rest);
   if (m) {

@@ -1,0 +1,47 @@
+/** The JSON shapes of `ties … --json` (spec: person-notes.md, "The command line"). Days are YYYY-MM-DD. */
+import { contactCount, effectiveLastContact } from '../core/contacts';
+import { formatDay } from '../core/dates';
+import type { PeopleGraph } from '../core/network';
+import type { AttentionItem, Day, Person } from '../core/types';
+
+export function itemJson(item: AttentionItem): Record<string, unknown> {
+  const base = { path: item.path, name: item.name, kind: item.kind, detail: item.detail };
+  const r = item.reason;
+  switch (r.kind) {
+    case 'follow-up':
+      return { ...base, due: formatDay(r.day), text: r.text };
+    case 'overdue':
+      return { ...base, daysSince: r.since, cadenceDays: r.cadence };
+    case 'date':
+      return { ...base, date: formatDay(r.day), inDays: r.inDays, ...(r.age === null ? {} : { age: r.age }) };
+    case 'favour':
+      return { ...base, owed: r.owed };
+    case 'dormant':
+      return { ...base, daysSince: r.since, contacts: r.contacts };
+  }
+}
+
+function nodeJson(p: Person, degree: number, today: Day): Record<string, unknown> {
+  const last = effectiveLastContact(p, today);
+  return {
+    id: p.path,
+    name: p.name,
+    organisation: p.organisation,
+    department: p.department,
+    role: p.role,
+    circle: p.circle,
+    influence: p.influence,
+    archived: p.archived,
+    lastContact: last === null ? null : formatDay(last),
+    contacts: contactCount(p, today),
+    degree,
+  };
+}
+
+export function graphJson(graph: PeopleGraph, today: Day): { nodes: unknown[]; edges: unknown[] } {
+  const nodes: unknown[] = [];
+  graph.forEachNode((path, attrs) => nodes.push(nodeJson(attrs.person, graph.degree(path), today)));
+  const edges: unknown[] = [];
+  graph.forEachEdge((_edge, attrs, source, target) => edges.push({ source, target, kind: attrs.kind }));
+  return { nodes, edges };
+}

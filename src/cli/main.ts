@@ -1,0 +1,95 @@
+/** The `ties` command: review, check, graph and intro over a vault folder, on the same core as the plugin. */
+import { statSync } from 'node:fs';
+import { rank } from '../core/attention';
+import { formatDay, localToday } from '../core/dates';
+import { normaliseFolder } from '../core/detect';
+import { buildGraph, introPaths } from '../core/network';
+import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../core/types';
+import { PeopleIndex } from '../index/people-index';
+import { parseCliArgs, UsageError, USAGE, type CliArgs } from './args';
+import { COLOUR, formatCheck, formatIntro, formatReview, PLAIN } from './format';
+import { graphJson, itemJson } from './json';
+import { readVault } from './read-vault';
+
+declare const TIES_VERSION: string | undefined;
+
+function settingsFrom(args: CliArgs): CoreSettings {
+  return {
+    ...DEFAULT_CORE_SETTINGS,
+    peopleFolder: args.folder === null ? DEFAULT_CORE_SETTINGS.peopleFolder : normaliseFolder(args.folder),
+    personTags: args.tags ?? [...DEFAULT_CORE_SETTINGS.personTags],
+    dailyNotes: args.dailyNotes,
+  };
+}
+
+function print(out: string | object): void {
+  process.stdout.write(typeof out === 'string' ? out : JSON.stringify(out, null, 2) + '\n');
+}
+
+async function run(argv: string[]): Promise<number> {
+  const args = parseCliArgs(argv);
+  if (args.command === 'help') return print(USAGE + '\n'), 0;
+  if (args.command === 'version') return print(`${typeof TIES_VERSION === 'string' ? TIES_VERSION : 'dev'}\n`), 0;
+
+  let isDir = false;
+  try {
+    isDir = statSync(args.vault).isDirectory();
+  } catch {
+    /* reported below */
+  }
+  if (!isDir) throw new UsageError(`no such vault folder: ${args.vault}`);
+
+  const settings = settingsFrom(args);
+  const today = args.today ?? localToday();
+  const style = process.stdout.isTTY && !process.env.NO_COLOR ? COLOUR : PLAIN;
+  const index = new PeopleIndex(settings);
+  index.rebuild((await readVault(args.vault, settings)).records);
+  const people = index.people();
+  const diagnostics = index.diagnostics(today);
+
+  switch (args.command) {
+    case 'review': {
+      const items = rank(people, today, settings);
+      if (args.json)
+        print({ today: formatDay(today), people: people.length, items: items.map(itemJson), diagnostics });
+      else print(formatReview(items, people.length, today, diagnostics, style));
+      return 0;
+    }
+    case 'check': {
+      if (args.json) print({ people: people.length, diagnostics });
+      else print(formatCheck(diagnostics, people.length, style));
+      return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+    }
+    case 'graph': {
+      const graph = buildGraph(people, (t, from) => index.resolvePerson(t, from));
+      const json = graphJson(graph, today);
+      if (args.json) print(json);
+      else print(`${json.nodes.length} people and ${json.edges.length} relations. Use --json for the graph itself.\n`);
+      return 0;
+    }
+    case 'intro': {
+      const target = index.findPerson(args.target!);
+      if (target === null) throw new UsageError(`no person named "${args.target}" in ${args.vault}`);
+      const graph = buildGraph(people, (t, from) => index.resolvePerson(t, from));
+      const result = introPaths(graph, target, today, settings, args.limit);
+      if (args.json) print(result);
+      else print(formatIntro(index.person(target)!, result.paths, result.inTouch, (p) => graph.getNodeAttributes(p).person, today, style));
+      return 0;
+    }
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`ties: ${e.message} (see ties --help)\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`ties: ${(e as Error).stack ?? String(e)}\n`);
+      process.exitCode = 3;
+    }
+  },
+);

@@ -1,0 +1,307 @@
+/**
+ * PeopleIndex: every note's name, every person, and daily-note mentions, kept up to date one note at a
+ * time. Derived views (people with mentions, link diagnostics) are computed lazily once per revision.
+ */
+import { futureDiagnostics } from '../core/contacts';
+import { dailyNoteDay } from '../core/detect';
+import { nameKey } from '../core/links';
+import { parsePerson } from '../core/person';
+import type { CoreSettings, Day, Diagnostic, NoteRecord, Person } from '../core/types';
+
+export interface IndexChange {
+  revision: number;
+  type: 'update' | 'remove' | 'rename' | 'reset';
+  path: string | null;
+  oldPath?: string;
+  /** Whether the people or their contacts may have changed (a person or a daily note was touched). */
+  people: boolean;
+}
+
+interface Daily {
+  day: Day;
+  /** Link targets that count as contacts (not only inside unchecked tasks), deduplicated. */
+  targets: string[];
+}
+
+interface Entry {
+  basename: string;
+  person: Person | null;
+  daily: Daily | null;
+}
+
+function pathKey(path: string): string {
+  return path.replace(/\.md$/i, '').toLowerCase();
+}
+
+function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash >= 0 ? path.slice(0, slash) : '';
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set && set.delete(value) && set.size === 0) map.delete(key);
+}
+
+/** Daily-note links that count as contacts: any link not standing only inside unchecked tasks. */
+function dailyOf(record: NoteRecord): Daily | null {
+  const day = dailyNoteDay(record.basename);
+  if (day === null) return null;
+  const counted = new Set<string>();
+  const seen = new Map<string, string>();
+  for (const link of record.links) {
+    const key = link.target.toLowerCase();
+    if (!seen.has(key)) seen.set(key, link.target);
+    if (link.task !== ' ') counted.add(key);
+  }
+  return { day, targets: [...counted].map((k) => seen.get(k)!) };
+}
+
+export class PeopleIndex {
+  private settings: CoreSettings;
+  private readonly entries = new Map<string, Entry>();
+  /** Lower-case basename → paths of every note with it. */
+  private readonly byName = new Map<string, Set<string>>();
+  /** Lower-case alias → person paths. */
+  private readonly byAlias = new Map<string, Set<string>>();
+  /** Lower-case link name → daily note path → the target as written. */
+  private readonly mentionsByKey = new Map<string, Map<string, string>>();
+  private readonly listeners = new Set<(change: IndexChange) => void>();
+  private rev = 0;
+  private cachedPeople: { rev: number; people: Person[] } | null = null;
+
+  constructor(settings: CoreSettings) {
+    this.settings = settings;
+  }
+
+  get revision(): number {
+    return this.rev;
+  }
+
+  get size(): { notes: number; people: number } {
+    let people = 0;
+    for (const e of this.entries.values()) if (e.person) people++;
+    return { notes: this.entries.size, people };
+  }
+
+  /** Subscribe to changes; returns the function that unsubscribes. */
+  onChange(listener: (change: IndexChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Replaces everything with these records (start-up, settings change). */
+  rebuild(records: Iterable<NoteRecord>, settings: CoreSettings = this.settings): void {
+    this.settings = settings;
+    this.entries.clear();
+    this.byName.clear();
+    this.byAlias.clear();
+    this.mentionsByKey.clear();
+    for (const r of records) this.insert(r);
+    this.bump({ type: 'reset', path: null, people: true });
+  }
+
+  /** Adds or updates one note. */
+  set(record: NoteRecord): void {
+    const old = this.entries.get(record.path);
+    if (old) this.detach(record.path, old);
+    const entry = this.insert(record);
+    this.bump({ type: 'update', path: record.path, people: touchesPeople(old) || touchesPeople(entry) });
+  }
+
+  remove(path: string): void {
+    const old = this.entries.get(path);
+    if (!old) return;
+    this.detach(path, old);
+    this.bump({ type: 'remove', path, people: touchesPeople(old) });
+  }
+
+  /** A note moved: `record` is read at its new path. */
+  rename(oldPath: string, record: NoteRecord): void {
+    const old = this.entries.get(oldPath);
+    if (old) this.detach(oldPath, old);
+    const prev = this.entries.get(record.path);
+    if (prev) this.detach(record.path, prev);
+    const entry = this.insert(record);
+    this.bump({ type: 'rename', path: record.path, oldPath, people: touchesPeople(old) || touchesPeople(entry) });
+  }
+
+  has(path: string): boolean {
+    return this.entries.has(path);
+  }
+
+  /** The person at `path` as parsed (without mentions), or undefined. */
+  personAt(path: string): Person | undefined {
+    return this.entries.get(path)?.person ?? undefined;
+  }
+
+  /** Every person, with daily-note mentions filled in, sorted by path. Cached per revision. */
+  people(): readonly Person[] {
+    if (this.cachedPeople?.rev === this.rev) return this.cachedPeople.people;
+    const people: Person[] = [];
+    for (const [path, e] of this.entries) {
+      if (!e.person) continue;
+      const mentions = this.settings.dailyNotes ? this.mentionDays(path, e.person) : [];
+      people.push(mentions.length > 0 ? { ...e.person, mentions } : e.person);
+    }
+    people.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    this.cachedPeople = { rev: this.rev, people };
+    return people;
+  }
+
+  /** The person `path` with mentions, or undefined. */
+  person(path: string): Person | undefined {
+    const e = this.entries.get(path);
+    if (!e?.person) return undefined;
+    const mentions = this.settings.dailyNotes ? this.mentionDays(path, e.person) : [];
+    return mentions.length > 0 ? { ...e.person, mentions } : e.person;
+  }
+
+  /**
+   * The note a link points at, as Obsidian resolves it: by path or basename (same folder first, then the
+   * shortest path, then alphabetical); for people, aliases too. Null when no note has that name.
+   */
+  resolve(target: string, fromPath: string): string | null {
+    const key = nameKey(target);
+    const named = this.byName.get(key);
+    if (named) {
+      const hasFolder = target.includes('/');
+      const full = pathKey(target.replace(/^\/+/, ''));
+      let candidates = [...named];
+      if (hasFolder) candidates = candidates.filter((p) => {
+        const k = pathKey(p);
+        return k === full || k.endsWith('/' + full);
+      });
+      if (candidates.length === 1) return candidates[0]!;
+      if (candidates.length > 1) return pickClosest(candidates, fromPath);
+    }
+    if (target.includes('/')) return null;
+    const aliased = this.byAlias.get(key);
+    if (aliased && aliased.size > 0) return aliased.size === 1 ? aliased.values().next().value! : pickClosest([...aliased], fromPath);
+    return null;
+  }
+
+  /** Like resolve, but only to a person. */
+  resolvePerson(target: string, fromPath: string): string | null {
+    const path = this.resolve(target, fromPath);
+    if (path !== null && this.entries.get(path)?.person) return path;
+    // A note (an organisation, say) may share a person's alias; the alias still names the person.
+    const aliased = this.byAlias.get(nameKey(target));
+    if (!target.includes('/') && aliased && aliased.size > 0) return pickClosest([...aliased], fromPath);
+    return null;
+  }
+
+  /** Find a person by name, alias or path, as a user types it on the command line. */
+  findPerson(query: string): string | null {
+    const q = query.trim();
+    if (this.entries.get(q)?.person) return q;
+    if (this.entries.get(q + '.md')?.person) return q + '.md';
+    return this.resolvePerson(q, '');
+  }
+
+  /** Diagnostics of every person: reading problems, links to no note, dates after `today`. */
+  diagnostics(today: Day): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const p of this.people()) {
+      out.push(...p.diagnostics, ...this.linkDiagnostics(p), ...futureDiagnostics(p, today));
+      const twins = this.byName.get(p.name.toLowerCase());
+      if (twins && twins.size > 1) {
+        const others = [...twins].filter((t) => t !== p.path && this.entries.get(t)?.person);
+        if (others.length > 0)
+          out.push({
+            path: p.path, severity: 'warning', field: 'name',
+            message: `another person note has the same name (${others.join(', ')}); links by name alone may reach the wrong one`,
+          });
+      }
+    }
+    return out;
+  }
+
+  private linkDiagnostics(p: Person): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const check = (field: string, target: string) => {
+      const path = this.resolvePerson(target, p.path);
+      const note = path ?? this.resolve(target, p.path);
+      let message: string | null = null;
+      if (note === null) message = `links to [[${target}]], but no note has that name`;
+      else if (note === p.path) message = `links to this note itself`;
+      else if (path === null) message = `links to [[${target}]], which is not a person note`;
+      if (message) out.push({ path: p.path, severity: 'warning', field, message });
+    };
+    for (const k of p.knows) check('knows', k);
+    if (p.introducedBy !== null) check('introduced_by', p.introducedBy);
+    return out;
+  }
+
+  /** Days of daily notes whose links resolve to this person, oldest first. */
+  private mentionDays(path: string, person: Person): Day[] {
+    const days: Day[] = [];
+    const keys = new Set([person.name.toLowerCase(), ...person.aliases.map((a) => a.toLowerCase())]);
+    for (const key of keys) {
+      const notes = this.mentionsByKey.get(key);
+      if (!notes) continue;
+      for (const [dailyPath, target] of notes) {
+        if (this.resolvePerson(target, dailyPath) !== path) continue;
+        const daily = this.entries.get(dailyPath)?.daily;
+        if (daily) days.push(daily.day);
+      }
+    }
+    return days.sort((a, b) => a - b);
+  }
+
+  private insert(record: NoteRecord): Entry {
+    const person = parsePerson(record, this.settings);
+    const daily = dailyOf(record);
+    const entry: Entry = { basename: record.basename, person, daily };
+    this.entries.set(record.path, entry);
+    addTo(this.byName, record.basename.toLowerCase(), record.path);
+    if (person) for (const a of person.aliases) addTo(this.byAlias, a.toLowerCase(), record.path);
+    if (daily)
+      for (const t of daily.targets) {
+        const key = nameKey(t);
+        let m = this.mentionsByKey.get(key);
+        if (!m) this.mentionsByKey.set(key, (m = new Map()));
+        m.set(record.path, t);
+      }
+    return entry;
+  }
+
+  private detach(path: string, e: Entry): void {
+    this.entries.delete(path);
+    removeFrom(this.byName, e.basename.toLowerCase(), path);
+    if (e.person) for (const a of e.person.aliases) removeFrom(this.byAlias, a.toLowerCase(), path);
+    if (e.daily)
+      for (const t of e.daily.targets) {
+        const key = nameKey(t);
+        const m = this.mentionsByKey.get(key);
+        if (m && m.delete(path) && m.size === 0) this.mentionsByKey.delete(key);
+      }
+  }
+
+  private bump(change: Omit<IndexChange, 'revision'>): void {
+    this.rev++;
+    const full: IndexChange = { ...change, revision: this.rev };
+    for (const l of this.listeners) l(full);
+  }
+}
+
+function touchesPeople(e: Entry | null | undefined): boolean {
+  return !!e && (e.person !== null || (e.daily !== null && e.daily.targets.length > 0));
+}
+
+/** Same folder as the linking note first, then the shortest path, then alphabetical. */
+function pickClosest(candidates: string[], fromPath: string): string {
+  const folder = folderOf(fromPath);
+  return candidates.reduce((best, c) => {
+    const bs = folderOf(best) === folder, cs = folderOf(c) === folder;
+    if (bs !== cs) return cs ? c : best;
+    if (best.length !== c.length) return c.length < best.length ? c : best;
+    return c < best ? c : best;
+  });
+}

@@ -1,0 +1,217 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isPersonRecord } from '../../src/core/detect';
+import { parseFavour, parseFollowUp, parseLogLine, parsePerson } from '../../src/core/person';
+import { day, person, personRecord, record, settings } from '../builders';
+
+describe('which notes are people', () => {
+  it('by type, in any case, also in a list', () => {
+    expect(isPersonRecord(record('Notes/A.md', { type: 'Person' }), settings)).toBe(true);
+    expect(isPersonRecord(record('Notes/A.md', { Type: ['contact', 'person'] }), settings)).toBe(true);
+    expect(isPersonRecord(record('Notes/A.md', { type: 'project' }), settings)).toBe(false);
+  });
+
+  it('by tag, nested, with or without #, in frontmatter or body', () => {
+    expect(isPersonRecord(record('A.md', { tags: ['person/colleague'] }), settings)).toBe(true);
+    expect(isPersonRecord(record('A.md', { tags: '#people' }), settings)).toBe(true);
+    expect(isPersonRecord(record('A.md', { tags: 'work, person' }), settings)).toBe(true);
+    expect(isPersonRecord(record('A.md', null, { tags: ['People'] }), settings)).toBe(true);
+    expect(isPersonRecord(record('A.md', null, { tags: ['personal'] }), settings)).toBe(false);
+    expect(isPersonRecord(record('A.md', null, { tags: ['project/person'] }), settings)).toBe(false);
+  });
+
+  it('by folder, anywhere under it, and the folder is a setting', () => {
+    expect(isPersonRecord(record('People/Clients/Ana.md', null), settings)).toBe(true);
+    expect(isPersonRecord(record('people/Ana.md', null), settings)).toBe(true);
+    expect(isPersonRecord(record('PeopleOld/Ana.md', null), settings)).toBe(false);
+    expect(isPersonRecord(record('Contacts/Ana.md', null), { ...settings, peopleFolder: 'Contacts/' })).toBe(true);
+    expect(isPersonRecord(record('People/Ana.md', null), { ...settings, peopleFolder: '' })).toBe(false);
+  });
+
+  it('a note whose frontmatter cannot be read is still a person by folder, with an error', () => {
+    const p = parsePerson(record('People/Broken.md', null, { frontmatterError: 'broken YAML: bad indentation (line 3)' }), settings);
+    expect(p?.diagnostics).toEqual([
+      { path: 'People/Broken.md', severity: 'error', field: 'frontmatter', message: 'broken YAML: bad indentation (line 3)' },
+    ]);
+    expect(parsePerson(record('Notes/Broken.md', null, { frontmatterError: 'x' }), settings)).toBeNull();
+  });
+});
+
+describe('fields', () => {
+  it('reads every field of the table', () => {
+    const p = person('Jan', {
+      last_contact: '2026-11-01', cadence: '2w', circle: 15, interests: ['sailing', 'daughter Eva'],
+      favours: ['2026-03-01 got: an intro to Ana', '2026-04-01 gave: a reference'], follow_ups: ['2026-11-27 how the exam went'],
+      birthday: '--11-27', knows: ['[[Piet]]', 'Ana'], introduced_by: '[[Piet]]', organisation: 'Acme', department: 'Finance',
+      role: 'CFO', influence: ['decision-maker'], channel: 'phone', email: 'jan@example.com', phone: '+31 6 1234 5678',
+      snooze_until: '2026-12-01', archived: false, aliases: ['Jantje'],
+    });
+    expect(p).toMatchObject({
+      name: 'Jan', aliases: ['Jantje'], lastContact: day('2026-11-01'), cadence: 14, cadenceFromCircle: false, circle: 15,
+      interests: ['sailing', 'daughter Eva'], birthday: { month: 11, day: 27, year: null }, knows: ['Piet', 'Ana'],
+      introducedBy: 'Piet', organisation: 'Acme', department: 'Finance', role: 'CFO', influence: ['decision-maker'],
+      channel: 'phone', email: 'jan@example.com', phone: '+31 6 1234 5678', snoozeUntil: day('2026-12-01'), archived: false,
+    });
+    expect(p.favours).toEqual([
+      { day: day('2026-03-01'), kind: 'got', text: 'an intro to Ana' },
+      { day: day('2026-04-01'), kind: 'gave', text: 'a reference' },
+    ]);
+    expect(p.followUps).toEqual([{ day: day('2026-11-27'), text: 'how the exam went', raw: '2026-11-27 how the exam went' }]);
+    expect(p.diagnostics).toEqual([]);
+  });
+
+  it('accepts camelCase, kebab-case and the synonyms, case-insensitively', () => {
+    const p = person('Jan', {
+      lastContacted: '2026-11-01', 'follow-ups': ['2026-11-27 ask'], Favors: ['2026-01-01 received: x'],
+      Organization: 'Acme', snoozeUntil: '2027-01-01', 'Introduced-By': '[[Piet]]',
+    });
+    expect(p.lastContact).toBe(day('2026-11-01'));
+    expect(p.followUps).toHaveLength(1);
+    expect(p.favours[0]?.kind).toBe('got');
+    expect(p.organisation).toBe('Acme');
+    expect(p.snoozeUntil).toBe(day('2027-01-01'));
+    expect(p.introducedBy).toBe('Piet');
+    expect(person('Jan', { company: 'Beta BV' }).organisation).toBe('Beta BV');
+  });
+
+  it('gives a circle its default cadence when cadence is absent', () => {
+    expect(person('A', { circle: 5 })).toMatchObject({ cadence: 7, cadenceFromCircle: true });
+    expect(person('A', { circle: '50' })).toMatchObject({ cadence: 90, cadenceFromCircle: true });
+    expect(person('A', { circle: 150, cadence: 'monthly' })).toMatchObject({ cadence: 30, cadenceFromCircle: false });
+  });
+
+  it('reads YAML dates and unquoted [[links]] as a user means them', () => {
+    const p = person('A', { last_contact: new Date(Date.UTC(2026, 10, 20)), knows: [['Piet'], ['Ana']], introduced_by: [['Piet']] });
+    expect(p.lastContact).toBe(day('2026-11-20'));
+    expect(p.knows).toEqual(['Piet', 'Ana']);
+    expect(p.introducedBy).toBe('Piet');
+  });
+
+  it('takes a single value where a list is expected', () => {
+    const p = person('A', { interests: 'chess', knows: '[[Piet]]', influence: 'Connector', aliases: 'AJ' });
+    expect(p).toMatchObject({ interests: ['chess'], knows: ['Piet'], influence: ['connector'], aliases: ['AJ'] });
+  });
+
+  it('reads links with aliases, headings and markdown links', () => {
+    expect(person('A', { knows: ['[[People/Piet|P]]', '[[Ana#Work]]', '[Bo](People/Bo%20Ek.md)'] }).knows).toEqual(['People/Piet', 'Ana', 'People/Bo Ek']);
+  });
+
+  it('reads organisation as text or link', () => {
+    expect(person('A', { organisation: '[[Acme Corp]]' })).toMatchObject({ organisation: 'Acme Corp', organisationIsLink: true });
+    expect(person('A', { organisation: [['Acme Corp']] })).toMatchObject({ organisation: 'Acme Corp', organisationIsLink: true });
+  });
+
+  it('normalises channel synonyms and warns on unknown channels and influence', () => {
+    expect(person('A', { channel: 'E-mail' }).channel).toBe('email');
+    const p = person('A', { channel: 'pigeon', influence: ['boss', 'gatekeeper'] });
+    expect(p.channel).toBe('pigeon');
+    expect(p.diagnostics.map((d) => [d.severity, d.field])).toEqual([['warning', 'influence'], ['warning', 'channel']]);
+  });
+});
+
+describe('wrong types give an error naming note and field, and the rest is still read', () => {
+  it.each([
+    ['last_contact', 'yesterday', /expected a date as YYYY-MM-DD, found "yesterday"/],
+    ['cadence', 'often', /expected a duration .* found "often"/],
+    ['circle', 7, /expected 5, 15, 50 or 150, found "7"/],
+    ['birthday', 'in May', /expected YYYY-MM-DD or --MM-DD/],
+    ['snooze_until', 'next week', /expected a date/],
+    ['archived', 'perhaps', /expected true or false/],
+    ['role', { a: 1 }, /expected text, found a set of keys/],
+    ['knows', [42], /expected a link/],
+    ['follow_ups', ['ask about the exam'], /expected "YYYY-MM-DD what/],
+    ['favours', ['2026-01-01 helped: moving'], /expected "YYYY-MM-DD gave: what" or "YYYY-MM-DD got: what"/],
+    ['interests', [{ a: 1 }], /expected a list of text/],
+  ])('%s: %j', (field, value, message) => {
+    const p = person('Jan', { [field]: value, email: 'jan@example.com', cadence: field === 'cadence' ? value : '2w' });
+    const errors = p.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ path: 'People/Jan.md', field });
+    expect(errors[0]!.message).toMatch(message);
+    expect(p.email).toBe('jan@example.com');
+  });
+
+  it('a list where text is expected is joined, with a warning', () => {
+    const p = person('A', { role: ['CTO', 'co-founder'] });
+    expect(p.role).toBe('CTO, co-founder');
+    expect(p.diagnostics).toMatchObject([{ severity: 'warning', field: 'role' }]);
+  });
+
+  it('keeps the good favours and follow-ups next to a bad one', () => {
+    const p = person('A', { favours: ['2026-01-01 got: x', 'lunch', '2026-02-01 gave: y'], follow_ups: ['2026-11-01 a', 12] });
+    expect(p.favours).toHaveLength(2);
+    expect(p.followUps).toHaveLength(1);
+    expect(p.diagnostics.filter((d) => d.severity === 'error').map((d) => d.field)).toEqual(['favours', 'follow_ups']);
+  });
+
+  it('warns about a phone number YAML read as a number', () => {
+    const p = person('A', { phone: 612345678 });
+    expect(p.phone).toBe('612345678');
+    expect(p.diagnostics[0]).toMatchObject({ severity: 'warning', field: 'phone' });
+  });
+
+  it('warns when a field is written twice in different spellings', () => {
+    const p = person('A', { last_contact: '2026-01-01', lastContact: '2026-02-02' });
+    expect(p.lastContact).toBe(day('2026-01-01'));
+    expect(p.diagnostics[0]).toMatchObject({ severity: 'warning', field: 'last_contact' });
+  });
+
+  it('empty values are absent, not errors', () => {
+    const p = person('A', { last_contact: null, cadence: '', interests: [], knows: null, birthday: undefined });
+    expect(p.diagnostics).toEqual([]);
+    expect(p.lastContact).toBeNull();
+  });
+
+  it('never throws on arbitrary frontmatter', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('last_contact', 'cadence', 'circle', 'interests', 'favours', 'follow_ups', 'birthday', 'knows', 'introduced_by', 'organisation', 'role', 'influence', 'channel', 'phone', 'snooze_until', 'archived', 'aliases', 'other'), fc.anything()), (fm) => {
+        const p = parsePerson(personRecord('X', fm), settings)!;
+        for (const d of p.diagnostics) expect(d.path).toBe('People/X.md');
+      }),
+    );
+  });
+});
+
+describe('grammar of ledger lines', () => {
+  it('favours', () => {
+    expect(parseFavour('2026-03-01 gave: a reference')?.favour).toEqual({ day: day('2026-03-01'), kind: 'gave', text: 'a reference' });
+    expect(parseFavour('2026-03-01 Received: tickets')?.favour.kind).toBe('got');
+    expect(parseFavour('2026-03-01 given : x')?.favour.kind).toBe('gave');
+    expect(parseFavour('got: undated')?.favour).toEqual({ day: null, kind: 'got', text: 'undated' });
+    expect(parseFavour('2026-03-01 helped: x')).toBeNull();
+    expect(parseFavour('2026-03-01 gave a reference')).toBeNull();
+  });
+
+  it('follow-ups', () => {
+    expect(parseFollowUp('2026-11-27 ask how the exam went')?.text).toBe('ask how the exam went');
+    expect(parseFollowUp('2026-11-27: ask')?.text).toBe('ask');
+    expect(parseFollowUp('soon: ask')).toBeNull();
+  });
+
+  it('log lines with and without a channel', () => {
+    expect(parseLogLine('2026-11-20 call: asked about the reorganisation', 3)).toEqual({
+      day: day('2026-11-20'), channel: 'phone', text: 'asked about the reorganisation', line: 3,
+    });
+    expect(parseLogLine('2026-11-20 lunch at the canteen', 0)).toMatchObject({ channel: null, text: 'lunch at the canteen' });
+    expect(parseLogLine('2026-11-20 in person: coffee', 0)).toMatchObject({ channel: 'in-person', text: 'coffee' });
+    expect(parseLogLine('2026-11-20 — we talked: a lot', 0)).toMatchObject({ channel: null, text: 'we talked: a lot' });
+    expect(parseLogLine('met on 2026-11-20', 0)).toBeNull();
+  });
+});
+
+describe('the body interaction log', () => {
+  it('takes dated list items under Log or Interactions only', () => {
+    const rec = personRecord('A', {}, {
+      listItems: [
+        { line: 5, text: '2026-11-20 call: reorg', heading: 'Log', task: null },
+        { line: 6, text: 'no date here', heading: 'Log', task: null },
+        { line: 9, text: '2026-10-01 email: offer', heading: 'interactions', task: null },
+        { line: 12, text: '2026-09-01 not a contact', heading: 'Ideas', task: null },
+        { line: 13, text: '2026-09-02 neither', heading: null, task: null },
+      ],
+    });
+    const p = parsePerson(rec, settings)!;
+    expect(p.log.map((e) => [e.line, e.channel])).toEqual([[5, 'phone'], [9, 'email']]);
+    expect(parsePerson(rec, { ...settings, logHeadings: ['Ideas'] })!.log.map((e) => e.line)).toEqual([12]);
+  });
+});
