@@ -1,7 +1,7 @@
 /** Text output for a person at a terminal: sections with counts, aligned columns, colour only on a TTY. */
 import { describeSpan } from '../core/describe';
 import { effectiveLastContact } from '../core/contacts';
-import { formatDay, weekdayName } from '../core/dates';
+import { longDate } from '../core/dates';
 import type { AttentionItem, AttentionKind, Day, Diagnostic, Person } from '../core/types';
 
 export interface Style {
@@ -35,12 +35,8 @@ function pad(s: string, to: number): string {
   return s + ' '.repeat(Math.max(0, to - width(s)));
 }
 
-function longDate(day: Day): string {
-  return `${weekdayName(day, 'en')} ${formatDay(day)}`;
-}
-
 export function formatReview(items: readonly AttentionItem[], people: number, today: Day, diagnostics: readonly Diagnostic[], style: Style): string {
-  const lines: string[] = [style.bold(`Ties · review for ${longDate(today)} · ${people} ${people === 1 ? 'person' : 'people'}`)];
+  const lines: string[] = [style.bold(`Ties · review for ${longDate(today, 'en', true)} · ${people} ${people === 1 ? 'person' : 'people'}`)];
   if (items.length === 0) lines.push('', 'Nobody needs attention today.');
   const nameWidth = Math.min(32, Math.max(0, ...items.map((i) => width(i.name))));
   let kind: AttentionKind | null = null;

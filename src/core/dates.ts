@@ -161,6 +161,11 @@ export function weekdayName(day: Day, locale: string): string {
   return DateTime.fromMillis(day * MS_PER_DAY, { zone: 'utc' }).setLocale(locale).weekdayLong ?? '';
 }
 
+/** A day as a person reads it: "Tuesday 1 December", with the year when `withYear`. */
+export function longDate(day: Day, locale: string, withYear = false): string {
+  return DateTime.fromMillis(day * MS_PER_DAY, { zone: 'utc' }).setLocale(locale).toFormat(withYear ? 'cccc d LLLL yyyy' : 'cccc d LLLL');
+}
+
 /** ISO week number and week-year of a day, for weekly rotations. */
 export function isoWeek(day: Day): { year: number; week: number } {
   const dt = DateTime.fromMillis(day * MS_PER_DAY, { zone: 'utc' });

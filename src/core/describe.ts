@@ -1,5 +1,5 @@
 /** Reasons in words a person reads at a glance, in English or Dutch. */
-import { formatDay, weekdayName } from './dates';
+import { longDate, weekdayName } from './dates';
 import type { Day, Language, Reason } from './types';
 
 interface Words {
@@ -103,7 +103,7 @@ export function describeReason(r: Reason, lang: Language, today: Day): string {
       const when =
         r.inDays === 0 ? w.birthdayToday
         : r.inDays === 1 ? w.birthdayTomorrow
-        : w.birthdayOn(r.inDays < 7 ? weekdayName(r.day, w.locale) : `${weekdayName(r.day, w.locale)} ${formatDay(r.day)}`);
+        : w.birthdayOn(r.inDays < 7 ? weekdayName(r.day, w.locale) : longDate(r.day, w.locale));
       return r.age === null ? when : `${when} · ${w.turns(r.age)}`;
     }
     case 'favour':

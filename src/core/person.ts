@@ -95,9 +95,22 @@ function text(v: unknown, field: string, emit: Emit): string | null {
   return null;
 }
 
+/**
+ * A list item as the user wrote it. YAML reads an unquoted `- 2026-02-01 got: a reference` as a one-key
+ * map; joined back with its colon, it is the line the user typed.
+ */
+function asLine(item: unknown): unknown {
+  if (item === null || typeof item !== 'object' || Array.isArray(item) || item instanceof Date) return item;
+  const keys = Object.keys(item);
+  if (keys.length !== 1) return item;
+  const value = (item as Record<string, unknown>)[keys[0]!];
+  const rest = value instanceof Date ? value.toISOString().slice(0, 10) : value === null ? '' : value;
+  return typeof rest === 'string' || typeof rest === 'number' ? `${keys[0]}: ${rest}`.trim() : item;
+}
+
 function list(v: unknown): unknown[] {
   if (isEmpty(v)) return [];
-  return Array.isArray(v) ? v : [v];
+  return (Array.isArray(v) ? v : [v]).map(asLine);
 }
 
 function textList(v: unknown, field: string, emit: Emit): string[] {

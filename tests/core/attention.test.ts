@@ -58,7 +58,7 @@ describe('rank', () => {
       person('Leap', { birthday: '1988-02-29' }),
     ];
     expect(kinds(people)).toEqual(['date:Today', 'date:Week']);
-    expect(rank(people, T, settings)[1]!.detail).toBe('birthday on Tuesday 2026-12-01 · turns 46');
+    expect(rank(people, T, settings)[1]!.detail).toBe('birthday on Tuesday 1 December · turns 46');
     expect(kinds(people, day('2027-02-25'))).toEqual(['date:Leap']);
     expect(rank(people, day('2027-02-25'), settings)[0]!.detail).toBe('birthday on Sunday · turns 39');
     expect(kinds(people, day('2026-11-23')).slice(0, 2)).toEqual(['date:Gone', 'date:Today']);

@@ -121,7 +121,7 @@ describe('wrong types give an error naming note and field, and the rest is still
     ['knows', [42], /expected a link/],
     ['follow_ups', ['ask about the exam'], /expected "YYYY-MM-DD what/],
     ['favours', ['2026-01-01 helped: moving'], /expected "YYYY-MM-DD gave: what" or "YYYY-MM-DD got: what"/],
-    ['interests', [{ a: 1 }], /expected a list of text/],
+    ['interests', [{ a: 1, b: 2 }], /expected a list of text/],
   ])('%s: %j', (field, value, message) => {
     const p = person('Jan', { [field]: value, email: 'jan@example.com', cadence: field === 'cadence' ? value : '2w' });
     const errors = p.diagnostics.filter((d) => d.severity === 'error');
@@ -213,5 +213,20 @@ describe('the body interaction log', () => {
     const p = parsePerson(rec, settings)!;
     expect(p.log.map((e) => [e.line, e.channel])).toEqual([[5, 'phone'], [9, 'email']]);
     expect(parsePerson(rec, { ...settings, logHeadings: ['Ideas'] })!.log.map((e) => e.line)).toEqual([12]);
+  });
+});
+
+describe('unquoted list items with a colon', () => {
+  it('reads YAML one-key maps back as the line the user typed', () => {
+    // `- 2026-02-01 got: an intro` in YAML is { '2026-02-01 got': 'an intro' }
+    const p = person('A', {
+      favours: [{ '2026-02-01 got': 'an intro' }, { 'gave': new Date(Date.UTC(2026, 0, 1)) }],
+      follow_ups: [{ '2026-11-27 ask': 'how the exam went' }],
+      interests: [{ kids: 'Eva and Tom' }],
+    });
+    expect(p.favours).toEqual([{ day: day('2026-02-01'), kind: 'got', text: 'an intro' }, { day: null, kind: 'gave', text: '2026-01-01' }]);
+    expect(p.followUps[0]?.text).toBe('ask: how the exam went');
+    expect(p.interests).toEqual(['kids: Eva and Tom']);
+    expect(p.diagnostics).toEqual([]);
   });
 });

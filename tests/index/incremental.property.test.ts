@@ -36,7 +36,7 @@ function toRecord(p: string, c: Content): NoteRecord {
   if (c.type) fm.type = c.type;
   if (c.introduced_by) fm.introduced_by = `[[${c.introduced_by}]]`;
   if (c.circle !== undefined) fm.circle = c.circle;
-  return record(p, fm, { tags: c.tags, links: c.links.map(([target, task], line) => ({ target, task, line })) });
+  return record(p, fm, { tags: [...c.tags], links: c.links.map(([target, task], line) => ({ target, task, line })) });
 }
 
 const op = fc.oneof(

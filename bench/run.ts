@@ -1,0 +1,120 @@
+/**
+ * npm run bench: the speed figures of the foundation, on synthetic vaults (bench/generate.ts).
+ * Prints figures; asserts nothing. Run with `npm run bench` (it builds the CLI first).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { rank } from '../src/core/attention';
+import { parseDayString } from '../src/core/dates';
+import { DEFAULT_CORE_SETTINGS, type NoteRecord } from '../src/core/types';
+import { recordFromText } from '../src/cli/read-vault';
+import { PeopleIndex } from '../src/index/people-index';
+import { generateVault, writeVault } from './generate';
+
+const TODAY = '2026-11-24';
+const today = parseDayString(TODAY)!;
+const settings = { ...DEFAULT_CORE_SETTINGS };
+const out = join('bench', 'out');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+function ms(x: number): string {
+  return x < 10 ? `${x.toFixed(3)} ms` : `${x.toFixed(1)} ms`;
+}
+
+function line(label: string, value: string, target: string): void {
+  console.log(`${label.padEnd(48)} ${value.padStart(12)}   (target ${target})`);
+}
+
+function records(people: number, notes: number): NoteRecord[] {
+  const files = generateVault({ people, notes, seed: 7, today: TODAY });
+  return [...files].map(([path, text]) => recordFromText(path, text, settings));
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** 1. Cold `ties review` (a fresh process each run) against the floor. */
+function cliFigures(): void {
+  const vault = join(out, 'vault-10k-50k');
+  if (!existsSync(join(vault, '.complete'))) {
+    rmSync(vault, { recursive: true, force: true });
+    mkdirSync(vault, { recursive: true });
+    writeVault(vault, generateVault({ people: 10_000, notes: 50_000, seed: 7, today: TODAY }));
+    writeVault(vault, new Map([['.complete', '']]));
+  }
+  const spawn = (args: string[]) => time(() => execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] }));
+  spawn(['bench/floor.mjs', vault]); // warm the page cache once, so both sides read from memory
+  const review: number[] = [], floor: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    floor.push(spawn(['bench/floor.mjs', vault]));
+    review.push(spawn(['dist/ties.mjs', 'review', vault, '--today', TODAY, '--json']));
+  }
+  const r = median(review), f = median(floor);
+  console.log('\nCommand line, 10,000 people in 50,000 notes (median of 5 runs, each a new process)');
+  line('ties review --json', ms(r), '≤ 3000 ms');
+  line('floor: read every note + gray-matter', ms(f), '');
+  line('ratio review / floor', `${(r / f).toFixed(2)}×`, '≤ 1.5×');
+}
+
+/** 2–4. Index build, one-note update at 1k and 10k people, rank, heap. */
+function indexFigures(): void {
+  console.log('\nIndex and ranking (in process)');
+  for (const [people, notes] of [[1_000, 5_000], [10_000, 50_000]] as const) {
+    const recs = records(people, notes);
+    const persons = recs.filter((r) => r.path.startsWith('People/'));
+    const builds: number[] = [];
+    let index = new PeopleIndex(settings);
+    for (let i = 0; i < 5; i++) {
+      index = new PeopleIndex(settings);
+      builds.push(time(() => index.rebuild(recs)));
+    }
+    line(`index build, ${people} people / ${notes} notes`, ms(median(builds)), people === 10_000 ? '≤ 100 ms' : '');
+
+    index.people();
+    const updates: number[] = [], withPeople: number[] = [];
+    for (let i = 0; i < 400; i++) {
+      const r = persons[(i * 7919) % persons.length]!;
+      const changed = { ...r, frontmatter: { ...r.frontmatter, last_contact: `2026-11-${String((i % 20) + 1).padStart(2, '0')}` } };
+      updates.push(time(() => index.set(changed)));
+      withPeople.push(time(() => index.people()));
+    }
+    line(`update one note, ${people} people (median)`, ms(median(updates)), '≤ 1 ms, flat 1k→10k');
+    line(`  then the people list for views (median)`, ms(median(withPeople)), '');
+
+    const people_ = index.people();
+    rank(people_, today, settings);
+    const ranks: number[] = [];
+    for (let i = 0; i < 20; i++) ranks.push(time(() => rank(people_, today, settings)));
+    line(`rank, ${people_.length} people (median of 20)`, ms(median(ranks)), people === 10_000 ? '≤ 20 ms' : '');
+
+    if (people === 10_000) {
+      const fresh = records(people, notes);
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      const held = new PeopleIndex(settings);
+      held.rebuild(fresh);
+      held.people();
+      fresh.length = 0;
+      gc();
+      const after = process.memoryUsage().heapUsed;
+      line('heap held by the index, 10k people / 50k notes', `${((after - before) / 1048576).toFixed(1)} MB`, '≤ 60 MB');
+      if (!(globalThis as { gc?: unknown }).gc) console.log('  (run with node --expose-gc for a precise heap figure)');
+      void held.revision;
+    }
+  }
+}
+
+indexFigures();
+cliFigures();
