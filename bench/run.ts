@@ -36,8 +36,13 @@ function line(label: string, value: string, target: string): void {
   console.log(`${label.padEnd(48)} ${value.padStart(12)}   (target ${target})`);
 }
 
+/** A vault of `notes` notes in all, `people` of them person notes. */
+function vault(people: number, notes: number): Map<string, string> {
+  return generateVault({ people, notes: notes - people, seed: 7, today: TODAY });
+}
+
 function records(people: number, notes: number): NoteRecord[] {
-  const files = generateVault({ people, notes, seed: 7, today: TODAY });
+  const files = vault(people, notes);
   return [...files].map(([path, text]) => recordFromText(path, text, settings));
 }
 
@@ -47,19 +52,19 @@ function gc(): void {
 
 /** 1. Cold `ties review` (a fresh process each run) against the floor. */
 function cliFigures(): void {
-  const vault = join(out, 'vault-10k-50k');
-  if (!existsSync(join(vault, '.complete'))) {
-    rmSync(vault, { recursive: true, force: true });
-    mkdirSync(vault, { recursive: true });
-    writeVault(vault, generateVault({ people: 10_000, notes: 50_000, seed: 7, today: TODAY }));
-    writeVault(vault, new Map([['.complete', '']]));
+  const dir = join(out, 'vault-10k-50k');
+  if (!existsSync(join(dir, '.complete'))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    writeVault(dir, vault(10_000, 50_000));
+    writeVault(dir, new Map([['.complete', '']]));
   }
   const spawn = (args: string[]) => time(() => execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] }));
-  spawn(['bench/floor.mjs', vault]); // warm the page cache once, so both sides read from memory
+  spawn(['bench/floor.mjs', dir]); // warm the page cache once, so both sides read from memory
   const review: number[] = [], floor: number[] = [];
   for (let i = 0; i < 5; i++) {
-    floor.push(spawn(['bench/floor.mjs', vault]));
-    review.push(spawn(['dist/ties.mjs', 'review', vault, '--today', TODAY, '--json']));
+    floor.push(spawn(['bench/floor.mjs', dir]));
+    review.push(spawn(['dist/ties.mjs', 'review', dir, '--today', TODAY, '--json']));
   }
   const r = median(review), f = median(floor);
   console.log('\nCommand line, 10,000 people in 50,000 notes (median of 5 runs, each a new process)');

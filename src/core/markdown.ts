@@ -1,7 +1,7 @@
 /**
  * The body of a note, read the way Obsidian's metadataCache reads it: inline tags, links with the task state
  * of the list item they stand in, and list items under their heading. One pass, line by line, with no
- * backtracking regexes, so a 5 MB note costs milliseconds.
+ * backtracking regexes: time grows linearly, and a 5 MB note takes a fraction of a second.
  */
 import { cleanTarget } from './links';
 import type { ListItem, NoteLink } from './types';
@@ -12,7 +12,7 @@ export interface BodyScan {
   listItems: ListItem[];
 }
 
-const LIST_MARKER = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
+const LIST_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
 // `* * *` and `- - -` are thematic breaks, not list items. Every repetition must consume the marker char,
 // so this cannot backtrack badly.
 const THEMATIC_BREAK = /^[ \t]*([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
@@ -57,7 +57,7 @@ export function scanBody(body: string, firstLine: number): BodyScan {
       continue;
     }
 
-    if (content.trim() === '') {
+    if (isBlankLine(content)) {
       blankSinceItem = true;
       continue;
     }
@@ -96,6 +96,11 @@ export function scanBody(body: string, firstLine: number): BodyScan {
 
 function isBlank(code: number): boolean {
   return code === 32 || code === 9;
+}
+
+function isBlankLine(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isBlank(s.charCodeAt(i))) return false;
+  return true;
 }
 
 function startsWithQuote(line: string): boolean {

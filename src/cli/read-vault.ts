@@ -1,0 +1,246 @@
+/**
+ * The command line's reader: markdown files on disk → NoteRecords, the same shape the plugin builds from
+ * Obsidian's metadataCache. gray-matter parses the frontmatter; the body is scanned by the pure core.
+ * Reading never writes.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { dailyNoteDay, hasPersonTag, inFolder, isPersonRecord } from '../core/detect';
+import { scanBody } from '../core/markdown';
+import type { CoreSettings, NoteRecord } from '../core/types';
+
+export interface SkippedFile {
+  /** Vault-relative path of the file or folder that could not be read. */
+  path: string;
+  message: string;
+}
+
+export interface VaultRead {
+  /** One record per markdown note, sorted by path. */
+  records: NoteRecord[];
+  skipped: SkippedFile[];
+}
+
+/** Folders Obsidian does not show (dot-folders) and package folders are not part of the vault's notes. */
+function skipFolder(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+/**
+ * Reads every `.md` note under `vaultPath`; throws when `vaultPath` itself cannot be read. The reads are
+ * synchronous on purpose: for many small files, fs.promises measured several times slower than readFileSync
+ * (a thread-pool round trip per file).
+ */
+export async function readVault(vaultPath: string, settings: CoreSettings): Promise<VaultRead> {
+  const records: NoteRecord[] = [];
+  const skipped: SkippedFile[] = [];
+  const walk = (dir: string, rel: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      // A vault that cannot be read at all is the caller's error to report; a folder inside it is skipped.
+      if (rel === '') throw e;
+      skipped.push({ path: rel, message: errorMessage(e) });
+      return;
+    }
+    for (const entry of entries) {
+      const name = entry.name;
+      const childRel = rel === '' ? name : rel + '/' + name;
+      // Symbolic links are not followed: a link to a parent folder would loop forever.
+      if (entry.isDirectory()) {
+        if (!skipFolder(name)) walk(join(dir, name), childRel);
+      } else if (entry.isFile() && name.endsWith('.md') && !name.startsWith('.')) {
+        let bytes: Uint8Array;
+        try {
+          bytes = readFileSync(join(dir, name));
+        } catch (e) {
+          skipped.push({ path: childRel, message: errorMessage(e) });
+          continue;
+        }
+        records.push(recordFromBytes(childRel, bytes, settings));
+      }
+    }
+  };
+  walk(vaultPath, '');
+  records.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { records, skipped };
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const windows1252 = new TextDecoder('windows-1252');
+
+/** A record from the raw bytes of a file: UTF-8, or Windows-1252 (with a warning) when the bytes are not UTF-8. */
+export function recordFromBytes(path: string, bytes: Uint8Array, settings: CoreSettings): NoteRecord {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const record = recordFromText(path, windows1252.decode(bytes), settings);
+    record.readWarnings = [
+      ...(record.readWarnings ?? []),
+      { field: 'body', message: 'not valid UTF-8; read as Windows-1252' },
+    ];
+    return record;
+  }
+  return recordFromText(path, text, settings);
+}
+
+/** A record from a note's text, without touching the disk. `path` is vault-relative with forward slashes. */
+export function recordFromText(path: string, text: string, settings: CoreSettings): NoteRecord {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const slash = path.lastIndexOf('/');
+  const file = path.slice(slash + 1);
+  const basename = file.endsWith('.md') ? file.slice(0, -3) : file;
+
+  const block = frontmatterBlock(text);
+  let frontmatter: Record<string, unknown> | null = null;
+  let frontmatterError: string | undefined;
+  let body = text;
+  let firstLine = 0;
+  if (block) {
+    const read = readFrontmatter(text.slice(0, block.end));
+    frontmatter = read.data;
+    frontmatterError = read.error;
+    body = text.slice(block.bodyStart);
+    firstLine = countLines(text, block.bodyStart);
+  }
+
+  const record: NoteRecord = { path, basename, frontmatter, tags: [], links: [], listItems: [] };
+  if (frontmatterError !== undefined) record.frontmatterError = frontmatterError;
+
+  // Scanning a body costs more than reading its frontmatter: do it only for notes whose body can matter.
+  const known = dailyNoteDay(basename) !== null || isPersonRecord(record, settings);
+  if (!known && !personTagPattern(settings.personTags).test(body)) return record;
+
+  const scan = scanBody(body, firstLine);
+  // The quick test also hits `#person` in code or after a letter; only a real tag makes a person.
+  const tagged = hasPersonTag(scan.tags, settings.personTags);
+  if (!known && !tagged) return record;
+  record.tags = scan.tags;
+  record.links = scan.links;
+  record.listItems = scan.listItems;
+
+  if (!block && (tagged || inFolder(path, settings.peopleFolder)) && hasLowerFrontmatter(body)) {
+    record.readWarnings = [
+      {
+        field: 'frontmatter',
+        message: 'a --- block below the top of the note is not read as frontmatter; move it to the first line',
+      },
+    ];
+  }
+  return record;
+}
+
+/** A line that is `---` with nothing after it but spaces (and the `\r` of a CRLF ending). */
+function isDelimiterLine(text: string, start: number, end: number): boolean {
+  if (!text.startsWith('---', start)) return false;
+  for (let i = start + 3; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+function lineEnd(text: string, start: number): number {
+  const nl = text.indexOf('\n', start);
+  return nl < 0 ? text.length : nl;
+}
+
+/**
+ * Where the frontmatter at the top of the text ends, as Obsidian sees it: the first line is `---` and a later
+ * line is `---`. `end` is the end of the closing line; `bodyStart` the start of the line after it.
+ * Checking the first line ourselves also keeps gray-matter from treating `---js` as JavaScript to eval.
+ */
+function frontmatterBlock(text: string): { end: number; bodyStart: number } | null {
+  const firstEnd = lineEnd(text, 0);
+  if (!isDelimiterLine(text, 0, firstEnd)) return null;
+  let from = firstEnd;
+  for (;;) {
+    const at = text.indexOf('\n---', from);
+    if (at < 0) return null;
+    const end = lineEnd(text, at + 1);
+    if (isDelimiterLine(text, at + 1, end)) return { end, bodyStart: Math.min(end + 1, text.length) };
+    from = end;
+  }
+}
+
+function countLines(text: string, upTo: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < upTo; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Parses the frontmatter block (text from the opening `---` to the closing one). */
+function readFrontmatter(block: string): { data: Record<string, unknown> | null; error?: string } {
+  let data: unknown;
+  try {
+    // Always with an options object: without one gray-matter caches every input string forever.
+    data = matter(block, {}).data;
+  } catch (e) {
+    return { data: null, error: yamlErrorMessage(e) };
+  }
+  if (Object.prototype.toString.call(data) !== '[object Object]') {
+    return { data: null, error: 'frontmatter is not a set of keys' };
+  }
+  return { data: data as Record<string, unknown> };
+}
+
+function yamlErrorMessage(e: unknown): string {
+  const err = e as { reason?: unknown; mark?: { line?: unknown }; message?: unknown };
+  const reason = typeof err.reason === 'string' ? err.reason : String(err.message ?? e).split('\n')[0];
+  // js-yaml counts lines from 0 in the text after the opening `---`; that text starts on the file's first
+  // line, so mark.line + 1 is the line number an editor shows.
+  const line = typeof err.mark?.line === 'number' ? ` (line ${err.mark.line + 1})` : '';
+  return `broken YAML: ${reason}${line}`;
+}
+
+let tagPatternKey = '';
+let tagPattern = /(?!)/;
+
+/**
+ * `#person`, `#people/…` (any case): a quick test before scanning a body for its tags. It may also hit a
+ * tag inside code or after a letter; the scan decides.
+ */
+function personTagPattern(personTags: readonly string[]): RegExp {
+  const key = personTags.join('\n');
+  if (key !== tagPatternKey) {
+    const alternatives = personTags
+      .map((t) => t.replace(/^#/, '').trim())
+      .filter((t) => t !== '')
+      .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    tagPattern =
+      alternatives.length > 0 ? new RegExp(`#(?:${alternatives.join('|')})(?![\\p{L}\\p{N}\\p{M}_-])`, 'iu') : /(?!)/;
+    tagPatternKey = key;
+  }
+  return tagPattern;
+}
+
+const YAML_KEY_LINE = /^[^\s#:-][^:]*:(?:[ \t]|$)/;
+
+/**
+ * True when the body holds a `---` line followed by YAML-looking lines (at least one `key:`) and a closing
+ * `---`: frontmatter that a title or blank line pushed away from the top. A rule followed by prose is not.
+ */
+function hasLowerFrontmatter(body: string): boolean {
+  const lines = body.split('\n');
+  let open = -1;
+  let keys = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/\r$/, '');
+    if (/^---[ \t]*$/.test(line)) {
+      if (open >= 0 && keys > 0) return true;
+      open = i;
+      keys = 0;
+    } else if (open >= 0) {
+      if (YAML_KEY_LINE.test(line)) keys++;
+      else if (!(line.trim() === '' || /^[ \t]/.test(line) || line.startsWith('- ') || line.startsWith('#'))) open = -1;
+    }
+  }
+  return false;
+}
