@@ -7,12 +7,19 @@ import type { Birthday, Day } from './types';
 
 const MS_PER_DAY = 86_400_000;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days since 1970-01-01 of a proleptic Gregorian date, or null when there is no such date. Integer math only. */
 export function dayFromParts(year: number, month: number, day: number): Day | null {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1 || year > 9999) return null;
-  const ms = Date.UTC(year, month - 1, day);
-  const d = new Date(ms);
-  if (d.getUTCDate() !== day || d.getUTCMonth() !== month - 1) return null;
-  return Math.round(ms / MS_PER_DAY);
+  if (month < 1 || month > 12 || day < 1 || year < 1 || year > 9999) return null;
+  if (day > (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!)) return null;
+  // Days from civil (H. Hinnant): years start in March so the leap day comes last.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 function digits(s: string, from: number, count: number): number {
@@ -36,7 +43,7 @@ export function parseDayString(s: string, prefixOnly = false): Day | null {
   if (y < 0 || m < 0 || d < 0) return null;
   if (t.length > 10) {
     const next = t[10]!;
-    if (/[0-9]/.test(next)) return null;
+    if (next >= '0' && next <= '9') return null;
     if (!prefixOnly && next !== 'T' && next !== 't' && next !== ' ') return null;
   }
   return dayFromParts(y, m, d);

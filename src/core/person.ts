@@ -57,12 +57,16 @@ export function parseLogLine(text: string, line: number): LogEntry | null {
   if (day === null) return null;
   let rest = text.trim().slice(10).replace(/^\s*[-–—:]?\s*/, '');
   let channel: string | null = null;
-  const m = /^([\p{L}-]+(?: [\p{L}-]+)?)\s*:\s*/u.exec(rest);
-  if (m) {
-    channel = normaliseChannel(m[1]!);
-    if (channel !== null || !m[1]!.includes(' ')) {
-      channel = channel ?? m[1]!.toLowerCase();
-      rest = rest.slice(m[0].length);
+  const colon = rest.indexOf(':');
+  // One word (or two, like "in person") before the first colon names the channel.
+  if (colon > 0 && colon <= 24) {
+    const word = rest.slice(0, colon).trim();
+    if (/^[\p{L}-]+(?: [\p{L}-]+)?$/u.test(word)) {
+      channel = normaliseChannel(word);
+      if (channel !== null || !word.includes(' ')) {
+        channel = channel ?? word.toLowerCase();
+        rest = rest.slice(colon + 1);
+      }
     }
   }
   return { day, channel, text: rest.trim(), line };

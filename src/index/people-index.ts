@@ -73,7 +73,13 @@ export class PeopleIndex {
   /** Lower-case link name → daily note path → the target as written. */
   private readonly mentionsByKey = new Map<string, Map<string, string>>();
   private readonly listeners = new Set<(change: IndexChange) => void>();
+  /** Lower-case name or alias → person paths: whose mentions a change of that name may alter. */
+  private readonly personsByKey = new Map<string, Set<string>>();
   private rev = 0;
+  /** People with mentions filled in; an entry is dropped when a change may alter it. */
+  private readonly withMentions = new Map<string, Person>();
+  /** Person paths in order; null when a person came or went. */
+  private sortedPaths: string[] | null = null;
   private cachedPeople: { rev: number; people: Person[] } | null = null;
 
   constructor(settings: CoreSettings) {
@@ -103,6 +109,9 @@ export class PeopleIndex {
     this.byName.clear();
     this.byAlias.clear();
     this.mentionsByKey.clear();
+    this.personsByKey.clear();
+    this.withMentions.clear();
+    this.sortedPaths = null;
     for (const r of records) this.insert(r);
     this.bump({ type: 'reset', path: null, people: true });
   }
@@ -144,23 +153,26 @@ export class PeopleIndex {
   /** Every person, with daily-note mentions filled in, sorted by path. Cached per revision. */
   people(): readonly Person[] {
     if (this.cachedPeople?.rev === this.rev) return this.cachedPeople.people;
-    const people: Person[] = [];
-    for (const [path, e] of this.entries) {
-      if (!e.person) continue;
-      const mentions = this.settings.dailyNotes ? this.mentionDays(path, e.person) : [];
-      people.push(mentions.length > 0 ? { ...e.person, mentions } : e.person);
+    if (this.sortedPaths === null) {
+      const paths: string[] = [];
+      for (const [path, e] of this.entries) if (e.person) paths.push(path);
+      this.sortedPaths = paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     }
-    people.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const people = this.sortedPaths.map((path) => this.person(path)!);
     this.cachedPeople = { rev: this.rev, people };
     return people;
   }
 
   /** The person `path` with mentions, or undefined. */
   person(path: string): Person | undefined {
-    const e = this.entries.get(path);
-    if (!e?.person) return undefined;
-    const mentions = this.settings.dailyNotes ? this.mentionDays(path, e.person) : [];
-    return mentions.length > 0 ? { ...e.person, mentions } : e.person;
+    const cached = this.withMentions.get(path);
+    if (cached) return cached;
+    const person = this.entries.get(path)?.person;
+    if (!person) return undefined;
+    const mentions = this.settings.dailyNotes ? this.mentionDays(path, person) : [];
+    const full = mentions.length > 0 ? { ...person, mentions } : person;
+    this.withMentions.set(path, full);
+    return full;
   }
 
   /**
@@ -242,8 +254,7 @@ export class PeopleIndex {
   /** Days of daily notes whose links resolve to this person, oldest first. */
   private mentionDays(path: string, person: Person): Day[] {
     const days: Day[] = [];
-    const keys = new Set([person.name.toLowerCase(), ...person.aliases.map((a) => a.toLowerCase())]);
-    for (const key of keys) {
+    for (const key of personKeys(person)) {
       const notes = this.mentionsByKey.get(key);
       if (!notes) continue;
       for (const [dailyPath, target] of notes) {
@@ -261,7 +272,11 @@ export class PeopleIndex {
     const entry: Entry = { basename: record.basename, person, daily };
     this.entries.set(record.path, entry);
     addTo(this.byName, record.basename.toLowerCase(), record.path);
-    if (person) for (const a of person.aliases) addTo(this.byAlias, a.toLowerCase(), record.path);
+    if (person) {
+      this.sortedPaths = null;
+      for (const key of personKeys(person)) addTo(this.personsByKey, key, record.path);
+      for (const a of person.aliases) addTo(this.byAlias, a.toLowerCase(), record.path);
+    }
     if (daily)
       for (const t of daily.targets) {
         const key = nameKey(t);
@@ -269,13 +284,19 @@ export class PeopleIndex {
         if (!m) this.mentionsByKey.set(key, (m = new Map()));
         m.set(record.path, t);
       }
+    this.invalidate(record.path, entry);
     return entry;
   }
 
   private detach(path: string, e: Entry): void {
+    this.invalidate(path, e);
     this.entries.delete(path);
     removeFrom(this.byName, e.basename.toLowerCase(), path);
-    if (e.person) for (const a of e.person.aliases) removeFrom(this.byAlias, a.toLowerCase(), path);
+    if (e.person) {
+      this.sortedPaths = null;
+      for (const key of personKeys(e.person)) removeFrom(this.personsByKey, key, path);
+      for (const a of e.person.aliases) removeFrom(this.byAlias, a.toLowerCase(), path);
+    }
     if (e.daily)
       for (const t of e.daily.targets) {
         const key = nameKey(t);
@@ -284,11 +305,28 @@ export class PeopleIndex {
       }
   }
 
+  /**
+   * Drops the cached mentions of every person this note can affect: mentions resolve by name and alias,
+   * so only people with one of the note's names, aliases or daily-note link names can change.
+   */
+  private invalidate(path: string, e: Entry): void {
+    if (this.withMentions.size === 0) return;
+    this.withMentions.delete(path);
+    const keys = [e.basename.toLowerCase()];
+    if (e.person) keys.push(...e.person.aliases.map((a) => a.toLowerCase()));
+    if (e.daily) for (const t of e.daily.targets) keys.push(nameKey(t));
+    for (const key of keys) for (const p of this.personsByKey.get(key) ?? []) this.withMentions.delete(p);
+  }
+
   private bump(change: Omit<IndexChange, 'revision'>): void {
     this.rev++;
     const full: IndexChange = { ...change, revision: this.rev };
     for (const l of this.listeners) l(full);
   }
+}
+
+function personKeys(p: Person): Set<string> {
+  return new Set([p.name.toLowerCase(), ...p.aliases.map((a) => a.toLowerCase())]);
 }
 
 function touchesPeople(e: Entry | null | undefined): boolean {

@@ -74,6 +74,8 @@ describe('PeopleIndex, incremental', () => {
             vault.set(o.to, c);
             index.rename(o.path, toRecord(o.to, c));
           }
+          // Read between operations too, so that cached derived data must be invalidated correctly.
+          if (o.path.length % 2 === 0) index.people();
         }
         const fresh = new PeopleIndex(settings);
         fresh.rebuild([...vault].map(([p, c]) => toRecord(p, c)));
