@@ -1,0 +1,98 @@
+/**
+ * The plugin's settings: the core settings plus a version for migrations. `mergeSettings` turns whatever
+ * `loadData()` returned (nothing, an older shape, hand-edited junk) into a complete, valid set, and never
+ * touches DEFAULT_SETTINGS.
+ */
+import { normaliseFolder } from '../core/detect';
+import { CIRCLES, DEFAULT_CORE_SETTINGS, type CoreSettings } from '../core/types';
+
+/** Bump when the stored shape changes, and teach `mergeSettings` to read the old one. */
+export const SETTINGS_VERSION = 1;
+
+export interface TiesSettings extends CoreSettings {
+  /** Version of the stored shape. */
+  version: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<TiesSettings> = Object.freeze({
+  ...DEFAULT_CORE_SETTINGS,
+  version: SETTINGS_VERSION,
+});
+
+/** A fresh, mutable copy of the defaults. */
+export function defaultSettings(): TiesSettings {
+  return {
+    ...DEFAULT_SETTINGS,
+    personTags: [...DEFAULT_SETTINGS.personTags],
+    logHeadings: [...DEFAULT_SETTINGS.logHeadings],
+    circleCadence: { ...DEFAULT_SETTINGS.circleCadence },
+  };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A list of non-empty strings; a comma-separated string (an older shape) counts too. Null when unreadable. */
+function stringList(v: unknown, strip: RegExp | null = null): string[] | null {
+  const raw = typeof v === 'string' ? v.split(',') : Array.isArray(v) ? v : null;
+  if (raw === null) return null;
+  const out: string[] = [];
+  for (const item of raw) {
+    if (typeof item !== 'string') continue;
+    const s = (strip ? item.trim().replace(strip, '') : item).trim();
+    if (s !== '' && !out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+/** A whole number of days ≥ min; numeric strings are accepted. Null when unreadable. */
+function days(v: unknown, min: number): number | null {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  if (!Number.isFinite(n)) return null;
+  const r = Math.round(n);
+  return r >= min && r <= 100_000 ? r : null;
+}
+
+function bool(v: unknown): boolean | null {
+  if (typeof v === 'boolean') return v;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  return null;
+}
+
+/** Stored settings (any shape) merged over fresh defaults. */
+export function mergeSettings(stored: unknown): TiesSettings {
+  const out = defaultSettings();
+  if (!isRecord(stored)) return out;
+
+  if (typeof stored.peopleFolder === 'string') out.peopleFolder = normaliseFolder(stored.peopleFolder);
+
+  // Version 0 had a single `personTag`.
+  const tags = stringList(stored.personTags ?? stored.personTag, /^#+/);
+  if (tags !== null) out.personTags = tags;
+
+  const headings = stringList(stored.logHeadings, /^#+\s*/);
+  if (headings !== null && headings.length > 0) out.logHeadings = headings;
+
+  const daily = bool(stored.dailyNotes);
+  if (daily !== null) out.dailyNotes = daily;
+
+  const horizon = days(stored.horizonDays, 0);
+  if (horizon !== null) out.horizonDays = horizon;
+  const dormant = days(stored.dormantDays, 1);
+  if (dormant !== null) out.dormantDays = dormant;
+  const inTouch = days(stored.inTouchDays, 1);
+  if (inTouch !== null) out.inTouchDays = inTouch;
+
+  if (isRecord(stored.circleCadence)) {
+    const cc = stored.circleCadence;
+    for (const circle of CIRCLES) {
+      const d = days(cc[String(circle)], 1);
+      if (d !== null) out.circleCadence[circle] = d;
+    }
+  }
+
+  out.version = SETTINGS_VERSION;
+  return out;
+}

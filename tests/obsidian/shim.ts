@@ -1,0 +1,115 @@
+/**
+ * The one place where obsidian-test-mocks (3.11.0) is bent to behave like Obsidian where Ties depends on it,
+ * plus helpers to load the plugin over an in-memory vault.
+ *
+ * Gaps filled:
+ * - Broken YAML: the mock's parser throws (and so does creating the file); Obsidian indexes the note
+ *   without `frontmatter`, keeping `frontmatterPosition`. Emulated by parsing with the YAML blanked out.
+ * - Rename / delete: the mock keeps the metadata under the old path; Obsidian moves / drops it.
+ * - `resolved`: the mock never fires it and has no `resolved` flag; `finishIndexing` does both.
+ * - `Modal.open` closes the modal again on the next tick; here it stays open until `close()`, and every
+ *   opened modal is recorded in `openedModals`.
+ * - `Plugin.load` drops the promise of an async `onload`; `loadPlugin` waits for it.
+ */
+import type { App as AppOriginal, Command, PluginManifest, TAbstractFile } from 'obsidian';
+import { App, getFrontMatterInfo, MetadataCache, Modal } from 'obsidian-test-mocks/obsidian';
+import manifestJson from '../../manifest.json';
+import TiesPlugin from '../../src/main';
+
+type Loose = Record<string, any>;
+
+// --- broken YAML -------------------------------------------------------------------------------------------
+const mcProto = MetadataCache.prototype as unknown as Loose;
+const parseFileMetadata = mcProto.parseFileMetadata as (this: Loose, file: Loose) => void;
+mcProto.parseFileMetadata = function (this: Loose, file: Loose): void {
+  try {
+    parseFileMetadata.call(this, file);
+    return;
+  } catch (error) {
+    const vault = this.app__.vault as Loose;
+    const content = vault.readSync__(file) as string;
+    const info = getFrontMatterInfo(content);
+    if (!info.exists) throw error;
+    const blanked = content.slice(0, info.from) + content.slice(info.from, info.to).replace(/[^\r\n]/g, ' ') + content.slice(info.to);
+    vault.readSync__ = () => blanked;
+    this.trigger = () => undefined;
+    try {
+      parseFileMetadata.call(this, file);
+    } finally {
+      delete vault.readSync__;
+      delete this.trigger;
+    }
+    const cache = (this.cache__ as Map<string, Loose>).get(file.path as string)!;
+    delete cache.frontmatter;
+    delete cache.frontmatterLinks;
+    this.trigger('changed', file, content, cache);
+  }
+};
+
+// --- modals stay open ---------------------------------------------------------------------------------------
+export const openedModals: unknown[] = [];
+(Modal.prototype as unknown as Loose).open = function (this: Modal): void {
+  openedModals.push(this);
+  void this.onOpen();
+};
+
+// --- apps ---------------------------------------------------------------------------------------------------
+export interface TestApp {
+  mock: App;
+  app: AppOriginal;
+}
+
+/** An app over these files (path → content), with the metadata cache following renames and deletes. */
+export function createApp(files: Record<string, string>): TestApp {
+  const mock = App.createConfigured__({ files });
+  const app = mock.asOriginalType__();
+  const cache = (app.metadataCache as unknown as Loose).cache__ as Map<string, unknown>;
+  // Registered before any plugin's handlers, so the cache has moved when theirs run.
+  app.vault.on('rename', (file: TAbstractFile, oldPath: string) => {
+    for (const [path, value] of [...cache]) {
+      if (path !== oldPath && !path.startsWith(oldPath + '/')) continue;
+      cache.delete(path);
+      cache.set(file.path + path.slice(oldPath.length), value);
+    }
+  });
+  app.vault.on('delete', (file: TAbstractFile) => {
+    for (const path of [...cache.keys()]) if (path === file.path || path.startsWith(file.path + '/')) cache.delete(path);
+  });
+  return { mock, app };
+}
+
+/** Layout ready and every file resolved, as when Obsidian has finished starting. */
+export function finishIndexing(t: TestApp): void {
+  (t.app.metadataCache as unknown as Loose).resolved = true;
+  t.mock.workspace.setLayoutReady__();
+  t.app.metadataCache.trigger('resolved');
+}
+
+export const manifest = manifestJson as PluginManifest;
+
+/** Constructs and loads the plugin (awaiting its async onload). Call finishIndexing before or after. */
+export async function loadPlugin(t: TestApp, data: unknown = {}): Promise<TiesPlugin> {
+  const plugin = new TiesPlugin(t.app, manifest);
+  const loose = plugin as unknown as Loose;
+  loose.data__ = data;
+  const onload = plugin.onload.bind(plugin);
+  let loading: Promise<void> = Promise.resolve();
+  loose.onload = () => (loading = onload());
+  plugin.load();
+  await loading;
+  return plugin;
+}
+
+/** The command the plugin registered under `id` (without the plugin id). */
+export function command(plugin: TiesPlugin, id: string): Command {
+  const found = ((plugin as unknown as Loose).commands__ as Map<string, Command>).get(id);
+  if (!found) throw new Error(`no command ${id}`);
+  return found;
+}
+
+/** Every file's content, to check that nothing was written. */
+export async function snapshot(app: AppOriginal): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const f of app.vault.getFiles()) out.set(f.path, await app.vault.read(f));
+  return out;
+}

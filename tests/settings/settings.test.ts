@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CORE_SETTINGS } from '../../src/core/types';
+import { DEFAULT_SETTINGS, mergeSettings, SETTINGS_VERSION } from '../../src/settings/settings';
+
+const pristine = JSON.stringify(DEFAULT_SETTINGS);
+
+describe('mergeSettings', () => {
+  it('gives the defaults for nothing stored, or for junk', () => {
+    for (const stored of [undefined, null, 42, 'settings', [], [1, 2], true]) {
+      expect(mergeSettings(stored)).toEqual({ ...DEFAULT_CORE_SETTINGS, version: SETTINGS_VERSION });
+    }
+  });
+
+  it('never mutates or shares the defaults', () => {
+    const a = mergeSettings({});
+    a.circleCadence[5] = 1;
+    a.personTags.push('contact');
+    a.logHeadings.length = 0;
+    a.peopleFolder = 'Elsewhere';
+    const b = mergeSettings(undefined);
+    expect(b.circleCadence[5]).toBe(7);
+    expect(b.personTags).toEqual(['person', 'people']);
+    expect(b.logHeadings).toEqual(['Log', 'Interactions']);
+    expect(JSON.stringify(DEFAULT_SETTINGS)).toBe(pristine);
+    expect(a.circleCadence).not.toBe(DEFAULT_SETTINGS.circleCadence);
+    expect(Object.isFrozen(DEFAULT_SETTINGS)).toBe(true);
+  });
+
+  it('keeps what was stored and valid', () => {
+    const s = mergeSettings({
+      version: 1,
+      peopleFolder: 'Contacts/Work/',
+      personTags: ['#contact', 'person'],
+      logHeadings: ['Gesprekken'],
+      dailyNotes: false,
+      horizonDays: 14,
+      dormantDays: 200,
+      inTouchDays: 90,
+      circleCadence: { 5: 10, 15: 20, 50: 60, 150: 300 },
+    });
+    expect(s).toEqual({
+      version: SETTINGS_VERSION,
+      peopleFolder: 'Contacts/Work',
+      personTags: ['contact', 'person'],
+      logHeadings: ['Gesprekken'],
+      dailyNotes: false,
+      horizonDays: 14,
+      dormantDays: 200,
+      inTouchDays: 90,
+      circleCadence: { 5: 10, 15: 20, 50: 60, 150: 300 },
+    });
+  });
+
+  it('reads JSON round trips (string keys) and partial cadences', () => {
+    const stored = JSON.parse(JSON.stringify({ circleCadence: { '5': 3, '150': 'oops' } }));
+    const s = mergeSettings(stored);
+    expect(s.circleCadence).toEqual({ 5: 3, 15: 30, 50: 90, 150: 365 });
+  });
+
+  it('replaces values of the wrong type, and drops unknown keys', () => {
+    const s = mergeSettings({
+      peopleFolder: 7,
+      personTags: { a: 1 },
+      logHeadings: [],
+      dailyNotes: 'yes',
+      horizonDays: -3,
+      dormantDays: 'never',
+      inTouchDays: Infinity,
+      circleCadence: [1, 2, 3],
+      somethingElse: true,
+    });
+    expect(s).toEqual({ ...DEFAULT_CORE_SETTINGS, version: SETTINGS_VERSION });
+    expect('somethingElse' in s).toBe(false);
+  });
+
+  it('reads older shapes: a single tag, comma-separated lists, numbers and booleans as strings', () => {
+    const s = mergeSettings({ personTag: '#contact', logHeadings: 'Log, ## Calls', horizonDays: '10', dailyNotes: 'false' });
+    expect(s.personTags).toEqual(['contact']);
+    expect(s.logHeadings).toEqual(['Log', 'Calls']);
+    expect(s.horizonDays).toBe(10);
+    expect(s.dailyNotes).toBe(false);
+    expect(s.version).toBe(SETTINGS_VERSION);
+  });
+
+  it('keeps an empty tag list (tags switched off) and an empty folder (folder switched off)', () => {
+    const s = mergeSettings({ personTags: [], peopleFolder: '' });
+    expect(s.personTags).toEqual([]);
+    expect(s.peopleFolder).toBe('');
+  });
+
+  it('does not keep references to the stored object', () => {
+    const stored = { personTags: ['a'], circleCadence: { 5: 3 } };
+    const s = mergeSettings(stored);
+    s.personTags.push('b');
+    s.circleCadence[5] = 4;
+    expect(stored).toEqual({ personTags: ['a'], circleCadence: { 5: 3 } });
+  });
+});
