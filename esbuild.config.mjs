@@ -2,6 +2,7 @@
 //   node esbuild.config.mjs            plugin, watch mode with inline source maps
 //   node esbuild.config.mjs production plugin, minified main.js
 //   node esbuild.config.mjs cli        command line bundle for node
+//   node esbuild.config.mjs bench      benchmarks bundle (npm run bench)
 import esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -10,14 +11,15 @@ const mode = process.argv[2] ?? 'dev';
 
 const banner = '/* Ties: keep a professional network warm. Built with esbuild; source at src/. */';
 
-if (mode === 'cli') {
+if (mode === 'cli' || mode === 'bench') {
+  // The benchmarks run bundled like the CLI, so they measure the code users run (no tsx wrappers).
   await esbuild.build({
-    entryPoints: ['src/cli/main.ts'],
+    entryPoints: [mode === 'cli' ? 'src/cli/main.ts' : 'bench/run.ts'],
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outfile: 'dist/ties.mjs',
+    outfile: mode === 'cli' ? 'dist/ties.mjs' : 'dist/bench.mjs',
     define: { TIES_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
     // gray-matter is CommonJS; a require shim lets the ESM bundle load it.
     banner: { js: "import { createRequire as __tiesRequire } from 'node:module'; const require = __tiesRequire(import.meta.url);" },

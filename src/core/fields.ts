@@ -24,9 +24,17 @@ const BY_SQUASHED = new Map<string, Field>();
 for (const f of FIELDS) BY_SQUASHED.set(squash(f), f);
 for (const [k, f] of Object.entries(SYNONYMS)) BY_SQUASHED.set(k, f);
 
+/** Keys as written repeat across thousands of notes: remember each spelling's field once. */
+const byKey = new Map<string, Field | null>();
+
 /** The canonical field a frontmatter key stands for, or null for keys Ties does not read. */
 export function canonicalField(key: string): Field | null {
-  return BY_SQUASHED.get(squash(key)) ?? null;
+  let field = byKey.get(key);
+  if (field === undefined) {
+    field = BY_SQUASHED.get(squash(key)) ?? null;
+    if (byKey.size < 10_000) byKey.set(key, field);
+  }
+  return field;
 }
 
 /** The frontmatter key actually used in a note for a field (for writers that must keep the user's spelling). */

@@ -6,12 +6,12 @@
  * Returns null for something that is not a link or name.
  */
 export function linkTarget(value: unknown): string | null {
-  if (Array.isArray(value)) return value.length === 1 ? linkTarget(Array.isArray(value[0]) ? value[0] : value[0]) : null;
+  if (Array.isArray(value)) return value.length === 1 ? linkTarget(value[0]) : null;
   if (typeof value !== 'string') return null;
   let s = value.trim();
-  const wiki = /^!?\[\[([^\]]*)\]\]$/.exec(s);
-  if (wiki) s = wiki[1]!;
-  else {
+  const start = s.startsWith('[[') ? 2 : s.startsWith('![[') ? 3 : -1;
+  if (start > 0 && s.endsWith(']]') && s.indexOf(']', start) === s.length - 2) s = s.slice(start, -2);
+  else if (s.startsWith('[')) {
     const md = /^\[[^\]]*\]\(([^)]*)\)$/.exec(s);
     if (md) s = decodeLinkPath(md[1]!);
   }
@@ -28,13 +28,18 @@ function decodeLinkPath(s: string): string {
 
 /** Drops `|alias`, `#heading`, `^block` and a `.md` ending. */
 export function cleanTarget(raw: string): string | null {
-  let s = raw;
-  const bar = s.indexOf('|');
-  if (bar >= 0) s = s.slice(0, bar);
-  const hash = s.indexOf('#');
-  if (hash >= 0) s = s.slice(0, hash);
-  s = s.trim().replace(/\\/g, '/').replace(/^\.?\//, '');
-  if (s.toLowerCase().endsWith('.md')) s = s.slice(0, -3);
+  let end = raw.length;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 124 /* | */ || c === 35 /* # */) {
+      end = i;
+      break;
+    }
+  }
+  let s = (end < raw.length ? raw.slice(0, end) : raw).trim();
+  if (s.includes('\\')) s = s.replace(/\\/g, '/');
+  if (s.startsWith('/') || s.startsWith('./')) s = s.replace(/^\.?\//, '');
+  if (s.length > 3 && s.charCodeAt(s.length - 3) === 46 /* . */ && s.slice(-3).toLowerCase() === '.md') s = s.slice(0, -3);
   return s.length > 0 ? s : null;
 }
 

@@ -19,11 +19,11 @@ const CHANNEL_SYNONYMS: Record<string, string> = {
   post: 'letter', card: 'letter', bellen: 'phone', telefoon: 'phone', brief: 'letter',
 };
 
+const CHANNEL_OF = new Map<string, string>([...CHANNELS.map((c): [string, string] => [c, c]), ...Object.entries(CHANNEL_SYNONYMS)]);
+
 /** A channel word as one of CHANNELS, or null when it is not one. */
 export function normaliseChannel(word: string): string | null {
-  const w = word.trim().toLowerCase();
-  if ((CHANNELS as readonly string[]).includes(w)) return w;
-  return CHANNEL_SYNONYMS[w] ?? null;
+  return CHANNEL_OF.get(word) ?? CHANNEL_OF.get(word.trim().toLowerCase()) ?? null;
 }
 
 const FAVOUR_KINDS: Record<string, 'gave' | 'got'> = {
@@ -55,21 +55,27 @@ export function parseFollowUp(line: string): FollowUp | null {
 export function parseLogLine(text: string, line: number): LogEntry | null {
   const day = parseDayString(text, true);
   if (day === null) return null;
-  let rest = text.trim().slice(10).replace(/^\s*[-–—:]?\s*/, '');
+  const t = text.trim();
+  let i = 10;
+  while (t[i] === ' ' || t[i] === '\t') i++;
+  if (t[i] === '-' || t[i] === '–' || t[i] === '—' || t[i] === ':') {
+    i++;
+    while (t[i] === ' ' || t[i] === '\t') i++;
+  }
   let channel: string | null = null;
-  const colon = rest.indexOf(':');
+  const colon = t.indexOf(':', i);
   // One word (or two, like "in person") before the first colon names the channel.
-  if (colon > 0 && colon <= 24) {
-    const word = rest.slice(0, colon).trim();
+  if (colon > i && colon - i <= 24) {
+    const word = t.slice(i, colon).trim();
     if (/^[\p{L}-]+(?: [\p{L}-]+)?$/u.test(word)) {
       channel = normaliseChannel(word);
       if (channel !== null || !word.includes(' ')) {
         channel = channel ?? word.toLowerCase();
-        rest = rest.slice(colon + 1);
+        i = colon + 1;
       }
     }
   }
-  return { day, channel, text: rest.trim(), line };
+  return { day, channel, text: t.slice(i).trim(), line };
 }
 
 type Emit = (severity: Severity, field: string, message: string) => void;
@@ -79,7 +85,9 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value instanceof Date) return 'a date';
   if (typeof value === 'object') return 'a set of keys';
-  return `"${String(value)}"`;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return `"${String(value)}"`;
+  return `a ${typeof value}`;
 }
 
 function isEmpty(v: unknown): boolean {
@@ -112,8 +120,16 @@ function asLine(item: unknown): unknown {
   return typeof rest === 'string' || typeof rest === 'number' ? `${keys[0]}: ${rest}`.trim() : item;
 }
 
+/** Shared by every person with nothing in a list: thousands of people, most lists empty. Frozen, so a push fails loudly. */
+const EMPTY: never[] = Object.freeze([]) as unknown as never[];
+
+/** The list itself, or the shared empty list when it has nothing. */
+function orEmpty<T>(xs: T[]): T[] {
+  return xs.length > 0 ? xs : EMPTY;
+}
+
 function list(v: unknown): unknown[] {
-  if (isEmpty(v)) return [];
+  if (isEmpty(v)) return EMPTY;
   return (Array.isArray(v) ? v : [v]).map(asLine);
 }
 
@@ -126,7 +142,7 @@ function textList(v: unknown, field: string, emit: Emit): string[] {
     else if (Array.isArray(item) && linkTarget(item) !== null) out.push(linkTarget(item)!);
     else if (item !== null) emit('error', field, `expected a list of text, found ${describe(item)} in it`);
   }
-  return out;
+  return orEmpty(out);
 }
 
 function day(v: unknown, field: string, emit: Emit): number | null {
@@ -160,7 +176,16 @@ function links(v: unknown, field: string, emit: Emit): string[] {
     if (t !== null) out.push(t);
     else if (item !== null) emit('error', field, `expected a link like "[[Name]]", found ${describe(item)}`);
   }
-  return out;
+  return orEmpty(out);
+}
+
+const headingSets = new WeakMap<readonly string[], Set<string>>();
+
+/** The log headings as written and in lower case, computed once per settings. */
+function logHeadingSet(settings: CoreSettings): Set<string> {
+  let set = headingSets.get(settings.logHeadings);
+  if (!set) headingSets.set(settings.logHeadings, (set = new Set(settings.logHeadings.flatMap((h) => [h, h.trim().toLowerCase()]))));
+  return set;
 }
 
 /** The person a note describes, or null when it is not a person note. */
@@ -173,7 +198,7 @@ export function parsePerson(record: NoteRecord, settings: CoreSettings): Person 
 
   const values = new Map<Field, unknown>();
   const fm = record.frontmatter ?? {};
-  for (const key of Object.keys(fm)) {
+  for (const key in fm) {
     const field = canonicalField(key);
     if (field === null) continue;
     if (values.has(field)) {
@@ -242,9 +267,9 @@ export function parsePerson(record: NoteRecord, settings: CoreSettings): Person 
   if (introduced.length > 1) emit('warning', 'introduced_by', 'expected one link; the first one is used');
 
   const log: LogEntry[] = [];
-  const headings = settings.logHeadings.map((h) => h.toLowerCase());
+  const headings = logHeadingSet(settings);
   for (const item of record.listItems) {
-    if (item.heading === null || !headings.includes(item.heading.trim().toLowerCase())) continue;
+    if (item.heading === null || !(headings.has(item.heading) || headings.has(item.heading.trim().toLowerCase()))) continue;
     const entry = parseLogLine(item.text, item.line);
     if (entry) log.push(entry);
   }
@@ -258,8 +283,8 @@ export function parsePerson(record: NoteRecord, settings: CoreSettings): Person 
     cadenceFromCircle,
     circle,
     interests: textList(get('interests'), 'interests', emit),
-    favours,
-    followUps,
+    favours: orEmpty(favours),
+    followUps: orEmpty(followUps),
     birthday,
     knows: links(get('knows'), 'knows', emit),
     introducedBy: introduced[0] ?? null,
@@ -273,8 +298,8 @@ export function parsePerson(record: NoteRecord, settings: CoreSettings): Person 
     phone: text(rawPhone, 'phone', emit),
     snoozeUntil: day(get('snooze_until'), 'snooze_until', emit),
     archived: bool(get('archived'), 'archived', emit),
-    log,
-    mentions: [],
-    diagnostics,
+    log: orEmpty(log),
+    mentions: EMPTY,
+    diagnostics: orEmpty(diagnostics),
   };
 }

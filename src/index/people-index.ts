@@ -7,6 +7,7 @@ import { dailyNoteDay } from '../core/detect';
 import { nameKey } from '../core/links';
 import { parsePerson } from '../core/person';
 import type { CoreSettings, Day, Diagnostic, NoteRecord, Person } from '../core/types';
+import { MultiMap } from './multi-map';
 
 export interface IndexChange {
   revision: number;
@@ -38,17 +39,6 @@ function folderOf(path: string): string {
   return slash >= 0 ? path.slice(0, slash) : '';
 }
 
-function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(value);
-}
-
-function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (set && set.delete(value) && set.size === 0) map.delete(key);
-}
-
 /** Daily-note links that count as contacts: any link not standing only inside unchecked tasks. */
 function dailyOf(record: NoteRecord): Daily | null {
   const day = dailyNoteDay(record.basename);
@@ -67,14 +57,12 @@ export class PeopleIndex {
   private settings: CoreSettings;
   private readonly entries = new Map<string, Entry>();
   /** Lower-case basename → paths of every note with it. */
-  private readonly byName = new Map<string, Set<string>>();
+  private readonly byName = new MultiMap<string>();
   /** Lower-case alias → person paths. */
-  private readonly byAlias = new Map<string, Set<string>>();
+  private readonly byAlias = new MultiMap<string>();
   /** Lower-case link name → daily note path → the target as written. */
   private readonly mentionsByKey = new Map<string, Map<string, string>>();
   private readonly listeners = new Set<(change: IndexChange) => void>();
-  /** Lower-case name or alias → person paths: whose mentions a change of that name may alter. */
-  private readonly personsByKey = new Map<string, Set<string>>();
   private rev = 0;
   /** People with mentions filled in; an entry is dropped when a change may alter it. */
   private readonly withMentions = new Map<string, Person>();
@@ -109,7 +97,6 @@ export class PeopleIndex {
     this.byName.clear();
     this.byAlias.clear();
     this.mentionsByKey.clear();
-    this.personsByKey.clear();
     this.withMentions.clear();
     this.sortedPaths = null;
     for (const r of records) this.insert(r);
@@ -181,22 +168,18 @@ export class PeopleIndex {
    */
   resolve(target: string, fromPath: string): string | null {
     const key = nameKey(target);
-    const named = this.byName.get(key);
-    if (named) {
-      const hasFolder = target.includes('/');
+    let candidates = this.byName.get(key);
+    if (target.includes('/')) {
       const full = pathKey(target.replace(/^\/+/, ''));
-      let candidates = [...named];
-      if (hasFolder) candidates = candidates.filter((p) => {
+      candidates = candidates.filter((p) => {
         const k = pathKey(p);
         return k === full || k.endsWith('/' + full);
       });
-      if (candidates.length === 1) return candidates[0]!;
-      if (candidates.length > 1) return pickClosest(candidates, fromPath);
+      return candidates.length > 0 ? pickClosest(candidates, fromPath) : null;
     }
-    if (target.includes('/')) return null;
+    if (candidates.length > 0) return pickClosest(candidates, fromPath);
     const aliased = this.byAlias.get(key);
-    if (aliased && aliased.size > 0) return aliased.size === 1 ? aliased.values().next().value! : pickClosest([...aliased], fromPath);
-    return null;
+    return aliased.length > 0 ? pickClosest(aliased, fromPath) : null;
   }
 
   /** Like resolve, but only to a person. */
@@ -205,8 +188,7 @@ export class PeopleIndex {
     if (path !== null && this.entries.get(path)?.person) return path;
     // A note (an organisation, say) may share a person's alias; the alias still names the person.
     const aliased = this.byAlias.get(nameKey(target));
-    if (!target.includes('/') && aliased && aliased.size > 0) return pickClosest([...aliased], fromPath);
-    return null;
+    return !target.includes('/') && aliased.length > 0 ? pickClosest(aliased, fromPath) : null;
   }
 
   /** Find a person by name, alias or path, as a user types it on the command line. */
@@ -223,8 +205,8 @@ export class PeopleIndex {
     for (const p of this.people()) {
       out.push(...p.diagnostics, ...this.linkDiagnostics(p), ...futureDiagnostics(p, today));
       const twins = this.byName.get(p.name.toLowerCase());
-      if (twins && twins.size > 1) {
-        const others = [...twins].filter((t) => t !== p.path && this.entries.get(t)?.person);
+      if (twins.length > 1) {
+        const others = twins.filter((t) => t !== p.path && this.entries.get(t)?.person);
         if (others.length > 0)
           out.push({
             path: p.path, severity: 'warning', field: 'name',
@@ -271,17 +253,16 @@ export class PeopleIndex {
     const daily = dailyOf(record);
     const entry: Entry = { basename: record.basename, person, daily };
     this.entries.set(record.path, entry);
-    addTo(this.byName, record.basename.toLowerCase(), record.path);
+    this.byName.add(record.basename.toLowerCase(), record.path);
     if (person) {
       this.sortedPaths = null;
-      for (const key of personKeys(person)) addTo(this.personsByKey, key, record.path);
-      for (const a of person.aliases) addTo(this.byAlias, a.toLowerCase(), record.path);
+      for (const a of person.aliases) this.byAlias.add(a.toLowerCase(), record.path);
     }
     if (daily)
       for (const t of daily.targets) {
         const key = nameKey(t);
         let m = this.mentionsByKey.get(key);
-        if (!m) this.mentionsByKey.set(key, (m = new Map()));
+        if (!m) this.mentionsByKey.set(key, (m = new Map<string, string>()));
         m.set(record.path, t);
       }
     this.invalidate(record.path, entry);
@@ -291,11 +272,10 @@ export class PeopleIndex {
   private detach(path: string, e: Entry): void {
     this.invalidate(path, e);
     this.entries.delete(path);
-    removeFrom(this.byName, e.basename.toLowerCase(), path);
+    this.byName.delete(e.basename.toLowerCase(), path);
     if (e.person) {
       this.sortedPaths = null;
-      for (const key of personKeys(e.person)) removeFrom(this.personsByKey, key, path);
-      for (const a of e.person.aliases) removeFrom(this.byAlias, a.toLowerCase(), path);
+      for (const a of e.person.aliases) this.byAlias.delete(a.toLowerCase(), path);
     }
     if (e.daily)
       for (const t of e.daily.targets) {
@@ -315,7 +295,11 @@ export class PeopleIndex {
     const keys = [e.basename.toLowerCase()];
     if (e.person) keys.push(...e.person.aliases.map((a) => a.toLowerCase()));
     if (e.daily) for (const t of e.daily.targets) keys.push(nameKey(t));
-    for (const key of keys) for (const p of this.personsByKey.get(key) ?? []) this.withMentions.delete(p);
+    for (const key of keys) {
+      // The people named so: by file name (byName holds every note; only people are cached) or by alias.
+      for (const p of this.byName.get(key)) this.withMentions.delete(p);
+      for (const p of this.byAlias.get(key)) this.withMentions.delete(p);
+    }
   }
 
   private bump(change: Omit<IndexChange, 'revision'>): void {
@@ -334,7 +318,8 @@ function touchesPeople(e: Entry | null | undefined): boolean {
 }
 
 /** Same folder as the linking note first, then the shortest path, then alphabetical. */
-function pickClosest(candidates: string[], fromPath: string): string {
+function pickClosest(candidates: readonly string[], fromPath: string): string {
+  if (candidates.length === 1) return candidates[0]!;
   const folder = folderOf(fromPath);
   return candidates.reduce((best, c) => {
     const bs = folderOf(best) === folder, cs = folderOf(c) === folder;
