@@ -1,5 +1,7 @@
 /** The Ties plugin: lifecycle and wiring only. */
-import { Plugin } from 'obsidian';
+import { moment, Plugin } from 'obsidian';
+import type { Language } from './core/types';
+import { resolveLanguage, translator, type Translate } from './i18n/i18n';
 import { PeopleIndex } from './index/people-index';
 import { CheckModal } from './obsidian/check-modal';
 import { IndexSync } from './obsidian/index-sync';
@@ -17,8 +19,23 @@ export default class TiesPlugin extends Plugin {
 
     this.addCommand({
       id: 'check-person-notes',
-      name: 'Check person notes',
+      name: this.t('check.command'),
       callback: () => new CheckModal(this.app, this.index, !this.sync.loaded).open(),
     });
+  }
+
+  /** The language the UI speaks: the setting, or Obsidian's own (moment's locale follows it). */
+  language(): Language {
+    return resolveLanguage(this.settings.language, moment.locale());
+  }
+
+  get t(): Translate {
+    return translator(this.language());
+  }
+
+  /** Saves the settings and reads the vault again with them. */
+  async saveSettings(): Promise<void> {
+    await this.saveData(this.settings);
+    await this.sync.reload();
   }
 }

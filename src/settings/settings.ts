@@ -5,6 +5,7 @@
  */
 import { normaliseFolder } from '../core/detect';
 import { CIRCLES, DEFAULT_CORE_SETTINGS, type CoreSettings } from '../core/types';
+import type { LanguageSetting } from '../i18n/i18n';
 
 /** Bump when the stored shape changes, and teach `mergeSettings` to read the old one. */
 export const SETTINGS_VERSION = 1;
@@ -12,11 +13,20 @@ export const SETTINGS_VERSION = 1;
 export interface TiesSettings extends CoreSettings {
   /** Version of the stored shape. */
   version: number;
+  /** 'auto' follows Obsidian's language. */
+  language: LanguageSetting;
+  /** How many dormant ties the sidebar suggests each week. */
+  dormantPerWeek: number;
+  /** A note whose text new person notes start from ('' for the built-in skeleton). */
+  templateNote: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<TiesSettings> = Object.freeze({
   ...DEFAULT_CORE_SETTINGS,
   version: SETTINGS_VERSION,
+  language: 'auto',
+  dormantPerWeek: 3,
+  templateNote: '',
 });
 
 /** A fresh, mutable copy of the defaults. */
@@ -92,6 +102,11 @@ export function mergeSettings(stored: unknown): TiesSettings {
       if (d !== null) out.circleCadence[circle] = d;
     }
   }
+
+  if (stored.language === 'auto' || stored.language === 'en' || stored.language === 'nl') out.language = stored.language;
+  const perWeek = days(stored.dormantPerWeek, 0);
+  if (perWeek !== null) out.dormantPerWeek = perWeek;
+  if (typeof stored.templateNote === 'string') out.templateNote = stored.templateNote.trim();
 
   out.version = SETTINGS_VERSION;
   return out;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CORE_SETTINGS } from '../../src/core/types';
 import { DEFAULT_SETTINGS, mergeSettings, SETTINGS_VERSION } from '../../src/settings/settings';
 
 const pristine = JSON.stringify(DEFAULT_SETTINGS);
@@ -7,7 +6,7 @@ const pristine = JSON.stringify(DEFAULT_SETTINGS);
 describe('mergeSettings', () => {
   it('gives the defaults for nothing stored, or for junk', () => {
     for (const stored of [undefined, null, 42, 'settings', [], [1, 2], true]) {
-      expect(mergeSettings(stored)).toEqual({ ...DEFAULT_CORE_SETTINGS, version: SETTINGS_VERSION });
+      expect(mergeSettings(stored)).toEqual({ ...DEFAULT_SETTINGS });
     }
   });
 
@@ -37,8 +36,14 @@ describe('mergeSettings', () => {
       dormantDays: 200,
       inTouchDays: 90,
       circleCadence: { 5: 10, 15: 20, 50: 60, 150: 300 },
+      language: 'nl',
+      dormantPerWeek: 5,
+      templateNote: 'Templates/Person.md',
     });
     expect(s).toEqual({
+      language: 'nl',
+      dormantPerWeek: 5,
+      templateNote: 'Templates/Person.md',
       version: SETTINGS_VERSION,
       peopleFolder: 'Contacts/Work',
       personTags: ['contact', 'person'],
@@ -67,9 +72,12 @@ describe('mergeSettings', () => {
       dormantDays: 'never',
       inTouchDays: Infinity,
       circleCadence: [1, 2, 3],
+      language: 'fr',
+      dormantPerWeek: 'many',
+      templateNote: ['x'],
       somethingElse: true,
     });
-    expect(s).toEqual({ ...DEFAULT_CORE_SETTINGS, version: SETTINGS_VERSION });
+    expect(s).toEqual({ ...DEFAULT_SETTINGS });
     expect('somethingElse' in s).toBe(false);
   });
 

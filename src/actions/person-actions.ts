@@ -1,0 +1,20 @@
+/**
+ * What a user can do to a person from a view or a command. Every write goes through Obsidian's
+ * processFrontMatter / Vault.process, changes only what it says, and offers Undo in a notice.
+ */
+import type { Day } from '../core/types';
+
+export interface PersonActions {
+  /** Opens the Log contact modal (date = today, channel, a line of text) for the person at `path`. */
+  logContact(path: string): void;
+  /** Sets `snooze_until`. */
+  snooze(path: string, until: Day): Promise<void>;
+  /** Opens a date picker, then snoozes until the picked day. */
+  pickSnoozeDate(path: string): void;
+  /** Removes a follow-up (as written, `raw`) from `follow_ups` and logs it as a contact today. */
+  completeFollowUp(path: string, raw: string): Promise<void>;
+  /** Opens the Record favour modal (gave / got + text). */
+  recordFavour(path: string): void;
+  /** Opens the Add follow-up modal (date + text). */
+  addFollowUp(path: string): void;
+}
