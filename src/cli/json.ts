@@ -1,6 +1,7 @@
 /** The JSON shapes of `ties … --json` (spec: person-notes.md, "The command line"). Days are YYYY-MM-DD. */
 import { contactCount, effectiveLastContact } from '../core/contacts';
 import { formatDay } from '../core/dates';
+import { networkMetrics, pairStrength, type NodeMetrics } from '../core/metrics';
 import type { PeopleGraph } from '../core/network';
 import type { AttentionItem, Day, Person } from '../core/types';
 
@@ -21,7 +22,9 @@ export function itemJson(item: AttentionItem): Record<string, unknown> {
   }
 }
 
-function nodeJson(p: Person, degree: number, today: Day): Record<string, unknown> {
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+function nodeJson(p: Person, m: NodeMetrics, today: Day): Record<string, unknown> {
   const last = effectiveLastContact(p, today);
   return {
     id: p.path,
@@ -34,14 +37,22 @@ function nodeJson(p: Person, degree: number, today: Day): Record<string, unknown
     archived: p.archived,
     lastContact: last === null ? null : formatDay(last),
     contacts: contactCount(p, today),
-    degree,
+    degree: m.degree,
+    community: m.community,
+    broker: round(m.broker),
+    strength: round(m.strength),
   };
 }
 
-export function graphJson(graph: PeopleGraph, today: Day): { nodes: unknown[]; edges: unknown[] } {
+export function graphJson(
+  graph: PeopleGraph, today: Day, metrics: ReadonlyMap<string, NodeMetrics> = networkMetrics(graph, today),
+): { nodes: unknown[]; edges: unknown[] } {
   const nodes: unknown[] = [];
-  graph.forEachNode((path, attrs) => nodes.push(nodeJson(attrs.person, graph.degree(path), today)));
+  graph.forEachNode((path, attrs) => nodes.push(nodeJson(attrs.person, metrics.get(path)!, today)));
   const edges: unknown[] = [];
-  graph.forEachEdge((_edge, attrs, source, target) => edges.push({ source, target, kind: attrs.kind }));
+  graph.forEachEdge((_edge, attrs, source, target) => {
+    const strength = round(pairStrength(metrics.get(source)!.strength, metrics.get(target)!.strength));
+    edges.push({ source, target, kind: attrs.kind, strength });
+  });
   return { nodes, edges };
 }

@@ -9,7 +9,7 @@ import { PeopleIndex } from '../index/people-index';
 import { parseCliArgs, UsageError, USAGE, type CliArgs } from './args';
 import { COLOUR, formatCheck, formatIntro, formatReview, PLAIN } from './format';
 import { graphJson, itemJson } from './json';
-import { readVault } from './read-vault';
+import { readVaultParallel, runReadWorkerIfAsked } from './parallel-read';
 
 declare const TIES_VERSION: string | undefined;
 
@@ -43,7 +43,7 @@ async function run(argv: string[]): Promise<number> {
   const today = args.today ?? localToday();
   const style = process.stdout.isTTY && !process.env.NO_COLOR ? COLOUR : PLAIN;
   const index = new PeopleIndex(settings);
-  index.rebuild((await readVault(args.vault, settings)).records);
+  index.rebuild((await readVaultParallel(args.vault, settings, new URL(import.meta.url))).records);
   const people = index.people();
   const diagnostics = index.diagnostics(today);
 
@@ -62,9 +62,8 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'graph': {
       const graph = buildGraph(people, (t, from) => index.resolvePerson(t, from));
-      const json = graphJson(graph, today);
-      if (args.json) print(json);
-      else print(`${json.nodes.length} people and ${json.edges.length} relations. Use --json for the graph itself.\n`);
+      if (args.json) print(graphJson(graph, today));
+      else print(`${graph.order} people and ${graph.size} relations. Use --json for the graph itself.\n`);
       return 0;
     }
     case 'intro': {
@@ -79,17 +78,22 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-run(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    if (e instanceof UsageError) {
-      process.stderr.write(`ties: ${e.message} (see ties --help)\n`);
-      process.exitCode = 2;
-    } else {
-      process.stderr.write(`ties: ${(e as Error).stack ?? String(e)}\n`);
-      process.exitCode = 3;
-    }
-  },
-);
+function main(): Promise<void> {
+  return run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      if (e instanceof UsageError) {
+        process.stderr.write(`ties: ${e.message} (see ties --help)\n`);
+        process.exitCode = 2;
+      } else {
+        process.stderr.write(`ties: ${(e as Error).stack ?? String(e)}\n`);
+        process.exitCode = 3;
+      }
+    },
+  );
+}
+
+// The same bundle runs as the reader threads of a large vault.
+if (!runReadWorkerIfAsked()) void main();

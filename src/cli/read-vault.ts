@@ -33,7 +33,14 @@ function skipFolder(name: string): boolean {
  * (a thread-pool round trip per file).
  */
 export async function readVault(vaultPath: string, settings: CoreSettings): Promise<VaultRead> {
-  const records: NoteRecord[] = [];
+  const { files, skipped } = listNotes(vaultPath);
+  const read = readNotes(vaultPath, files, settings);
+  return { records: read.records, skipped: [...skipped, ...read.skipped] };
+}
+
+/** Vault-relative paths of every `.md` note, sorted; folders that cannot be read are skipped. */
+export function listNotes(vaultPath: string): { files: string[]; skipped: SkippedFile[] } {
+  const files: string[] = [];
   const skipped: SkippedFile[] = [];
   const walk = (dir: string, rel: string): void => {
     let entries;
@@ -51,20 +58,28 @@ export async function readVault(vaultPath: string, settings: CoreSettings): Prom
       // Symbolic links are not followed: a link to a parent folder would loop forever.
       if (entry.isDirectory()) {
         if (!skipFolder(name)) walk(join(dir, name), childRel);
-      } else if (entry.isFile() && name.endsWith('.md') && !name.startsWith('.')) {
-        let bytes: Uint8Array;
-        try {
-          bytes = readFileSync(join(dir, name));
-        } catch (e) {
-          skipped.push({ path: childRel, message: errorMessage(e) });
-          continue;
-        }
-        records.push(recordFromBytes(childRel, bytes, settings));
-      }
+      } else if (entry.isFile() && name.endsWith('.md') && !name.startsWith('.')) files.push(childRel);
     }
   };
   walk(vaultPath, '');
-  records.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { files, skipped };
+}
+
+/** Records of these notes, in the order given; a file that cannot be read is skipped. */
+export function readNotes(vaultPath: string, files: readonly string[], settings: CoreSettings): VaultRead {
+  const records: NoteRecord[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const rel of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(join(vaultPath, rel));
+    } catch (e) {
+      skipped.push({ path: rel, message: errorMessage(e) });
+      continue;
+    }
+    records.push(recordFromBytes(rel, bytes, settings));
+  }
   return { records, skipped };
 }
 
@@ -99,20 +114,19 @@ export function recordFromText(path: string, text: string, settings: CoreSetting
   const basename = file.endsWith('.md') ? file.slice(0, -3) : file;
 
   const block = frontmatterBlock(text);
-  let frontmatter: Record<string, unknown> | null = null;
-  let frontmatterError: string | undefined;
-  let body = text;
-  let firstLine = 0;
-  if (block) {
-    const read = readFrontmatter(text.slice(0, block.end));
-    frontmatter = read.data;
-    frontmatterError = read.error;
-    body = text.slice(block.bodyStart);
-    firstLine = countLines(text, block.bodyStart);
-  }
-
-  const record: NoteRecord = { path, basename, frontmatter, tags: [], links: [], listItems: [] };
-  if (frontmatterError !== undefined) record.frontmatterError = frontmatterError;
+  const record: NoteRecord = { path, basename, frontmatter: null, tags: [], links: [], listItems: [] };
+  const readYaml = () => {
+    const read = readFrontmatter(text.slice(0, block!.end));
+    record.frontmatter = read.data;
+    if (read.error !== undefined) record.frontmatterError = read.error;
+  };
+  // Parsing YAML is most of a note's cost, and most notes are not people: frontmatter that never says
+  // "person" (nor a person tag) cannot make a note a person, so it is parsed only when the note turns out
+  // to be one by its folder or an inline tag. Other notes need nothing but their name.
+  const yamlMatters = block !== null && (inFolder(path, settings.peopleFolder) || mentionsPerson(text, block.end, settings.personTags));
+  if (yamlMatters) readYaml();
+  const body = block ? text.slice(block.bodyStart) : text;
+  const firstLine = block ? countLines(text, block.bodyStart) : 0;
 
   // Scanning a body costs more than reading its frontmatter: do it only for notes whose body can matter.
   const known = dailyNoteDay(basename) !== null || isPersonRecord(record, settings);
@@ -122,6 +136,7 @@ export function recordFromText(path: string, text: string, settings: CoreSetting
   // The quick test also hits `#person` in code or after a letter; only a real tag makes a person.
   const tagged = hasPersonTag(scan.tags, settings.personTags);
   if (!known && !tagged) return record;
+  if (block !== null && !yamlMatters) readYaml();
   record.tags = scan.tags;
   record.links = scan.links;
   record.listItems = scan.listItems;
@@ -198,6 +213,16 @@ function yamlErrorMessage(e: unknown): string {
   // line, so mark.line + 1 is the line number an editor shows.
   const line = typeof err.mark?.line === 'number' ? ` (line ${err.mark.line + 1})` : '';
   return `broken YAML: ${reason}${line}`;
+}
+
+/** Whether the frontmatter text (up to `end`) names "person" or a person tag anywhere, in any case. */
+function mentionsPerson(text: string, end: number, personTags: readonly string[]): boolean {
+  const yaml = text.slice(0, end).toLowerCase();
+  if (yaml.includes('person')) return true;
+  return personTags.some((t) => {
+    const tag = t.replace(/^#/, '').trim().toLowerCase();
+    return tag !== '' && yaml.includes(tag);
+  });
 }
 
 let tagPatternKey = '';

@@ -32,7 +32,10 @@ export interface NoteRecord {
   path: string;
   /** File name without extension. */
   basename: string;
-  /** Parsed frontmatter; null when the note has none (or it could not be read: see frontmatterError). */
+  /**
+   * Parsed frontmatter; null when the note has none, when it could not be read (see frontmatterError), or
+   * when an adapter skipped it because it cannot make the note a person (the CLI does, for speed).
+   */
   frontmatter: Record<string, unknown> | null;
   /** Why the frontmatter could not be read (broken YAML, not a set of keys). */
   frontmatterError?: string;

@@ -99,8 +99,8 @@ describe('ties graph and intro', () => {
     expect(nodes.find((n) => n.name === 'Bram')!.degree).toBe(2);
     expect(data.edges).toEqual(
       expect.arrayContaining([
-        { source: 'People/Anna.md', target: 'People/Bram.md', kind: 'knows' },
-        { source: 'People/Gijs.md', target: 'People/Anna.md', kind: 'introduced_by' },
+        expect.objectContaining({ source: 'People/Anna.md', target: 'People/Bram.md', kind: 'knows' }),
+        expect.objectContaining({ source: 'People/Gijs.md', target: 'People/Anna.md', kind: 'introduced_by' }),
       ]),
     );
     expect(data.edges).toHaveLength(4);
@@ -153,5 +153,28 @@ describe('ties check', () => {
     ties('review', dir);
     ties('graph', dir, '--json');
     expect(state()).toEqual(before);
+  });
+});
+
+describe('ties graph metrics', () => {
+  it('gives every node a community, a broker score and a strength, and every edge a strength', () => {
+    const { code, data } = json('graph', BASIC, '--today', '2026-11-24');
+    expect(code).toBe(0);
+    const nodes = data.nodes as { id: string; community: number; broker: number; degree: number; strength: number }[];
+    for (const n of nodes) {
+      expect(Number.isInteger(n.community)).toBe(true);
+      expect(n.broker).toBeGreaterThanOrEqual(0);
+      expect(n.broker).toBeLessThanOrEqual(1);
+      expect(n.strength).toBeGreaterThanOrEqual(0);
+      expect(n.strength).toBeLessThanOrEqual(1);
+    }
+    // Gijs → Anna – Bram – Carla – Dirk: Bram is in the middle of the chain.
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    expect(byId.get('People/Bram.md')!.broker).toBe(1);
+    expect(byId.get('People/Anna.md')!.broker).toBeGreaterThan(0);
+    expect(byId.get('People/Eva.md')!.broker).toBe(0);
+    expect(byId.get('People/Anna.md')!.community).toBe(byId.get('People/Gijs.md')!.community);
+    expect(byId.get('People/Anna.md')!.strength).toBeGreaterThan(byId.get('People/Dirk.md')!.strength);
+    for (const e of data.edges as { strength: number }[]) expect(e.strength).toBeGreaterThanOrEqual(0);
   });
 });

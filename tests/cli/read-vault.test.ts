@@ -48,9 +48,9 @@ describe('recordFromText: frontmatter', () => {
   });
 
   it('reads empty frontmatter (and one of comments only) as no keys', () => {
-    expect(recordFromText('a.md', '---\n---\nbody', settings).frontmatter).toEqual({});
-    expect(recordFromText('a.md', '---\n# nothing yet\n---\nbody', settings).frontmatter).toEqual({});
-    expect(recordFromText('a.md', '---\n\n---', settings).frontmatter).toEqual({});
+    expect(recordFromText('People/a.md', '---\n---\nbody', settings).frontmatter).toEqual({});
+    expect(recordFromText('People/a.md', '---\n# nothing yet\n---\nbody', settings).frontmatter).toEqual({});
+    expect(recordFromText('People/a.md', '---\n\n---', settings).frontmatter).toEqual({});
   });
 
   it('reads a note without frontmatter as frontmatter null, without error', () => {
@@ -73,8 +73,8 @@ describe('recordFromText: frontmatter', () => {
   });
 
   it('accepts trailing spaces on the delimiter lines but nothing else', () => {
-    expect(recordFromText('a.md', '---  \nx: 1\n--- \nbody', settings).frontmatter).toEqual({ x: 1 });
-    expect(recordFromText('a.md', '----\nx: 1\n----\nbody', settings).frontmatter).toBeNull();
+    expect(recordFromText('People/a.md', '---  \nx: 1\n--- \nbody', settings).frontmatter).toEqual({ x: 1 });
+    expect(recordFromText('People/a.md', '----\nx: 1\n----\nbody', settings).frontmatter).toBeNull();
   });
 
   it('never evaluates a `---js` block (gray-matter would run it as JavaScript)', () => {
@@ -90,7 +90,7 @@ describe('recordFromText: frontmatter', () => {
   });
 
   it('ends frontmatter at a line that is exactly ---, not at ---- inside it', () => {
-    const r = recordFromText('a.md', '---\nx: 1\n---\n[[Body]]\n---\n', settings);
+    const r = recordFromText('People/a.md', '---\nx: 1\n---\n[[Body]]\n---\n', settings);
     expect(r.frontmatter).toEqual({ x: 1 });
   });
 });
@@ -133,7 +133,17 @@ describe('recordFromText: which bodies are scanned', () => {
 
   it('gives other notes empty tags, links and list items, but still a record', () => {
     const r = recordFromText('Notes/Idea.md', `---\ntags: [idea]\n---\n${body} #personal-ish`, settings);
-    expect(r).toMatchObject({ basename: 'Idea', frontmatter: { tags: ['idea'] }, tags: [], links: [], listItems: [] });
+    expect(r).toMatchObject({ basename: 'Idea', tags: [], links: [], listItems: [] });
+  });
+
+  it('parses frontmatter only when it can make the note a person: it names "person" or a person tag, or the folder or an inline tag does', () => {
+    // Broken YAML in a note that cannot be a person is never read: such notes have no diagnostics.
+    expect(recordFromText('Notes/Idea.md', '---\ntags: [idea]\nx: [unclosed\n---\ntext', settings)).toMatchObject({ frontmatter: null });
+    expect(recordFromText('Notes/Idea.md', '---\ntags: [idea]\nx: [unclosed\n---\ntext', settings).frontmatterError).toBeUndefined();
+    expect(recordFromText('Notes/A.md', '---\ntype: Person\n---\n', settings).frontmatter).toEqual({ type: 'Person' });
+    expect(recordFromText('Notes/A.md', '---\ntags: [People/client]\n---\n', settings).frontmatter).toEqual({ tags: ['People/client'] });
+    expect(recordFromText('Notes/A.md', '---\ncircle: 5\n---\nMet at a fair. #person', settings).frontmatter).toEqual({ circle: 5 });
+    expect(recordFromText('People/A.md', '---\ncircle: 5\n---\n', settings).frontmatter).toEqual({ circle: 5 });
   });
 
   it('does not make a person of a note whose #person stands only in code or inside a word', () => {
