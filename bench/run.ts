@@ -1,6 +1,7 @@
 /**
  * npm run bench: the speed figures of the foundation, on synthetic vaults (bench/generate.ts).
- * Prints figures; asserts nothing. Run with `npm run bench` (it builds the CLI first).
+ * Prints figures; asserts nothing. Run with `npm run bench` (it builds the CLI first); `npm run bench -- index`
+ * (or cli, network) prints one group.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { DEFAULT_CORE_SETTINGS, type NoteRecord } from '../src/core/types';
 import { recordFromText } from '../src/cli/read-vault';
 import { PeopleIndex } from '../src/index/people-index';
 import { generateVault, writeVault } from './generate';
+import { networkFigures } from './network';
 
 const TODAY = '2026-11-24';
 const today = parseDayString(TODAY)!;
@@ -129,3 +131,4 @@ function indexFigures(): void {
 const only = process.argv[2];
 if (!only || only === 'index') indexFigures();
 if (!only || only === 'cli') cliFigures();
+if (!only || only === 'network') networkFigures();

@@ -130,7 +130,10 @@ function orEmpty<T>(xs: T[]): T[] {
 
 function list(v: unknown): unknown[] {
   if (isEmpty(v)) return EMPTY;
-  return (Array.isArray(v) ? v : [v]).map(asLine);
+  const items: unknown[] = Array.isArray(v) ? v : [v];
+  // Most lists hold only strings: copy (with asLine) only when a map is among them.
+  for (const x of items) if (x !== null && typeof x === 'object' && !Array.isArray(x) && !(x instanceof Date)) return items.map(asLine);
+  return items;
 }
 
 function textList(v: unknown, field: string, emit: Emit): string[] {
@@ -198,7 +201,7 @@ export function parsePerson(record: NoteRecord, settings: CoreSettings): Person 
 
   const values = new Map<Field, unknown>();
   const fm = record.frontmatter ?? {};
-  for (const key in fm) {
+  for (const key of Object.keys(fm)) {
     const field = canonicalField(key);
     if (field === null) continue;
     if (values.has(field)) {
@@ -268,8 +271,15 @@ export function parsePerson(record: NoteRecord, settings: CoreSettings): Person 
 
   const log: LogEntry[] = [];
   const headings = logHeadingSet(settings);
+  // Items under one heading share its string: decide once per heading, not once per item.
+  let heading: string | null = null;
+  let underLog = false;
   for (const item of record.listItems) {
-    if (item.heading === null || !(headings.has(item.heading) || headings.has(item.heading.trim().toLowerCase()))) continue;
+    if (item.heading !== heading) {
+      heading = item.heading;
+      underLog = heading !== null && (headings.has(heading) || headings.has(heading.trim().toLowerCase()));
+    }
+    if (!underLog) continue;
     const entry = parseLogLine(item.text, item.line);
     if (entry) log.push(entry);
   }
