@@ -80,10 +80,10 @@ export function formatCheck(diagnostics: readonly Diagnostic[], people: number, 
     lines.push('');
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  lines.push(
-    `${plural(errors, 'error', 'errors')} and ${plural(diagnostics.length - errors, 'warning', 'warnings')} in ` +
-      `${plural(byPath.size, 'note', 'notes')} of ${plural(people, 'person note', 'person notes')}.`,
-  );
+  const counts = [errors > 0 ? plural(errors, 'error', 'errors') : '', diagnostics.length > errors ? plural(diagnostics.length - errors, 'warning', 'warnings') : '']
+    .filter(Boolean)
+    .join(' and ');
+  lines.push(`${counts} in ${plural(byPath.size, 'note', 'notes')} of ${plural(people, 'person note', 'person notes')}.`);
   return lines.join('\n') + '\n';
 }
 

@@ -182,6 +182,14 @@ function links(v: unknown, field: string, emit: Emit): string[] {
   return orEmpty(out);
 }
 
+/** Field diagnostics in the order the fields stand in the note, as the user reads it; note-wide ones first. */
+function inNoteOrder(diagnostics: Diagnostic[], values: Map<Field, unknown>): Diagnostic[] {
+  if (diagnostics.length < 2) return diagnostics;
+  const order = [...values.keys()] as string[];
+  const rank = (d: Diagnostic) => (d.field === 'frontmatter' || d.field === 'body' ? -1 : order.indexOf(d.field) >>> 0);
+  return diagnostics.sort((a, b) => rank(a) - rank(b));
+}
+
 const headingSets = new WeakMap<readonly string[], Set<string>>();
 
 /** The log headings as written and in lower case, computed once per settings. */
@@ -310,6 +318,6 @@ export function parsePerson(record: NoteRecord, settings: CoreSettings): Person 
     archived: bool(get('archived'), 'archived', emit),
     log: orEmpty(log),
     mentions: EMPTY,
-    diagnostics: orEmpty(diagnostics),
+    diagnostics: orEmpty(inNoteOrder(diagnostics, values)),
   };
 }

@@ -131,11 +131,12 @@ describe('ties check', () => {
     expect(code).toBe(1);
     const diags = data.diagnostics as { path: string; severity: string; field: string }[];
     expect(diags.map((d) => `${d.path} ${d.severity} ${d.field}`)).toEqual([
-      'People/Bad.md error circle', 'People/Bad.md error cadence', 'People/Bad.md error last_contact', 'People/Bad.md warning knows',
+      'People/Bad.md error last_contact', 'People/Bad.md error cadence', 'People/Bad.md error circle', 'People/Bad.md warning knows',
     ]);
     const text = ties('check', dir, '--today', '2026-11-24');
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('3 errors and 1 warning in 1 note of 2 person notes.');
+    expect(text.stdout).toContain('People/Bad.md\n  error    last_contact  expected a date as YYYY-MM-DD, found "yesterday"\n');
   });
 
   it('exits 0 when there are only warnings or nothing', () => {

@@ -105,7 +105,7 @@ describe('fields', () => {
     expect(person('A', { channel: 'E-mail' }).channel).toBe('email');
     const p = person('A', { channel: 'pigeon', influence: ['boss', 'gatekeeper'] });
     expect(p.channel).toBe('pigeon');
-    expect(p.diagnostics.map((d) => [d.severity, d.field])).toEqual([['warning', 'influence'], ['warning', 'channel']]);
+    expect(p.diagnostics.map((d) => [d.severity, d.field])).toEqual([['warning', 'channel'], ['warning', 'influence']]);
   });
 });
 
