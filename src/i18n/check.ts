@@ -1,8 +1,38 @@
-/** Strings of the "Check person notes" command. */
+/** Strings of the "Check person notes" command and its modal. */
 export const en = {
   'check.command': 'Check person notes',
+  'check.loading': 'Ties is still reading your notes. Try again in a moment.',
+  'check.noProblems': 'No problems found in {people}',
+  'check.summary': '{parts} in {notes}',
+  'check.and': '{a} and {b}',
+  'check.errors.one': '{n} error',
+  'check.errors.other': '{n} errors',
+  'check.warnings.one': '{n} warning',
+  'check.warnings.other': '{n} warnings',
+  'check.notes.one': '{n} note',
+  'check.notes.other': '{n} notes',
+  'check.personNotes.one': '{n} person note',
+  'check.personNotes.other': '{n} person notes',
+  'check.error': 'Error',
+  'check.warning': 'Warning',
+  'check.openNote': 'Open {name}',
 } as const;
 
 export const nl: Record<keyof typeof en, string> = {
   'check.command': 'Persoonsnotities controleren',
+  'check.loading': 'Ties leest je notities nog. Probeer het zo opnieuw.',
+  'check.noProblems': 'Geen problemen gevonden in {people}',
+  'check.summary': '{parts} in {notes}',
+  'check.and': '{a} en {b}',
+  'check.errors.one': '{n} fout',
+  'check.errors.other': '{n} fouten',
+  'check.warnings.one': '{n} waarschuwing',
+  'check.warnings.other': '{n} waarschuwingen',
+  'check.notes.one': '{n} notitie',
+  'check.notes.other': '{n} notities',
+  'check.personNotes.one': '{n} persoonsnotitie',
+  'check.personNotes.other': '{n} persoonsnotities',
+  'check.error': 'Fout',
+  'check.warning': 'Waarschuwing',
+  'check.openNote': '{name} openen',
 };

@@ -5,15 +5,18 @@
 import { Modal, setIcon, type App } from 'obsidian';
 import { localToday } from '../core/dates';
 import type { Diagnostic } from '../core/types';
+import { translator, type StringKey, type Translate } from '../i18n/i18n';
 import type { PeopleIndex } from '../index/people-index';
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+const english = translator('en');
+
+function count(t: Translate, n: number, key: 'errors' | 'warnings' | 'notes' | 'personNotes'): string {
+  return t(`check.${key}.${n === 1 ? 'one' : 'other'}` as StringKey, { n });
 }
 
 /** "3 errors and 5 warnings in 4 notes" / "No problems found in 42 person notes". */
-export function summaryText(diagnostics: readonly Diagnostic[], people: number): string {
-  if (diagnostics.length === 0) return `No problems found in ${count(people, 'person note', 'person notes')}`;
+export function summaryText(diagnostics: readonly Diagnostic[], people: number, t: Translate = english): string {
+  if (diagnostics.length === 0) return t('check.noProblems', { people: count(t, people, 'personNotes') });
   let errors = 0;
   const notes = new Set<string>();
   for (const d of diagnostics) {
@@ -22,9 +25,10 @@ export function summaryText(diagnostics: readonly Diagnostic[], people: number):
   }
   const warnings = diagnostics.length - errors;
   const parts: string[] = [];
-  if (errors > 0) parts.push(count(errors, 'error', 'errors'));
-  if (warnings > 0) parts.push(count(warnings, 'warning', 'warnings'));
-  return `${parts.join(' and ')} in ${count(notes.size, 'note', 'notes')}`;
+  if (errors > 0) parts.push(count(t, errors, 'errors'));
+  if (warnings > 0) parts.push(count(t, warnings, 'warnings'));
+  const joined = parts.length === 2 ? t('check.and', { a: parts[0]!, b: parts[1]! }) : parts[0]!;
+  return t('check.summary', { parts: joined, notes: count(t, notes.size, 'notes') });
 }
 
 /** Diagnostics grouped by note (sorted by path), errors before warnings within a note. */
@@ -51,12 +55,13 @@ export class CheckModal extends Modal {
     app: App,
     private readonly index: PeopleIndex,
     private readonly loading: boolean,
+    private readonly t: Translate = english,
   ) {
     super(app);
   }
 
   override onOpen(): void {
-    this.titleEl.setText('Check person notes');
+    this.titleEl.setText(this.t('check.command'));
     this.render();
   }
 
@@ -69,12 +74,12 @@ export class CheckModal extends Modal {
     el.empty();
     el.addClass('ties-check');
     if (this.loading) {
-      el.createEl('p', { cls: 'ties-check-summary', text: 'Ties is still reading your notes. Try again in a moment.' });
+      el.createEl('p', { cls: 'ties-check-summary', text: this.t('check.loading') });
       return;
     }
     const diagnostics = this.index.diagnostics(localToday());
     const people = this.index.people().length;
-    const summary = el.createEl('p', { cls: 'ties-check-summary', text: summaryText(diagnostics, people) });
+    const summary = el.createEl('p', { cls: 'ties-check-summary', text: summaryText(diagnostics, people, this.t) });
     if (diagnostics.length === 0) {
       summary.addClass('ties-check-empty');
       return;
@@ -88,6 +93,7 @@ export class CheckModal extends Modal {
     const header = note.createDiv({ cls: 'ties-check-note-header' });
     const link = header.createEl('a', { cls: 'ties-check-note-link', text: noteName(path), href: '#' });
     link.setAttribute('data-path', path);
+    link.setAttribute('aria-label', this.t('check.openNote', { name: noteName(path) }));
     link.addEventListener('click', (evt) => {
       evt.preventDefault();
       this.close();
@@ -100,7 +106,7 @@ export class CheckModal extends Modal {
       const row = rows.createDiv({ cls: `ties-check-row ties-check-${d.severity}` });
       const severity = row.createSpan({ cls: 'ties-check-severity' });
       setIcon(severity.createSpan({ cls: 'ties-check-icon' }), d.severity === 'error' ? 'alert-circle' : 'alert-triangle');
-      severity.createSpan({ cls: 'ties-check-label', text: d.severity === 'error' ? 'Error' : 'Warning' });
+      severity.createSpan({ cls: 'ties-check-label', text: this.t(d.severity === 'error' ? 'check.error' : 'check.warning') });
       row.createSpan({ cls: 'ties-check-field', text: d.field });
       row.createSpan({ cls: 'ties-check-message', text: d.message });
     }

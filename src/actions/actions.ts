@@ -1,0 +1,114 @@
+/**
+ * The write actions on a person: each one a pure edit (core/edits) applied by the writer, which refuses a
+ * note whose frontmatter cannot be read and offers Undo afterwards. The modals only collect the input.
+ */
+import { localToday, longDate } from '../core/dates';
+import {
+  addFavour, addFollowUp, appendLogItem, logItemText, removeFollowUp, setLastContact, setSnoozeUntil,
+} from '../core/edits';
+import { parseFollowUp } from '../core/person';
+import type { Day } from '../core/types';
+import type TiesPlugin from '../main';
+import { EditRefused, NoteWriter, type WriteResult } from '../obsidian/writer';
+import { FavourModal } from './modals/favour';
+import { FollowUpModal } from './modals/follow-up';
+import type { FormModal } from './modals/form-modal';
+import { LogContactModal, type LogContactInput } from './modals/log-contact';
+import { SnoozeModal } from './modals/snooze';
+import type { PersonActions } from './person-actions';
+
+/** PersonActions, plus the writes behind the modals for callers that already have the input. */
+export interface TiesActions extends PersonActions {
+  readonly writer: NoteWriter;
+  /** Appends a log item and moves `last_contact` forward to its day. */
+  writeLog(path: string, input: LogContactInput): Promise<WriteResult | null>;
+  writeFavour(path: string, day: Day, kind: 'gave' | 'got', text: string): Promise<WriteResult | null>;
+  writeFollowUp(path: string, day: Day, text: string): Promise<WriteResult | null>;
+  /** The modal opened last (tests and callers wait on its `result`). */
+  readonly lastModal: FormModal | null;
+}
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+}
+
+export function createPersonActions(plugin: TiesPlugin): TiesActions {
+  const writer = new NoteWriter(plugin.app, plugin.index, () => plugin.t);
+  let lastModal: FormModal | null = null;
+
+  const person = (path: string) => plugin.index.person(path);
+  const nameOf = (path: string) => person(path)?.name ?? basename(path);
+  const open = (modal: FormModal) => {
+    lastModal = modal;
+    modal.open();
+  };
+
+  const writeLog = (path: string, input: LogContactInput) =>
+    writer.apply(path, {
+      frontmatter: (fm) => void setLastContact(fm, input.day),
+      body: (text) => appendLogItem(text, plugin.settings.logHeadings, logItemText(input.day, input.channel, input.text)),
+      done: plugin.t('actions.logged', { name: nameOf(path) }),
+    });
+
+  const writeFavour = (path: string, day: Day, kind: 'gave' | 'got', text: string) =>
+    writer.apply(path, {
+      frontmatter: (fm) => addFavour(fm, day, kind, text),
+      done: plugin.t('actions.favourRecorded', { name: nameOf(path) }),
+    });
+
+  const writeFollowUp = (path: string, day: Day, text: string) =>
+    writer.apply(path, {
+      frontmatter: (fm) => addFollowUp(fm, day, text),
+      done: plugin.t('actions.followUpAdded', { name: nameOf(path) }),
+    });
+
+  const snooze = async (path: string, until: Day): Promise<void> => {
+    await writer.apply(path, {
+      frontmatter: (fm) => setSnoozeUntil(fm, until),
+      done: plugin.t('actions.snoozed', { name: nameOf(path), date: longDate(until, plugin.language(), true) }),
+    });
+  };
+
+  return {
+    writer,
+    writeLog,
+    writeFavour,
+    writeFollowUp,
+    get lastModal() {
+      return lastModal;
+    },
+
+    logContact(path: string): void {
+      const p = person(path);
+      open(new LogContactModal(plugin.app, plugin.t, nameOf(path), p?.channel ?? null, localToday(), (input) => writeLog(path, input)));
+    },
+
+    snooze,
+
+    pickSnoozeDate(path: string): void {
+      open(new SnoozeModal(plugin.app, plugin.t, nameOf(path), localToday(), (until) => snooze(path, until)));
+    },
+
+    async completeFollowUp(path: string, raw: string): Promise<void> {
+      const today = localToday();
+      const name = nameOf(path);
+      const what = parseFollowUp(raw)?.text ?? raw;
+      await writer.apply(path, {
+        frontmatter: (fm) => {
+          if (!removeFollowUp(fm, raw)) throw new EditRefused(plugin.t('write.followUpGone', { name }));
+          setLastContact(fm, today);
+        },
+        body: (text) => appendLogItem(text, plugin.settings.logHeadings, logItemText(today, null, what)),
+        done: plugin.t('actions.followUpDone', { name }),
+      });
+    },
+
+    recordFavour(path: string): void {
+      open(new FavourModal(plugin.app, plugin.t, nameOf(path), localToday(), (input) => writeFavour(path, input.day, input.kind, input.text)));
+    },
+
+    addFollowUp(path: string): void {
+      open(new FollowUpModal(plugin.app, plugin.t, nameOf(path), localToday(), (day, text) => writeFollowUp(path, day, text)));
+    },
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * The settings tab: every setting of TiesSettings, each with a short description, in the plugin's language.
+ * A change applies to `plugin.settings` at once; saving (which reads the vault again) waits until typing
+ * pauses, and happens at the latest when the tab closes.
+ */
+import { normalizePath, PluginSettingTab, Setting, type App } from 'obsidian';
+import { normaliseFolder } from '../core/detect';
+import { CIRCLES } from '../core/types';
+import type TiesPlugin from '../main';
+import type { TiesSettings } from './settings';
+
+/** How long typing must pause before a change is saved, in milliseconds. */
+export const SAVE_DELAY_MS = 600;
+
+/** A comma-separated list: trimmed, without leading `strip`, empty ones dropped, each once. */
+export function splitList(value: string, strip: RegExp): string[] {
+  const out: string[] = [];
+  for (const part of value.split(',')) {
+    const s = part.trim().replace(strip, '').trim();
+    if (s !== '' && !out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+/** A whole number ≥ min typed by the user, or null. */
+export function wholeNumber(value: string, min: number): number | null {
+  const t = value.trim();
+  if (!/^\d+$/.test(t)) return null;
+  const n = Number(t);
+  return n >= min && n <= 100_000 ? n : null;
+}
+
+/** A folder or note path as typed: '' stays '' (normalizePath would make it '/'). */
+function userPath(value: string): string {
+  const t = value.trim();
+  return t === '' ? '' : normaliseFolder(normalizePath(t));
+}
+
+// The declarative settings API (getSettingDefinitions) arrives with Obsidian 1.13, after the 1.12 API Ties
+// builds against and well after its minAppVersion (1.4.4): display() renders every setting.
+export class TiesSettingTab extends PluginSettingTab {
+  private timer: number | null = null;
+
+  constructor(
+    app: App,
+    private readonly plugin: TiesPlugin,
+  ) {
+    super(app, plugin);
+  }
+
+  override display(): void {
+    const { containerEl } = this;
+    const t = this.plugin.t;
+    const s = this.plugin.settings;
+    containerEl.empty();
+    containerEl.addClass('ties-settings');
+
+    this.text(t('settings.peopleFolder'), t('settings.peopleFolderDesc'), 'peopleFolder', s.peopleFolder, 'People', (v) => {
+      s.peopleFolder = userPath(v);
+      return true;
+    });
+    this.text(t('settings.personTags'), t('settings.personTagsDesc'), 'personTags', s.personTags.join(', '), 'person, people', (v) => {
+      s.personTags = splitList(v, /^#+/);
+      return true;
+    });
+    this.text(t('settings.logHeadings'), t('settings.logHeadingsDesc'), 'logHeadings', s.logHeadings.join(', '), 'Log, Interactions', (v) => {
+      const headings = splitList(v, /^#+\s*/);
+      if (headings.length === 0) return false;
+      s.logHeadings = headings;
+      return true;
+    });
+
+    new Setting(containerEl)
+      .setName(t('settings.dailyNotes'))
+      .setDesc(t('settings.dailyNotesDesc'))
+      .addToggle((toggle) => {
+        toggle.setValue(s.dailyNotes).onChange((value) => {
+          s.dailyNotes = value;
+          void this.saveNow();
+        });
+        toggle.toggleEl.setAttribute('data-setting', 'dailyNotes');
+        toggle.toggleEl.setAttribute('aria-label', t('settings.dailyNotes'));
+      });
+
+    this.days(t('settings.horizonDays'), t('settings.horizonDaysDesc'), 'horizonDays', s.horizonDays, 0, (n) => (s.horizonDays = n));
+    this.days(t('settings.dormantDays'), t('settings.dormantDaysDesc'), 'dormantDays', s.dormantDays, 1, (n) => (s.dormantDays = n));
+    this.days(t('settings.inTouchDays'), t('settings.inTouchDaysDesc'), 'inTouchDays', s.inTouchDays, 1, (n) => (s.inTouchDays = n));
+    this.days(t('settings.dormantPerWeek'), t('settings.dormantPerWeekDesc'), 'dormantPerWeek', s.dormantPerWeek, 0, (n) => (s.dormantPerWeek = n));
+
+    this.text(t('settings.templateNote'), t('settings.templateNoteDesc'), 'templateNote', s.templateNote, 'Templates/Person', (v) => {
+      s.templateNote = v.trim() === '' ? '' : normalizePath(v.trim());
+      return true;
+    });
+
+    new Setting(containerEl)
+      .setName(t('settings.language'))
+      .setDesc(t('settings.languageDesc'))
+      .addDropdown((dropdown) => {
+        dropdown.addOption('auto', t('settings.languageAuto'));
+        dropdown.addOption('en', 'English');
+        dropdown.addOption('nl', 'Nederlands');
+        const select = dropdown.selectEl;
+        select.value = s.language;
+        select.setAttribute('data-setting', 'language');
+        select.setAttribute('aria-label', t('settings.language'));
+        select.addEventListener('change', () => {
+          const value = select.value;
+          if (value !== 'auto' && value !== 'en' && value !== 'nl') return;
+          s.language = value;
+          void this.saveNow();
+          // Show the tab in the language just chosen.
+          this.display();
+        });
+      });
+
+    new Setting(containerEl).setName(t('settings.cadenceHeading')).setHeading();
+    for (const circle of CIRCLES)
+      this.days(
+        t('settings.circle', { circle }),
+        t('settings.cadenceDesc', { circle }),
+        `circleCadence.${circle}`,
+        s.circleCadence[circle],
+        1,
+        (n) => (s.circleCadence[circle] = n),
+      );
+  }
+
+  override hide(): void {
+    void this.flush();
+    super.hide();
+  }
+
+  /** Saves now when a save is waiting (the tab closes, tests). */
+  async flush(): Promise<void> {
+    if (this.timer === null) return;
+    window.clearTimeout(this.timer);
+    this.timer = null;
+    await this.plugin.saveSettings();
+  }
+
+  private async saveNow(): Promise<void> {
+    if (this.timer !== null) window.clearTimeout(this.timer);
+    this.timer = null;
+    await this.plugin.saveSettings();
+  }
+
+  private saveLater(): void {
+    if (this.timer !== null) window.clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => {
+      this.timer = null;
+      void this.plugin.saveSettings();
+    }, SAVE_DELAY_MS);
+  }
+
+  /** A text setting; `apply` returns false for a value it cannot use (then nothing changes). */
+  private text(name: string, desc: string, key: keyof TiesSettings, value: string, placeholder: string, apply: (v: string) => boolean): void {
+    new Setting(this.containerEl)
+      .setName(name)
+      .setDesc(desc)
+      .addText((text) => {
+        const input = text.inputEl;
+        input.value = value;
+        input.placeholder = placeholder;
+        input.setAttribute('data-setting', key);
+        input.setAttribute('aria-label', name);
+        input.addEventListener('input', () => {
+          const ok = apply(input.value);
+          input.toggleClass('is-invalid', !ok);
+          input.setAttribute('aria-invalid', String(!ok));
+          if (ok) this.saveLater();
+        });
+      });
+  }
+
+  /** A whole number of days (or a count) of at least `min`. */
+  private days(name: string, desc: string, key: string, value: number, min: number, apply: (n: number) => void): void {
+    const t = this.plugin.t;
+    const setting = new Setting(this.containerEl).setName(name).setDesc(desc);
+    setting.addText((text) => {
+      const input = text.inputEl;
+      input.type = 'number';
+      input.min = String(min);
+      input.step = '1';
+      input.value = String(value);
+      input.setAttribute('data-setting', key);
+      input.setAttribute('aria-label', name);
+      input.addEventListener('input', () => {
+        const n = wholeNumber(input.value, min);
+        input.toggleClass('is-invalid', n === null);
+        input.setAttribute('aria-invalid', String(n === null));
+        input.title = n === null ? t('settings.invalidNumber', { min }) : '';
+        if (n === null) return;
+        apply(n);
+        this.saveLater();
+      });
+    });
+  }
+}

@@ -1,0 +1,586 @@
+/**
+ * The write actions over an in-memory vault: each command and action writes the note, a notice offers
+ * Undo, broken frontmatter is refused, New person creates notes, and the settings tab edits the settings.
+ *
+ * Notices: the mock's Notice copies a DocumentFragment message (cloneNode), which drops the Undo button's
+ * click listener; Obsidian appends the fragment itself. Notices are recorded here with the fragment they
+ * were given, so the test clicks the button Obsidian would show.
+ */
+import type { Command, TFile } from 'obsidian';
+import { Notice, parseYaml, ToggleComponent } from 'obsidian-test-mocks/obsidian';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TiesActions } from '../../src/actions/actions';
+import { fillTemplate, personSkeleton, SKELETON_KEYS } from '../../src/actions/commands';
+import { FavourModal } from '../../src/actions/modals/favour';
+import { FollowUpModal } from '../../src/actions/modals/follow-up';
+import type { FormModal } from '../../src/actions/modals/form-modal';
+import { LogContactModal } from '../../src/actions/modals/log-contact';
+import { NewPersonModal } from '../../src/actions/modals/new-person';
+import { SnoozeModal } from '../../src/actions/modals/snooze';
+import { formatDay, localToday } from '../../src/core/dates';
+import { translate, translator } from '../../src/i18n/i18n';
+import { CheckModal, summaryText } from '../../src/obsidian/check-modal';
+import type TiesPlugin from '../../src/main';
+import { TiesSettingTab } from '../../src/settings/settings-tab';
+import { command, createApp, finishIndexing, loadPlugin, openedModals, snapshot, type TestApp } from './shim';
+
+type Loose = Record<string, any>;
+
+// --- notices ------------------------------------------------------------------------------------------------
+interface Shown {
+  text: string;
+  message: string | DocumentFragment;
+  notice: Loose;
+}
+const notices: Shown[] = [];
+(Notice.prototype as unknown as Loose).constructor__ = function (this: Loose, message: string | DocumentFragment): void {
+  notices.push({ text: typeof message === 'string' ? message : (message.textContent ?? ''), message, notice: this });
+};
+
+function lastNotice(): Shown {
+  const n = notices.at(-1);
+  if (!n) throw new Error('no notice');
+  return n;
+}
+
+function undoButton(n: Shown): HTMLButtonElement {
+  if (typeof n.message === 'string') throw new Error(`notice without Undo: ${n.text}`);
+  const button = n.message.querySelector<HTMLButtonElement>('button');
+  if (!button) throw new Error('no Undo button');
+  return button;
+}
+
+// --- toggles: the mock does not wire a click on the toggle to its onClick ------------------------------------
+const toggles: Loose[] = [];
+(ToggleComponent.prototype as unknown as Loose).constructor3__ = function (this: Loose): void {
+  toggles.push(this);
+};
+
+// --- the vault ------------------------------------------------------------------------------------------------
+const TODAY = localToday();
+const today = formatDay(TODAY);
+
+const JAN = '---\nchannel: email\nlastContact: 2026-01-05\ncadence: 2w\nfollowUps:\n  - 2026-01-10 ask how the exam went\n  - 2026-02-01 send the deck\n---\n# Jan\n\n## Log\n- 2026-01-05 call: budget\n\nAfter the log.\n';
+const PIET = '---\nfavors: ["2026-01-01 got: a reference"]\ncircle: 15\n---\nNo log yet.';
+
+function vault(): Record<string, string> {
+  return {
+    'People/Jan.md': JAN,
+    'People/Piet.md': PIET,
+    'People/Broken.md': '---\nlast_contact: [2026-11-01\n---\n## Log\n- 2026-01-01 a\n',
+    'Notes/Project.md': '---\nstatus: active\n---\nNot a person.\n',
+    'Templates/Person.md': '---\ntags: [person]\nmet: "{{date}}"\n---\n# {{name}}\n\n## Interactions\n',
+  };
+}
+
+let plugin: TiesPlugin | null = null;
+beforeEach(() => {
+  notices.length = 0;
+  toggles.length = 0;
+});
+afterEach(() => {
+  plugin?.unload();
+  plugin = null;
+  openedModals.length = 0;
+  vi.restoreAllMocks();
+});
+
+async function started(files = vault(), data: unknown = {}): Promise<{ t: TestApp; p: TiesPlugin; actions: TiesActions }> {
+  const t = createApp(files);
+  plugin = await loadPlugin(t, data);
+  finishIndexing(t);
+  await plugin.sync.whenLoaded();
+  await plugin.sync.idle();
+  return { t, p: plugin, actions: plugin.actions };
+}
+
+function file(t: TestApp, path: string): TFile {
+  const f = t.app.vault.getFileByPath(path);
+  if (!f) throw new Error(`no file ${path}`);
+  return f;
+}
+
+const read = (t: TestApp, path: string) => t.app.vault.read(file(t, path));
+
+/** The note's frontmatter (parsed, so the mock's YAML formatting does not matter) and its body. */
+async function parts(t: TestApp, path: string): Promise<{ fm: Record<string, unknown>; body: string }> {
+  const text = await read(t, path);
+  const m = /^---\r?\n([\s\S]*?)\r?\n?---\r?\n?/.exec(text);
+  if (!m) return { fm: {}, body: text };
+  return { fm: (parseYaml(m[1]!) ?? {}) as Record<string, unknown>, body: text.slice(m[0].length) };
+}
+
+async function activate(t: TestApp, path: string): Promise<void> {
+  await t.app.workspace.getLeaf(false).openFile(file(t, path));
+}
+
+function lastModal<T>(type: abstract new (...args: any[]) => T): T {
+  const modal = openedModals.at(-1);
+  expect(modal).toBeInstanceOf(type);
+  return modal as T;
+}
+
+function key(el: HTMLElement, k: string): void {
+  el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+}
+
+async function submitted(modal: FormModal): Promise<void> {
+  expect(modal.result).not.toBeNull();
+  await modal.result;
+}
+
+function available(cmd: Command): boolean {
+  return cmd.checkCallback!(true) === true;
+}
+
+describe('commands for the person in the active note', () => {
+  it('are available only when the active note is a person, and have no default hotkeys', async () => {
+    const { t, p } = await started();
+    const ids = ['log-contact', 'snooze', 'add-favour', 'add-follow-up'];
+    for (const id of ids) {
+      expect(command(p, id).hotkeys).toBeUndefined();
+      expect(available(command(p, id))).toBe(false);
+    }
+    await activate(t, 'Notes/Project.md');
+    for (const id of ids) expect(available(command(p, id))).toBe(false);
+    await activate(t, 'People/Jan.md');
+    for (const id of ids) expect(available(command(p, id))).toBe(true);
+    expect(command(p, 'new-person').name).toBe('New person');
+    expect(command(p, 'log-contact').name).toBe('Log contact');
+  });
+
+  it('Log contact: date today, the person’s channel, focus on the text; Enter writes the log and last_contact', async () => {
+    const { t, p } = await started();
+    await activate(t, 'People/Jan.md');
+    const focus = vi.spyOn(HTMLElement.prototype, 'focus');
+    command(p, 'log-contact').checkCallback!(false);
+    const modal = lastModal(LogContactModal);
+    expect(modal.titleEl.textContent).toBe('Log contact with Jan');
+    expect(modal.dateEl.value).toBe(today);
+    expect(modal.channelEl.value).toBe('email');
+    expect(focus.mock.contexts).toContain(modal.textEl);
+    for (const b of modal.contentEl.querySelectorAll('button')) expect(b.getAttribute('aria-label')).toBeTruthy();
+
+    modal.channelEl.value = 'phone';
+    modal.textEl.value = '  talked about the new role ';
+    key(modal.textEl, 'Enter');
+    await submitted(modal);
+
+    const { fm, body } = await parts(t, 'People/Jan.md');
+    expect(fm.lastContact).toBe(today);
+    expect(fm.last_contact).toBeUndefined();
+    expect(fm.channel).toBe('email');
+    expect(fm.followUps).toEqual(['2026-01-10 ask how the exam went', '2026-02-01 send the deck']);
+    expect(body).toBe(`# Jan\n\n## Log\n- 2026-01-05 call: budget\n- ${today} phone: talked about the new role\n\nAfter the log.\n`);
+    expect(lastNotice().text).toContain('Logged a contact with Jan.');
+    // The index follows the write.
+    await p.sync.idle();
+    expect(p.index.person('People/Jan.md')!.log.at(-1)).toMatchObject({ day: TODAY, channel: 'phone' });
+  });
+
+  it('Log contact creates the Log heading when the note has none, and refuses a day after today', async () => {
+    const { t, actions } = await started();
+    actions.logContact('People/Piet.md');
+    const modal = lastModal(LogContactModal);
+    expect(modal.channelEl.value).toBe('');
+    modal.dateEl.value = formatDay(TODAY + 1);
+    key(modal.textEl, 'Enter');
+    expect(modal.result).toBeNull();
+    expect(modal.contentEl.querySelector('.ties-form-error')!.textContent).toContain('after today');
+    modal.dateEl.value = formatDay(TODAY - 3);
+    modal.contentEl.querySelector<HTMLButtonElement>('.ties-form-submit')!.click();
+    await submitted(modal);
+    const { fm, body } = await parts(t, 'People/Piet.md');
+    expect(fm.last_contact).toBe(formatDay(TODAY - 3));
+    expect(fm.favors).toEqual(['2026-01-01 got: a reference']);
+    expect(body).toBe(`No log yet.\n\n## Log\n- ${formatDay(TODAY - 3)}\n`);
+  });
+
+  it('Escape cancels without writing', async () => {
+    const { t, p } = await started();
+    const before = await snapshot(t.app);
+    await activate(t, 'People/Jan.md');
+    command(p, 'log-contact').checkCallback!(false);
+    const modal = lastModal(LogContactModal);
+    modal.textEl.value = 'never mind';
+    key(modal.textEl, 'Escape');
+    expect(modal.contentEl.childElementCount).toBe(0);
+    expect(modal.result).toBeNull();
+    expect(await snapshot(t.app)).toEqual(before);
+  });
+
+  it('Snooze: a week at one click, or a picked day after today', async () => {
+    const { t, p } = await started();
+    await activate(t, 'People/Jan.md');
+    command(p, 'snooze').checkCallback!(false);
+    let modal = lastModal(SnoozeModal);
+    modal.contentEl.querySelector<HTMLButtonElement>('.ties-snooze-preset[data-days="7"]')!.click();
+    await submitted(modal);
+    expect((await parts(t, 'People/Jan.md')).fm.snooze_until).toBe(formatDay(TODAY + 7));
+
+    command(p, 'snooze').checkCallback!(false);
+    modal = lastModal(SnoozeModal);
+    modal.dateEl.value = today;
+    key(modal.dateEl, 'Enter');
+    expect(modal.contentEl.querySelector('.ties-form-error')!.textContent).toBe('Pick a day after today.');
+    modal.dateEl.value = formatDay(TODAY + 40);
+    key(modal.dateEl, 'Enter');
+    await submitted(modal);
+    const { fm, body } = await parts(t, 'People/Jan.md');
+    expect(fm.snooze_until).toBe(formatDay(TODAY + 40));
+    expect(body).toBe(JAN.slice(JAN.indexOf('---\n# Jan') + 4));
+  });
+
+  it('Add favour: gave or got, into the note’s own favors key', async () => {
+    const { t, p } = await started();
+    await activate(t, 'People/Piet.md');
+    command(p, 'add-favour').checkCallback!(false);
+    const modal = lastModal(FavourModal);
+    const got = modal.contentEl.querySelector<HTMLButtonElement>('.ties-favour-got')!;
+    got.click();
+    expect(got.getAttribute('aria-pressed')).toBe('true');
+    expect(got.getAttribute('aria-label')).toBe('Piet did you a favour');
+    key(modal.textEl, 'Enter');
+    expect(modal.contentEl.querySelector('.ties-form-error')!.textContent).toBe('Write a few words first.');
+    modal.textEl.value = 'an intro to Ana';
+    key(modal.textEl, 'Enter');
+    await submitted(modal);
+    const { fm, body } = await parts(t, 'People/Piet.md');
+    expect(fm.favors).toEqual(['2026-01-01 got: a reference', `${today} got: an intro to Ana`]);
+    expect(fm.favours).toBeUndefined();
+    expect(fm.circle).toBe(15);
+    expect(body).toBe('No log yet.');
+  });
+
+  it('Add follow-up: a day (a week ahead unless picked) and a text', async () => {
+    const { t, p } = await started();
+    await activate(t, 'People/Jan.md');
+    command(p, 'add-follow-up').checkCallback!(false);
+    const modal = lastModal(FollowUpModal);
+    expect(modal.dateEl.value).toBe(formatDay(TODAY + 7));
+    modal.textEl.value = 'ask about the move';
+    key(modal.textEl, 'Enter');
+    await submitted(modal);
+    expect((await parts(t, 'People/Jan.md')).fm.followUps).toEqual([
+      '2026-01-10 ask how the exam went', '2026-02-01 send the deck', `${formatDay(TODAY + 7)} ask about the move`,
+    ]);
+  });
+});
+
+describe('actions', () => {
+  it('completeFollowUp removes the follow-up, logs it today and sets last_contact', async () => {
+    const { t, actions } = await started();
+    await actions.completeFollowUp('People/Jan.md', '2026-01-10 ask how the exam went');
+    const { fm, body } = await parts(t, 'People/Jan.md');
+    expect(fm.followUps).toEqual(['2026-02-01 send the deck']);
+    expect(fm.lastContact).toBe(today);
+    expect(body).toBe(`# Jan\n\n## Log\n- 2026-01-05 call: budget\n- ${today} ask how the exam went\n\nAfter the log.\n`);
+    expect(lastNotice().text).toContain('Follow-up done and logged for Jan.');
+  });
+
+  it('completeFollowUp changes nothing when the follow-up is gone', async () => {
+    const { t, actions } = await started();
+    const before = await snapshot(t.app);
+    await actions.completeFollowUp('People/Jan.md', '2026-03-03 something else');
+    expect(await snapshot(t.app)).toEqual(before);
+    expect(lastNotice().text).toBe('Nothing was changed: this follow-up is no longer in Jan.');
+  });
+
+  it('snooze writes snooze_until and nothing else', async () => {
+    const { t, actions } = await started();
+    await actions.snooze('People/Piet.md', TODAY + 30);
+    const { fm, body } = await parts(t, 'People/Piet.md');
+    expect(fm).toEqual({ favors: ['2026-01-01 got: a reference'], circle: 15, snooze_until: formatDay(TODAY + 30) });
+    expect(body).toBe('No log yet.');
+  });
+
+  it('does not write when there is nothing to change', async () => {
+    const { t, actions } = await started();
+    await actions.snooze('People/Piet.md', TODAY + 30);
+    const pfm = vi.spyOn(t.app.fileManager, 'processFrontMatter');
+    const written = await read(t, 'People/Piet.md');
+    await actions.snooze('People/Piet.md', TODAY + 30);
+    expect(pfm).not.toHaveBeenCalled();
+    expect(await read(t, 'People/Piet.md')).toBe(written);
+    expect(lastNotice().text).toBe('Nothing to change in Piet.');
+  });
+
+  it('refuses a note whose frontmatter is broken, with a notice, and changes nothing', async () => {
+    const { t, actions } = await started();
+    const before = await snapshot(t.app);
+    const writes = [
+      vi.spyOn(t.app.fileManager, 'processFrontMatter'),
+      vi.spyOn(t.app.vault, 'process'),
+      vi.spyOn(t.app.vault, 'modify'),
+    ];
+    await actions.snooze('People/Broken.md', TODAY + 7);
+    expect(lastNotice().text).toContain('the frontmatter of Broken cannot be read');
+    await actions.writeLog('People/Broken.md', { day: TODAY, channel: null, text: 'x' });
+    await actions.writeFavour('People/Broken.md', TODAY, 'gave', 'x');
+    await actions.writeFollowUp('People/Broken.md', TODAY, 'x');
+    await actions.completeFollowUp('People/Broken.md', '2026-01-01 x');
+    expect(notices.filter((n) => n.text.includes('cannot be read'))).toHaveLength(5);
+    for (const w of writes) expect(w).not.toHaveBeenCalled();
+    expect(await snapshot(t.app)).toEqual(before);
+  });
+
+  it('refuses when the metadata cache has a frontmatter position but no frontmatter, before the index knows', async () => {
+    const { t, p, actions } = await started();
+    const jan = file(t, 'People/Jan.md');
+    const cache = t.app.metadataCache.getFileCache(jan)!;
+    vi.spyOn(t.app.metadataCache, 'getFileCache').mockReturnValue({ ...cache, frontmatter: undefined });
+    expect(p.index.personAt('People/Jan.md')!.diagnostics).toEqual([]);
+    await actions.snooze('People/Jan.md', TODAY + 7);
+    expect(await read(t, 'People/Jan.md')).toBe(JAN);
+    expect(lastNotice().text).toContain('cannot be read');
+  });
+
+  it('Undo restores the previous text exactly', async () => {
+    const { t, actions } = await started();
+    await actions.writeLog('People/Jan.md', { day: TODAY, channel: 'video', text: 'roadmap' });
+    expect(await read(t, 'People/Jan.md')).not.toBe(JAN);
+    const shown = lastNotice();
+    expect(shown.text).toContain('Logged a contact with Jan.');
+    const undo = undoButton(shown);
+    expect(undo.textContent).toBe('Undo');
+    expect(undo.getAttribute('aria-label')).toBe('Undo this change to Jan');
+    undo.click();
+    await vi.waitFor(() => expect(lastNotice().text).toBe('Undone: Jan is as it was.'));
+    expect(await read(t, 'People/Jan.md')).toBe(JAN);
+    // A second click does nothing more.
+    undo.click();
+    expect(notices.filter((n) => n.text.startsWith('Undone'))).toHaveLength(1);
+  });
+
+  it('Undo of a CRLF note gives back its CRLF bytes', async () => {
+    const crlf = '---\r\nlast_contact: 2026-01-01\r\n---\r\n## Log\r\n- 2026-01-01 a\r\n';
+    const { t, actions } = await started({ 'People/Win.md': crlf });
+    await actions.writeLog('People/Win.md', { day: TODAY, channel: null, text: 'b' });
+    expect((await parts(t, 'People/Win.md')).body).toBe(`## Log\r\n- 2026-01-01 a\r\n- ${today} b\r\n`);
+    undoButton(lastNotice()).click();
+    await vi.waitFor(() => expect(lastNotice().text).toContain('Undone'));
+    expect(await read(t, 'People/Win.md')).toBe(crlf);
+  });
+
+  it('refuses to undo once the note has changed since, and leaves it as it is', async () => {
+    const { t, actions } = await started();
+    await actions.writeFavour('People/Piet.md', TODAY, 'gave', 'a book');
+    const shown = lastNotice();
+    const changed = (await read(t, 'People/Piet.md')) + '\nEdited by hand.';
+    await t.app.vault.modify(file(t, 'People/Piet.md'), changed);
+    undoButton(shown).click();
+    await vi.waitFor(() => expect(lastNotice().text).toBe('Cannot undo: Piet has changed since.'));
+    expect(await read(t, 'People/Piet.md')).toBe(changed);
+  });
+
+  it('refuses to undo once the note is gone', async () => {
+    const { t, actions } = await started();
+    await actions.writeFollowUp('People/Piet.md', TODAY + 3, 'call back');
+    const shown = lastNotice();
+    await t.app.vault.delete(file(t, 'People/Piet.md'));
+    undoButton(shown).click();
+    await vi.waitFor(() => expect(lastNotice().text).toBe('Cannot undo: Piet has changed since.'));
+  });
+});
+
+describe('New person', () => {
+  async function create(p: TiesPlugin, name: string): Promise<NewPersonModal> {
+    command(p, 'new-person').callback!();
+    const modal = lastModal(NewPersonModal);
+    modal.nameEl.value = name;
+    key(modal.nameEl, 'Enter');
+    return modal;
+  }
+
+  it('creates the note in the people folder with the skeleton and opens it', async () => {
+    const { t, p } = await started();
+    await submitted(await create(p, '  Ann Smith '));
+    const text = await read(t, 'People/Ann Smith.md');
+    expect(text).toBe(personSkeleton('Log', false));
+    const { fm, body } = await parts(t, 'People/Ann Smith.md');
+    expect(Object.keys(fm)).toEqual([...SKELETON_KEYS]);
+    expect(body).toBe('\n## Log\n');
+    expect(t.app.workspace.getActiveFile()?.path).toBe('People/Ann Smith.md');
+    await p.sync.idle();
+    const ann = p.index.person('People/Ann Smith.md')!;
+    expect(ann.diagnostics).toEqual([]);
+    expect(ann.interests).toEqual([]);
+  });
+
+  it('creates the people folder when it is missing, and marks the note as a person without a folder', async () => {
+    const { t, p } = await started({ 'Home.md': '' }, { peopleFolder: 'Contacts/Work' });
+    await submitted(await create(p, 'Kim'));
+    expect(await read(t, 'Contacts/Work/Kim.md')).toBe(personSkeleton('Log', false));
+    p.settings.peopleFolder = '';
+    await submitted(await create(p, 'Lee'));
+    const { fm } = await parts(t, 'Lee.md');
+    expect(fm.type).toBe('person');
+    await p.sync.idle();
+    expect(p.index.personAt('Lee.md')).toBeDefined();
+  });
+
+  it('uses the template note, filling in {{name}} and {{date}}', async () => {
+    const { t, p } = await started(vault(), { templateNote: 'Templates/Person' });
+    await submitted(await create(p, 'Ann'));
+    expect(await read(t, 'People/Ann.md')).toBe(`---\ntags: [person]\nmet: "${today}"\n---\n# Ann\n\n## Interactions\n`);
+    expect(fillTemplate('{{ title }} {{DATE}} {{other}}', 'X', '2026-01-01')).toBe('X 2026-01-01 {{other}}');
+  });
+
+  it('falls back to the skeleton, with a notice, when the template note is missing', async () => {
+    const { t, p } = await started(vault(), { templateNote: 'Templates/Nope.md' });
+    await submitted(await create(p, 'Ann'));
+    expect(await read(t, 'People/Ann.md')).toBe(personSkeleton('Log', false));
+    expect(notices.map((n) => n.text)).toContain('Template note "Templates/Nope.md" not found; used the built-in skeleton.');
+  });
+
+  it('opens the existing note instead of creating a second one', async () => {
+    const { t, p } = await started();
+    const before = await snapshot(t.app);
+    const create$ = vi.spyOn(t.app.vault, 'create');
+    await submitted(await create(p, 'jan'));
+    expect(create$).not.toHaveBeenCalled();
+    expect(await snapshot(t.app)).toEqual(before);
+    expect(t.app.workspace.getActiveFile()?.path).toBe('People/Jan.md');
+    expect(notices.map((n) => n.text)).toContain('Jan already exists; opened it.');
+  });
+
+  it('refuses names with characters a file name cannot hold', async () => {
+    const { t, p } = await started();
+    const before = await snapshot(t.app);
+    for (const name of ['A/B', 'A\\B', 'a:b', 'a*', 'why?', '"q"', '<x>', 'a|b', '   ']) {
+      const modal = await create(p, name);
+      expect(modal.result).toBeNull();
+      expect(modal.contentEl.querySelector('.ties-form-error')!.textContent).not.toBe('');
+      modal.close();
+    }
+    expect(await snapshot(t.app)).toEqual(before);
+  });
+});
+
+describe('settings tab', () => {
+  function tab(p: TiesPlugin): TiesSettingTab {
+    const tabs = (p as unknown as Loose).settingTabs__ as unknown[];
+    expect(tabs).toHaveLength(1);
+    expect(tabs[0]).toBeInstanceOf(TiesSettingTab);
+    return tabs[0] as TiesSettingTab;
+  }
+  const input = (el: HTMLElement, key: string) => el.querySelector<HTMLInputElement>(`[data-setting="${key}"]`)!;
+  function type(el: HTMLInputElement, value: string): void {
+    el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+
+  it('renders every setting with a name and a description, in English and Dutch', async () => {
+    const { p } = await started();
+    const settingsTab = tab(p);
+    const keys = [
+      'peopleFolder', 'personTags', 'logHeadings', 'dailyNotes', 'horizonDays', 'dormantDays', 'inTouchDays', 'dormantPerWeek',
+      'templateNote', 'language', 'circleCadence.5', 'circleCadence.15', 'circleCadence.50', 'circleCadence.150',
+    ];
+    for (const lang of ['en', 'nl'] as const) {
+      p.settings.language = lang;
+      settingsTab.display();
+      const el = settingsTab.containerEl;
+      for (const k of keys) expect(el.querySelector(`[data-setting="${k}"]`), k).not.toBeNull();
+      const text = el.textContent ?? '';
+      for (const k of ['peopleFolder', 'personTags', 'logHeadings', 'dailyNotes', 'horizonDays', 'dormantDays', 'inTouchDays', 'dormantPerWeek', 'templateNote', 'language'] as const) {
+        expect(text).toContain(translate(lang, `settings.${k}`));
+        expect(text).toContain(translate(lang, `settings.${k}Desc`));
+      }
+      expect(text).toContain(translate(lang, 'settings.cadenceDesc', { circle: 150 }));
+    }
+    expect(input(settingsTab.containerEl, 'peopleFolder').value).toBe('People');
+  });
+
+  it('changes plugin.settings as the user types, and saves once typing pauses', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { p } = await started();
+      const save = vi.spyOn(p, 'saveSettings');
+      const settingsTab = tab(p);
+      settingsTab.display();
+      const el = settingsTab.containerEl;
+
+      type(input(el, 'peopleFolder'), 'Contacts\\Work/');
+      expect(p.settings.peopleFolder).toBe('Contacts/Work');
+      type(input(el, 'personTags'), '#person, contact ,, person');
+      expect(p.settings.personTags).toEqual(['person', 'contact']);
+      type(input(el, 'logHeadings'), '## Log, Gesprekken');
+      expect(p.settings.logHeadings).toEqual(['Log', 'Gesprekken']);
+      type(input(el, 'logHeadings'), ' , ');
+      expect(p.settings.logHeadings).toEqual(['Log', 'Gesprekken']);
+      expect(input(el, 'logHeadings').getAttribute('aria-invalid')).toBe('true');
+      type(input(el, 'templateNote'), 'Templates//Person');
+      expect(p.settings.templateNote).toBe('Templates/Person');
+
+      type(input(el, 'horizonDays'), '14');
+      expect(p.settings.horizonDays).toBe(14);
+      type(input(el, 'dormantDays'), '0');
+      expect(p.settings.dormantDays).toBe(365);
+      expect(input(el, 'dormantDays').getAttribute('aria-invalid')).toBe('true');
+      type(input(el, 'circleCadence.15'), '21');
+      expect(p.settings.circleCadence[15]).toBe(21);
+      type(input(el, 'dormantPerWeek'), '5');
+      type(input(el, 'inTouchDays'), '90');
+      expect([p.settings.dormantPerWeek, p.settings.inTouchDays]).toEqual([5, 90]);
+
+      expect(save).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(save).toHaveBeenCalledTimes(1);
+      expect((p as unknown as Loose).data__).toMatchObject({ peopleFolder: 'Contacts/Work', horizonDays: 14 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('saves a pending change when the tab closes, and toggles and the language save at once', async () => {
+    const { p } = await started();
+    const save = vi.spyOn(p, 'saveSettings');
+    const settingsTab = tab(p);
+    settingsTab.display();
+    const el = settingsTab.containerEl;
+    type(input(el, 'peopleFolder'), 'Folk');
+    settingsTab.hide();
+    await vi.waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+    await save.mock.results[0]!.value;
+    await p.sync.idle();
+    // Only the template, by its tag.
+    expect(p.index.people().map((x) => x.path)).toEqual(['Templates/Person.md']);
+
+    toggles.length = 0;
+    settingsTab.display();
+    expect(toggles).toHaveLength(1);
+    toggles[0]!.onClick();
+    expect(p.settings.dailyNotes).toBe(false);
+    expect(save).toHaveBeenCalledTimes(2);
+
+    const language = settingsTab.containerEl.querySelector<HTMLSelectElement>('[data-setting="language"]')!;
+    language.value = 'nl';
+    language.dispatchEvent(new Event('change'));
+    expect(p.settings.language).toBe('nl');
+    expect(save).toHaveBeenCalledTimes(3);
+    expect(settingsTab.containerEl.textContent).toContain('Map met personen');
+  });
+});
+
+describe('check person notes, translated', () => {
+  it('words the summary in Dutch', () => {
+    const nl = translator('nl');
+    const d = (path: string, severity: 'error' | 'warning') => ({ path, severity, field: 'x', message: 'm' });
+    expect(summaryText([], 1, nl)).toBe('Geen problemen gevonden in 1 persoonsnotitie');
+    expect(summaryText([], 3, nl)).toBe('Geen problemen gevonden in 3 persoonsnotities');
+    expect(summaryText([d('a', 'error'), d('a', 'error'), d('b', 'warning')], 3, nl)).toBe('2 fouten en 1 waarschuwing in 2 notities');
+  });
+
+  it('shows the modal in the plugin’s language', async () => {
+    const { p } = await started(vault(), { language: 'nl' });
+    const cmd = command(p, 'check-person-notes');
+    expect(cmd.name).toBe('Persoonsnotities controleren');
+    cmd.callback!();
+    const modal = lastModal(CheckModal);
+    expect(modal.titleEl.textContent).toBe('Persoonsnotities controleren');
+    expect(modal.contentEl.querySelector('.ties-check-summary')!.textContent).toBe('1 fout in 1 notitie');
+    expect(modal.contentEl.querySelector('.ties-check-label')!.textContent).toBe('Fout');
+    expect(modal.contentEl.querySelector('.ties-check-note-link')!.getAttribute('aria-label')).toBe('Broken openen');
+  });
+});
