@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: everything but the plugin tier runs in plain node; tests/obsidian runs in happy-dom with
+// Projects: everything but the plugin and browser tiers runs in plain node; tests/obsidian runs in happy-dom with
 // obsidian-test-mocks, whose setup file patches Obsidian's DOM helpers (createDiv, empty, setText…) onto the
 // prototypes and mocks 'obsidian'. The alias makes `import … from 'obsidian'` in src/ resolve to the mocks.
 export default defineConfig({
@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/obsidian/**', '**/node_modules/**'],
+          exclude: ['tests/obsidian/**', 'tests/e2e/**', '**/node_modules/**'],
           environment: 'node',
         },
       },
@@ -26,6 +26,8 @@ export default defineConfig({
           setupFiles: ['obsidian-test-mocks/vitest-setup'],
         },
       },
+      // The browser tier: main.js in headless Chromium (tests/e2e/browser.ts); one file at a time.
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.e2e.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false } },
     ],
   },
 });
