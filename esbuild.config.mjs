@@ -6,10 +6,39 @@
 import esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { resolve } from 'node:path';
 
 const mode = process.argv[2] ?? 'dev';
 
 const banner = '/* Ties: keep a professional network warm. Built with esbuild; source at src/. */';
+
+/**
+ * The graph view's Web Worker (src/views/graph/worker.ts), bundled on its own and handed to the plugin as a
+ * string in place of src/views/graph/worker-source.ts: main.js stays one file and makes the worker from a Blob
+ * URL. Rebuilt whenever the plugin is (watch mode follows the worker's files too).
+ */
+const graphWorker = {
+  name: 'graph-worker',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]views[\\/]graph[\\/]worker-source\.ts$/ }, async () => {
+      const result = await esbuild.build({
+        entryPoints: ['src/views/graph/worker.ts'],
+        bundle: true,
+        write: false,
+        format: 'iife',
+        target: 'es2021',
+        minify: true,
+        metafile: true,
+        logLevel: 'warning',
+      });
+      return {
+        contents: `export const WORKER_SOURCE = ${JSON.stringify(result.outputFiles[0].text)};`,
+        loader: 'ts',
+        watchFiles: Object.keys(result.metafile.inputs).map((f) => resolve(f)),
+      };
+    });
+  },
+};
 
 if (mode === 'cli' || mode === 'bench') {
   // The benchmarks run bundled like the CLI, so they measure the code users run (no tsx wrappers).
@@ -24,6 +53,7 @@ if (mode === 'cli' || mode === 'bench') {
     // gray-matter is CommonJS; a require shim lets the ESM bundle load it.
     banner: { js: "import { createRequire as __tiesRequire } from 'node:module'; const require = __tiesRequire(import.meta.url);" },
     logLevel: 'warning',
+    plugins: [graphWorker],
   });
 } else {
   const production = mode === 'production';
@@ -36,8 +66,10 @@ if (mode === 'cli' || mode === 'bench') {
       '@codemirror/autocomplete', '@codemirror/collab', '@codemirror/commands', '@codemirror/language',
       '@codemirror/lint', '@codemirror/search', '@codemirror/state', '@codemirror/view',
       '@lezer/common', '@lezer/highlight', '@lezer/lr',
-      ...builtinModules,
+      // `events` is also an npm package (graphology and sigma use it): bundled, since mobile has no node.
+      ...builtinModules.filter((m) => m !== 'events'),
     ],
+    plugins: [graphWorker],
     format: 'cjs',
     target: 'es2021',
     logLevel: 'info',

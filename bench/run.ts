@@ -1,7 +1,7 @@
 /**
  * npm run bench: the speed figures of the foundation, on synthetic vaults (bench/generate.ts).
  * Prints figures; asserts nothing. Run with `npm run bench` (it builds the CLI first); `npm run bench -- index`
- * (or cli, network) prints one group.
+ * (or cli, network, attention, graph) prints one group.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { DEFAULT_CORE_SETTINGS, type NoteRecord } from '../src/core/types';
 import { recordFromText } from '../src/cli/read-vault';
 import { PeopleIndex } from '../src/index/people-index';
 import { generateVault, writeVault } from './generate';
+import { attentionFigures } from './attention';
 import { networkFigures } from './network';
 
 const TODAY = '2026-11-24';
@@ -132,3 +133,4 @@ const only = process.argv[2];
 if (!only || only === 'index') indexFigures();
 if (!only || only === 'cli') cliFigures();
 if (!only || only === 'network') networkFigures();
+if (!only || only === 'attention') await attentionFigures();

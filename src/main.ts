@@ -1,16 +1,23 @@
 /** The Ties plugin: lifecycle and wiring only. */
 import { moment, Plugin } from 'obsidian';
+import type { TiesActions } from './actions/actions';
+import { registerPersonActions } from './actions/commands';
 import type { Language } from './core/types';
 import { resolveLanguage, translator, type Translate } from './i18n/i18n';
 import { PeopleIndex } from './index/people-index';
 import { CheckModal } from './obsidian/check-modal';
 import { IndexSync } from './obsidian/index-sync';
 import { mergeSettings, type TiesSettings } from './settings/settings';
+import { registerAttentionView } from './views/attention/attention-view';
+import { registerGraphView } from './views/graph/graph-view';
+import { keepGraphPositions } from './views/graph/positions';
 
 export default class TiesPlugin extends Plugin {
   settings!: TiesSettings;
   index!: PeopleIndex;
   sync!: IndexSync;
+  /** The write actions (log contact, snooze, …) the views and commands use. */
+  actions!: TiesActions;
 
   override async onload(): Promise<void> {
     this.settings = mergeSettings(await this.loadData());
@@ -20,8 +27,11 @@ export default class TiesPlugin extends Plugin {
     this.addCommand({
       id: 'check-person-notes',
       name: this.t('check.command'),
-      callback: () => new CheckModal(this.app, this.index, !this.sync.loaded).open(),
+      callback: () => new CheckModal(this.app, this.index, !this.sync.loaded, this.t).open(),
     });
+    this.actions = registerPersonActions(this);
+    registerAttentionView(this, () => this.actions);
+    registerGraphView(this, () => this.actions);
   }
 
   /** The language the UI speaks: the setting, or Obsidian's own (moment's locale follows it). */
@@ -33,9 +43,9 @@ export default class TiesPlugin extends Plugin {
     return translator(this.language());
   }
 
-  /** Saves the settings and reads the vault again with them. */
+  /** Saves the settings (keeping the graph's positions stored beside them) and reads the vault again with them. */
   async saveSettings(): Promise<void> {
-    await this.saveData(this.settings);
+    await this.saveData(keepGraphPositions(await this.loadData(), this.settings));
     await this.sync.reload();
   }
 }

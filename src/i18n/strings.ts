@@ -1,9 +1,12 @@
 /** Every feature's strings, merged. Add a feature's `{ en, nl }` here. */
+import * as actions from './actions';
+import * as attention from './attention';
 import * as check from './check';
+import * as graph from './graph';
 
 export const STRINGS = {
-  en: { ...check.en },
-  nl: { ...check.nl },
+  en: { ...actions.en, ...attention.en, ...check.en, ...graph.en },
+  nl: { ...actions.nl, ...attention.nl, ...check.nl, ...graph.nl },
 };
 
 export type StringKey = keyof typeof STRINGS.en;

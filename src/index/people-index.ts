@@ -106,8 +106,11 @@ export class PeopleIndex {
   /** Adds or updates one note. */
   set(record: NoteRecord): void {
     const old = this.entries.get(record.path);
+    const order = this.sortedPaths;
     if (old) this.detach(record.path, old);
     const entry = this.insert(record);
+    // A person edited in place keeps their place in the order: no re-sort of every path.
+    if (old?.person && entry.person) this.sortedPaths = order;
     this.bump({ type: 'update', path: record.path, people: touchesPeople(old) || touchesPeople(entry) });
   }
 

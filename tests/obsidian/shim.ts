@@ -10,9 +10,13 @@
  * - `Modal.open` closes the modal again on the next tick; here it stays open until `close()`, and every
  *   opened modal is recorded in `openedModals`.
  * - `Plugin.load` drops the promise of an async `onload`; `loadPlugin` waits for it.
+ * - Views: `setViewState` does not open views; here it creates the view the plugin registered for the
+ *   type, attaches it to the document, loads it and awaits `onOpen`; `detach` closes it. happy-dom has no
+ *   layout, so `offsetParent` (what Obsidian's `isShown` reads) is emulated: null when the element is not in
+ *   the document or it or an ancestor is `display: none` (`el.hide()`).
  */
 import type { App as AppOriginal, Command, PluginManifest, TAbstractFile } from 'obsidian';
-import { App, getFrontMatterInfo, MetadataCache, Modal } from 'obsidian-test-mocks/obsidian';
+import { App, getFrontMatterInfo, MetadataCache, Modal, Plugin, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
 import manifestJson from '../../manifest.json';
 import TiesPlugin from '../../src/main';
 
@@ -52,6 +56,56 @@ export const openedModals: unknown[] = [];
   openedModals.push(this);
   void this.onOpen();
 };
+
+// --- views --------------------------------------------------------------------------------------------------
+const viewCreators = new Map<string, (leaf: unknown) => Loose>();
+const pluginProto = Plugin.prototype as unknown as Loose;
+const registerView = pluginProto.registerView as (this: Loose, type: string, creator: (leaf: unknown) => Loose) => void;
+pluginProto.registerView = function (this: Loose, type: string, creator: (leaf: unknown) => Loose): void {
+  registerView.call(this, type, creator);
+  viewCreators.set(type, creator);
+  this.register(() => {
+    if (viewCreators.get(type) === creator) viewCreators.delete(type);
+  });
+};
+
+function closeView(leaf: Loose): void {
+  const view = leaf.view as Loose | null;
+  if (!view) return;
+  leaf.view = null;
+  void view.onClose();
+  view.unload();
+  (view.containerEl as HTMLElement).remove();
+}
+
+const leafProto = WorkspaceLeaf.prototype as unknown as Loose;
+const setViewState = leafProto.setViewState as (this: Loose, state: Loose, eState?: Loose) => Promise<void>;
+leafProto.setViewState = async function (this: Loose, state: Loose, eState?: Loose): Promise<void> {
+  await setViewState.call(this, state, eState);
+  const creator = viewCreators.get(state.type as string);
+  if (!creator || (this.view as Loose | null)?.getViewType() === state.type) return;
+  closeView(this);
+  const view = creator(this);
+  this.view = view;
+  document.body.appendChild(view.containerEl as HTMLElement);
+  view.load();
+  await view.onOpen();
+};
+const detachLeaf = leafProto.detach as (this: Loose) => void;
+leafProto.detach = function (this: Loose): void {
+  closeView(this);
+  detachLeaf.call(this);
+};
+
+if (!('offsetParent' in HTMLElement.prototype))
+  Object.defineProperty(HTMLElement.prototype, 'offsetParent', {
+    configurable: true,
+    get(this: HTMLElement): Element | null {
+      if (!this.isConnected || this.style.display === 'none') return null;
+      for (let el = this.parentElement; el; el = el.parentElement) if (el.style.display === 'none') return null;
+      return this.parentElement;
+    },
+  });
 
 // --- apps ---------------------------------------------------------------------------------------------------
 export interface TestApp {

@@ -1,0 +1,236 @@
+/**
+ * Figures of the relationship graph (src/views/graph): the model the view draws, the metrics its Web Worker
+ * computes, the ForceAtlas2 layout, and (through the browser harness, in a child process) the view in Chromium.
+ * Prints figures; asserts nothing.
+ *
+ *     node --import tsx -e "import('./bench/graph.ts').then((m) => m.graphFigures())"
+ *
+ * Bundled (npm run bench), the worker figure runs the real bundled worker (worker-source.ts replaced at build)
+ * in a node worker thread; under tsx there is no bundle, and it runs the same job in this thread.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { parseDayString } from '../src/core/dates';
+import { adjacency, brokerSteps } from '../src/core/metrics';
+import { DEFAULT_CORE_SETTINGS, type Person } from '../src/core/types';
+import { layoutSteps, metricsSteps, type MetricsJob, type MetricsResult } from '../src/views/graph/jobs';
+import { layoutJob, placeNodes } from '../src/views/graph/layout';
+import { buildModel, buildNetwork, DEFAULT_GRAPH_OPTIONS, type GraphMetrics, type Network } from '../src/views/graph/model';
+import { WORKER_SOURCE } from '../src/views/graph/worker-source';
+import { clusteredGraph } from './network';
+
+const TODAY = '2026-11-24';
+const today = parseDayString(TODAY)!;
+const settings = { ...DEFAULT_CORE_SETTINGS };
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))]!;
+}
+
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+function ms(x: number): string {
+  return x < 10 ? `${x.toFixed(3)} ms` : `${x.toFixed(1)} ms`;
+}
+
+function line(label: string, value: string, target: string): void {
+  console.log(`${label.padEnd(48)} ${value.padStart(12)}   (target ${target})`);
+}
+
+function finish<T>(steps: Generator<unknown, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** People whose `knows` lists make `clusteredGraph`'s edges, with organisations by group and some contacts. */
+export function clusteredPeople(people: number, edges: number, seed = 7): Person[] {
+  const graph = clusteredGraph(people, edges, seed);
+  const knows = new Map<string, string[]>();
+  graph.forEachEdge((_e, _a, s, t) => {
+    const list = knows.get(s);
+    if (list) list.push(graph.getNodeAttribute(t, 'name'));
+    else knows.set(s, [graph.getNodeAttribute(t, 'name')]);
+  });
+  let i = 0;
+  return graph.mapNodes((path, attrs) => ({
+    ...attrs.person,
+    knows: knows.get(path) ?? [],
+    organisation: `Org ${Math.floor(i++ / 40)}`,
+  }));
+}
+
+function networkOf(people: Person[]): Network {
+  const byName = new Map(people.map((p) => [p.name.toLowerCase(), p.path]));
+  return buildNetwork(people, (t) => byName.get(t.toLowerCase()) ?? null);
+}
+
+/** The bundled worker in a node worker thread: `self` is the thread's port. */
+function runWorker(job: MetricsJob): Promise<{ result: MetricsResult; ms: number }> {
+  const prelude =
+    "const { parentPort } = require('node:worker_threads');" +
+    'globalThis.self = { addEventListener: (t, fn) => parentPort.on(t, (data) => fn({ data })), postMessage: (m, tr) => parentPort.postMessage(m, tr) };';
+  const start = performance.now();
+  const worker = new Worker(prelude + WORKER_SOURCE!, { eval: true });
+  return new Promise((resolve, reject) => {
+    worker.on('message', (data: { result?: MetricsResult; error?: string }) => {
+      if (data.result) {
+        const elapsed = performance.now() - start;
+        void worker.terminate();
+        resolve({ result: data.result, ms: elapsed });
+      } else if (data.error) reject(new Error(data.error));
+    });
+    worker.on('error', reject);
+    worker.postMessage({ id: 1, job });
+  });
+}
+
+/** A vault folder of person notes for the browser harness: `knows` links as the clustered graph has them. */
+function writePeopleVault(dir: string, people: Person[]): void {
+  if (existsSync(join(dir, '.complete'))) return;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'People'), { recursive: true });
+  for (const p of people) {
+    const fm = [
+      '---',
+      `organisation: ${p.organisation}`,
+      ...(p.lastContact !== null ? [`last_contact: ${new Date(p.lastContact * 86_400_000).toISOString().slice(0, 10)}`] : []),
+      ...(p.knows.length > 0 ? ['knows:', ...p.knows.map((k) => `  - "[[${k}]]"`)] : []),
+      '---',
+      '',
+    ];
+    writeFileSync(join(dir, `${p.path}`), fm.join('\n'));
+  }
+  writeFileSync(join(dir, '.complete'), '');
+}
+
+export async function graphFigures(): Promise<void> {
+  console.log('\nRelationship graph, 2,000 people / 10,000 ties (clustered)');
+  const people = clusteredPeople(2_000, 10_000);
+  const net: Network[] = [];
+  const builds: number[] = [];
+  for (let i = 0; i < 5; i++) builds.push(time(() => net.push(networkOf(people))));
+  const network = net[0]!;
+  line(`  network from people (${network.graph.size} edges, median of 5)`, ms(median(builds)), '');
+
+  const adj = network.adjacency;
+  const job: MetricsJob = { type: 'metrics', n: adj.keys.length, offsets: adj.offsets, neighbours: adj.neighbours };
+  let result: MetricsResult;
+  if (WORKER_SOURCE !== null) {
+    const runs: number[] = [];
+    let last: MetricsResult | null = null;
+    for (let i = 0; i < 3; i++) {
+      const r = await runWorker(job);
+      runs.push(r.ms);
+      last = r.result;
+    }
+    result = last!;
+    line('  metrics in the bundled worker (start, Louvain, brokers)', ms(median(runs)), 'off the UI thread');
+  } else {
+    const runs: number[] = [];
+    let last: MetricsResult | null = null;
+    for (let i = 0; i < 3; i++) runs.push(time(() => (last = finish(metricsSteps(job)))));
+    result = last!;
+    line('  metrics job, in process (no bundle: no worker)', ms(median(runs)), 'off the UI thread');
+  }
+  // The longest single step the sliced fallback would take: Louvain is one step; betweenness yields often.
+  const steps = metricsSteps(job);
+  const stepTimes: number[] = [];
+  for (;;) {
+    const t = performance.now();
+    const r = steps.next();
+    stepTimes.push(performance.now() - t);
+    if (r.done) break;
+  }
+  line('  sliced fallback: Louvain step (one piece)', ms(stepTimes[0]!), '≤ 50 ms (only without workers)');
+  line('  sliced fallback: longest brokers step', ms(Math.max(...stepTimes.slice(1))), '≤ 50 ms');
+
+  const metrics: GraphMetrics = {
+    community: new Map(adj.keys.map((k, i) => [k, result.community[i]!])),
+    broker: new Map(adj.keys.map((k, i) => [k, result.broker[i]!])),
+  };
+
+  // Layout from scratch: what the worker does, here in this thread.
+  const layouts: { ms: number; iterations: number; settled: boolean }[] = [];
+  let positions = new Map<string, { x: number; y: number }>();
+  for (let i = 0; i < 3; i++) {
+    const lj = layoutJob(adj, placeNodes(adj, new Map()), 2000)!;
+    const t = performance.now();
+    const r = finish(layoutSteps(lj));
+    layouts.push({ ms: performance.now() - t, iterations: r.iterations, settled: r.settled });
+    positions = new Map(adj.keys.map((k, j) => [k, { x: r.positions[2 * j]!, y: r.positions[2 * j + 1]! }]));
+  }
+  const mid = layouts.sort((a, b) => a.ms - b.ms)[1]!;
+  line(`  layout (ForceAtlas2, Barnes-Hut), off-thread work`, ms(mid.ms), '≤ 2000 ms');
+  line(`    iterations, settled`, `${mid.iterations}, ${mid.settled ? 'yes' : 'stopped at 2 s'}`, '');
+
+  const models: number[] = [];
+  for (let i = 0; i < 7; i++)
+    models.push(time(() => buildModel({ network, today, settings, options: DEFAULT_GRAPH_OPTIONS, metrics, positions })));
+  line('  model (nodes, edges, colours, legend; median of 7)', ms(median(models)), '');
+  const filtered: number[] = [];
+  for (let i = 0; i < 7; i++)
+    filtered.push(time(() => buildModel({ network, today, settings, options: { ...DEFAULT_GRAPH_OPTIONS, sameOrganisation: true, colourBy: 'organisation' }, metrics, positions })));
+  line('  model with same-organisation edges, by organisation', ms(median(filtered)), '');
+
+  // 5,000 people: brokers as the worker computes them (1,000 sampled sources), against exact.
+  console.log('\nBrokers at 5,000 people / 25,000 ties (clustered; the worker job)');
+  const big = adjacency(clusteredGraph(5_000, 25_000, 7));
+  const bigJob: MetricsJob = { type: 'metrics', n: big.keys.length, offsets: big.offsets, neighbours: big.neighbours };
+  const brokerRuns: number[] = [];
+  let sampled: Float64Array = new Float64Array(0);
+  for (let i = 0; i < 3; i++) brokerRuns.push(time(() => (sampled = finish(brokerSteps(big)))));
+  line('  brokers, sampled (median of 3)', ms(median(brokerRuns)), '≤ 1000 ms');
+  const whole: number[] = [];
+  for (let i = 0; i < 3; i++) whole.push(time(() => finish(metricsSteps(bigJob))));
+  line('  whole metrics job (Louvain + brokers)', ms(median(whole)), '');
+  let exact: Float64Array = new Float64Array(0);
+  line('  brokers, exact', ms(time(() => (exact = finish(brokerSteps(big, { exactUpTo: Infinity }))))), '');
+  const top = (s: Float64Array) => new Set([...s.keys()].sort((a, b) => s[b]! - s[a]! || a - b).slice(0, 10));
+  const want = top(exact);
+  line('  of the exact top 10 in the sampled', String([...top(sampled)].filter((i) => want.has(i)).length), '≥ 8');
+
+  // The view in Chromium (browser harness), in a child process: it needs playwright and tsx, not this bundle.
+  const vault = join('bench', 'out', 'graph-2k');
+  writePeopleVault(vault, people);
+  console.log('\nThe view in headless Chromium (browser harness, 2,000 people, SwiftShader WebGL)');
+  try {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/graph-browser.ts', vault], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      timeout: 300_000,
+    });
+    const r = JSON.parse(out.trim().split('\n').pop()!) as BrowserFigures;
+    line('  view open, first open (until drawn)', ms(r.openCold), '≤ 250 ms');
+    line('  view open again, positions saved', ms(r.openWarm), '≤ 250 ms');
+    line('  metrics + layout until idle (worker)', ms(r.idleCold), '');
+    line(`  JS per frame while the layout moves (median / p95)`, `${ms(median(r.framesLayout))} / ${ms(percentile(r.framesLayout, 0.95))}`, '≤ 3 ms');
+    line(`  JS per frame while panning (median / p95)`, `${ms(median(r.framesPan))} / ${ms(percentile(r.framesPan, 0.95))}`, '≤ 3 ms');
+    line('  renderer, where the jobs ran', `${r.renderer}, ${r.where}`, 'webgl, worker');
+  } catch (error) {
+    console.log(`  (not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+  }
+}
+
+export interface BrowserFigures {
+  openCold: number;
+  openWarm: number;
+  idleCold: number;
+  framesLayout: number[];
+  framesPan: number[];
+  renderer: string;
+  where: string;
+}

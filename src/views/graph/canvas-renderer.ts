@@ -1,0 +1,320 @@
+/**
+ * A Canvas2D renderer of the model, for windows without WebGL (and for pixel checks in the browser tests):
+ * the same picture as sigma (y up, sizes in px growing with the square root of the zoom, labels that do not
+ * overlap), with panning, wheel zoom, hover and click.
+ */
+import { drawHover, drawLabel, FADE_EDGE, FADE_NODE, LabelSpace, type Theme } from './draw';
+import { fade, neighbourhood, type ModelGraph } from './model';
+import type { GraphRenderer, RendererEvents } from './renderer';
+
+const PADDING = 40;
+
+interface Drawn {
+  path: string;
+  x: number;
+  y: number;
+  r: number;
+  color: string;
+  label: string;
+  forceLabel: boolean;
+  highlighted: boolean;
+  dimmed: boolean;
+  zIndex: number;
+}
+
+export class CanvasRenderer implements GraphRenderer {
+  readonly kind = 'canvas' as const;
+  private readonly canvas: HTMLCanvasElement;
+  private readonly ctx: CanvasRenderingContext2D;
+  private width = 1;
+  private height = 1;
+  /** Graph point at the centre of the view, and the zoom (1 = fitted). */
+  private camera = { x: 0, y: 0, zoom: 1 };
+  private fit = { cx: 0, cy: 0, scale: 1 };
+  private drawn: Drawn[] = [];
+  private byPath = new Map<string, Drawn>();
+  private hovered: string | null = null;
+  private near: Set<string> | null = null;
+  private frame: number | null = null;
+  private frames: number[] = [];
+  private drag: { x: number; y: number; moved: boolean; camX: number; camY: number } | null = null;
+  private readonly off: (() => void)[] = [];
+
+  constructor(private readonly container: HTMLElement, private graph: ModelGraph, private readonly events: RendererEvents, private theme: Theme) {
+    this.canvas = container.createEl('canvas', { cls: 'ties-graph-canvas2d' });
+    const ctx = typeof this.canvas.getContext === 'function' ? this.canvas.getContext('2d') : null;
+    if (!ctx) {
+      this.canvas.remove();
+      throw new Error('no 2D canvas context');
+    }
+    this.ctx = ctx;
+    const on = <K extends keyof HTMLElementEventMap>(type: K, fn: (e: HTMLElementEventMap[K]) => void, opts?: AddEventListenerOptions) => {
+      this.canvas.addEventListener(type, fn, opts);
+      this.off.push(() => this.canvas.removeEventListener(type, fn, opts));
+    };
+    on('pointerdown', (e) => this.down(e));
+    on('pointermove', (e) => this.move(e));
+    on('pointerup', (e) => this.up(e));
+    on('pointerleave', () => this.setHover(null, null));
+    on('wheel', (e) => this.wheel(e), { passive: false });
+    this.resize();
+    this.setGraph(graph);
+  }
+
+  setGraph(graph: ModelGraph): void {
+    this.graph = graph;
+    this.hovered = null;
+    this.near = null;
+    this.camera = { x: 0, y: 0, zoom: 1 };
+    this.refit();
+    this.camera.x = this.fit.cx;
+    this.camera.y = this.fit.cy;
+    this.schedule();
+  }
+
+  refresh(): void {
+    // Positions moved (a layout running): keep the picture fitted, as sigma does.
+    const centred = this.camera.x === this.fit.cx && this.camera.y === this.fit.cy;
+    this.refit();
+    if (centred) {
+      this.camera.x = this.fit.cx;
+      this.camera.y = this.fit.cy;
+    }
+    this.schedule();
+  }
+
+  focus(path: string): void {
+    if (!this.graph.hasNode(path)) return;
+    const a = this.graph.getNodeAttributes(path);
+    this.camera = { x: a.x, y: a.y, zoom: 2.5 };
+    this.schedule();
+  }
+
+  resize(): void {
+    const w = Math.max(1, this.container.clientWidth), h = Math.max(1, this.container.clientHeight);
+    const ratio = this.container.win.devicePixelRatio || 1;
+    this.width = w;
+    this.height = h;
+    this.canvas.width = Math.round(w * ratio);
+    this.canvas.height = Math.round(h * ratio);
+    this.ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    this.refit();
+    this.schedule();
+  }
+
+  setTheme(theme: Theme): void {
+    this.theme = theme;
+    this.schedule();
+  }
+
+  screenPosition(path: string): { x: number; y: number } | null {
+    if (!this.graph.hasNode(path)) return null;
+    const a = this.graph.getNodeAttributes(path);
+    return this.toScreen(a.x, a.y);
+  }
+
+  frameTimes(): number[] {
+    return [...this.frames];
+  }
+
+  kill(): void {
+    if (this.frame !== null) this.container.win.cancelAnimationFrame(this.frame);
+    this.frame = null;
+    for (const off of this.off) off();
+    this.canvas.remove();
+  }
+
+  // ---------------------------------------------------------------------------------------- geometry
+
+  private refit(): void {
+    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+    this.graph.forEachNode((_n, a) => {
+      minX = Math.min(minX, a.x); maxX = Math.max(maxX, a.x);
+      minY = Math.min(minY, a.y); maxY = Math.max(maxY, a.y);
+    });
+    if (!Number.isFinite(minX)) {
+      this.fit = { cx: 0, cy: 0, scale: 1 };
+      return;
+    }
+    const w = Math.max(1, this.width - 2 * PADDING), h = Math.max(1, this.height - 2 * PADDING);
+    const bw = maxX - minX, bh = maxY - minY;
+    const scale = bw === 0 && bh === 0 ? 1 : Math.min(bw > 0 ? w / bw : Infinity, bh > 0 ? h / bh : Infinity);
+    this.fit = { cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, scale };
+  }
+
+  private toScreen(x: number, y: number): { x: number; y: number } {
+    const s = this.fit.scale * this.camera.zoom;
+    return { x: this.width / 2 + (x - this.camera.x) * s, y: this.height / 2 - (y - this.camera.y) * s };
+  }
+
+  private nodeAt(x: number, y: number): string | null {
+    for (let i = this.drawn.length - 1; i >= 0; i--) {
+      const d = this.drawn[i]!;
+      if ((d.x - x) ** 2 + (d.y - y) ** 2 <= (d.r + 2) ** 2) return d.path;
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------------------------------- input
+
+  private local(e: MouseEvent): { x: number; y: number } {
+    const rect = this.canvas.getBoundingClientRect();
+    return { x: e.clientX - rect.left, y: e.clientY - rect.top };
+  }
+
+  private down(e: PointerEvent): void {
+    const p = this.local(e);
+    this.drag = { x: p.x, y: p.y, moved: false, camX: this.camera.x, camY: this.camera.y };
+    try {
+      this.canvas.setPointerCapture(e.pointerId);
+    } catch {
+      // Synthetic events have no active pointer to capture.
+    }
+  }
+
+  private move(e: PointerEvent): void {
+    const p = this.local(e);
+    if (this.drag) {
+      const dx = p.x - this.drag.x, dy = p.y - this.drag.y;
+      if (Math.abs(dx) + Math.abs(dy) > 3) this.drag.moved = true;
+      if (this.drag.moved) {
+        const s = this.fit.scale * this.camera.zoom;
+        this.camera.x = this.drag.camX - dx / s;
+        this.camera.y = this.drag.camY + dy / s;
+        this.schedule();
+        return;
+      }
+    }
+    this.setHover(this.nodeAt(p.x, p.y), p);
+  }
+
+  private up(e: PointerEvent): void {
+    const drag = this.drag;
+    this.drag = null;
+    if (drag && !drag.moved) {
+      const p = this.local(e);
+      const node = this.nodeAt(p.x, p.y);
+      if (node !== null) this.events.click(node, e);
+    }
+  }
+
+  private wheel(e: WheelEvent): void {
+    e.preventDefault();
+    const p = this.local(e);
+    const s = this.fit.scale * this.camera.zoom;
+    // The graph point under the pointer stays under it.
+    const gx = this.camera.x + (p.x - this.width / 2) / s, gy = this.camera.y - (p.y - this.height / 2) / s;
+    const zoom = Math.min(40, Math.max(0.2, this.camera.zoom * (e.deltaY < 0 ? 1.25 : 0.8)));
+    const s2 = this.fit.scale * zoom;
+    this.camera = { zoom, x: gx - (p.x - this.width / 2) / s2, y: gy + (p.y - this.height / 2) / s2 };
+    this.schedule();
+  }
+
+  private setHover(path: string | null, at: { x: number; y: number } | null): void {
+    if (path === this.hovered) return;
+    this.hovered = path;
+    this.near = neighbourhood(this.graph, path);
+    this.canvas.toggleClass('is-hovering', path !== null);
+    this.events.hover(path, path === null ? null : at);
+    this.schedule();
+  }
+
+  // ---------------------------------------------------------------------------------------- drawing
+
+  private schedule(): void {
+    if (this.frame !== null) return;
+    this.frame = this.container.win.requestAnimationFrame(() => {
+      this.frame = null;
+      const start = performance.now();
+      this.render();
+      this.frames.push(performance.now() - start);
+      if (this.frames.length > 120) this.frames.shift();
+    });
+  }
+
+  /** Draws now (the browser tests read pixels after this). */
+  render(): void {
+    const { ctx, width, height, near, hovered } = this;
+    ctx.clearRect(0, 0, width, height);
+    const sizeRatio = Math.sqrt(this.camera.zoom);
+    const drawn: Drawn[] = [];
+    this.graph.forEachNode((path, a) => {
+      const p = this.toScreen(a.x, a.y);
+      let color = a.color, zIndex = a.zIndex, label = a.label, forceLabel = a.forceLabel, highlighted = a.highlighted;
+      if (near && path === hovered) {
+        highlighted = true;
+        zIndex = 3;
+      } else if (near?.has(path)) {
+        forceLabel = true;
+        zIndex = 2;
+      } else if (near) {
+        color = fade(color, FADE_NODE, this.theme.background);
+        label = '';
+        forceLabel = false;
+        zIndex = 0;
+      }
+      drawn.push({ path, x: p.x, y: p.y, r: a.size * sizeRatio, color, label, forceLabel, highlighted, dimmed: a.dimmed, zIndex });
+    });
+    drawn.sort((a, b) => a.zIndex - b.zIndex);
+    this.drawn = drawn;
+    this.byPath = new Map(drawn.map((d) => [d.path, d]));
+
+    // Edges, lowest zIndex first.
+    const edges: { z: number; draw: () => void }[] = [];
+    this.graph.forEachEdge((_e, a, s, t) => {
+      const from = this.byPath.get(s), to = this.byPath.get(t);
+      if (!from || !to) return;
+      let color = a.color, z = a.zIndex;
+      if (near && (s === hovered || t === hovered)) z = 3;
+      else if (near) {
+        color = fade(color, FADE_EDGE, this.theme.background);
+        z = 0;
+      }
+      edges.push({ z, draw: () => this.edge(from, to, color, Math.max(0.6, a.size), a.type === 'arrow') });
+    });
+    edges.sort((a, b) => a.z - b.z);
+    for (const e of edges) e.draw();
+
+    for (const d of drawn) {
+      ctx.fillStyle = d.color;
+      ctx.beginPath();
+      ctx.arc(d.x, d.y, d.r, 0, Math.PI * 2);
+      ctx.fill();
+    }
+
+    // Labels: forced ones, then the biggest nodes, none over another.
+    const threshold = this.graph.order <= 150 ? 0 : 9; // as renderer.ts labelThreshold
+    const space = new LabelSpace();
+    const byImportance = [...drawn].sort((a, b) => Number(b.forceLabel) - Number(a.forceLabel) || b.r - a.r);
+    for (const d of byImportance) {
+      if (d.highlighted || !d.label || (!d.forceLabel && d.r < threshold)) continue;
+      if (d.x < -50 || d.y < -20 || d.x > width + 50 || d.y > height + 20) continue;
+      drawLabel(ctx, { x: d.x, y: d.y, size: d.r, label: d.label, forceLabel: d.forceLabel, dimmed: d.dimmed }, this.theme, space);
+    }
+    for (const d of drawn) if (d.highlighted) drawHover(ctx, { x: d.x, y: d.y, size: d.r, label: d.label }, this.theme);
+  }
+
+  private edge(from: Drawn, to: Drawn, color: string, width: number, arrow: boolean): void {
+    const { ctx } = this;
+    ctx.strokeStyle = color;
+    ctx.lineWidth = width;
+    const dx = to.x - from.x, dy = to.y - from.y, len = Math.hypot(dx, dy);
+    if (len === 0) return;
+    const ux = dx / len, uy = dy / len;
+    const head = arrow ? Math.max(6, width * 3) : 0;
+    const endX = to.x - ux * (to.r + head), endY = to.y - uy * (to.r + head);
+    ctx.beginPath();
+    ctx.moveTo(from.x, from.y);
+    ctx.lineTo(endX, endY);
+    ctx.stroke();
+    if (!arrow) return;
+    ctx.fillStyle = color;
+    const tipX = to.x - ux * to.r, tipY = to.y - uy * to.r;
+    ctx.beginPath();
+    ctx.moveTo(tipX, tipY);
+    ctx.lineTo(endX - uy * head * 0.6, endY + ux * head * 0.6);
+    ctx.lineTo(endX + uy * head * 0.6, endY - ux * head * 0.6);
+    ctx.closePath();
+    ctx.fill();
+  }
+}

@@ -1,0 +1,902 @@
+/**
+ * The relationship graph (view type `ties-graph`): people and who knows whom, drawn with sigma (WebGL) or, where
+ * that is unavailable, a Canvas2D renderer. Colours show groups (Louvain) or organisations, sizes show brokers,
+ * line widths show how warm both ties are. A toolbar filters and searches; local mode follows the active note;
+ * the intro finder highlights who can introduce you to someone.
+ *
+ * Work: the network is rebuilt when people change (debounced, only while the view is shown); metrics and layout
+ * run in a Web Worker (or in time slices) and are cached by the network's structure; positions are saved in the
+ * plugin's data and reused. The view holds its current model (`model`) for tests.
+ */
+import { ItemView, Keymap, Notice, requireApiVersion, TFile, type App, type CachedMetadata, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
+import type { PersonActions } from '../../actions/person-actions';
+import { effectiveLastContact } from '../../core/contacts';
+import { localToday } from '../../core/dates';
+import { describeSpan, words } from '../../core/describe';
+import { frontmatterTags } from '../../core/detect';
+import { introPaths, type IntroResult } from '../../core/network';
+import { CIRCLES, type Circle, type Day, type Language, type Person } from '../../core/types';
+import type { StringKey, Translate } from '../../i18n/i18n';
+import type { IndexChange, PeopleIndex } from '../../index/people-index';
+import type TiesPlugin from '../../main';
+import type { TiesSettings } from '../../settings/settings';
+import { DEFAULT_THEME, themeOf, type Theme } from './draw';
+import { GraphData } from './graph-data';
+import { layoutJob, placeNodes, type Point } from './layout';
+import {
+  buildModel, DEFAULT_GRAPH_OPTIONS, filterChoices, readOptions,
+  type GraphMetrics, type GraphModel, type GraphOptions, type LegendLabel, type Network,
+} from './model';
+import { createRenderer, type GraphRenderer, type RendererChoice } from './renderer';
+import { Cancelled, JobRunner, type Where } from './runner';
+
+export const VIEW_TYPE_GRAPH = 'ties-graph';
+/** Delay between an index change and the rebuild it causes. */
+export const GRAPH_REFRESH_MS = 300;
+/** The layout stops after this long, settled or not. */
+const LAYOUT_MS = 2000;
+
+/** What the view needs from the plugin. */
+export interface GraphHost {
+  readonly index: PeopleIndex;
+  readonly data: GraphData;
+  settings(): TiesSettings;
+  t: Translate;
+  language(): Language;
+  loaded(): boolean;
+  whenLoaded(): Promise<void>;
+  actions(): PersonActions;
+  today(): Day;
+}
+
+interface ViewState extends Partial<GraphOptions> {
+  renderer?: RendererChoice;
+}
+
+let viewCount = 0;
+
+export class GraphView extends ItemView {
+  /** The model drawn now (null before the first build); tests read it. */
+  model: GraphModel | null = null;
+  options: GraphOptions = { ...DEFAULT_GRAPH_OPTIONS };
+  /** The renderer in use, or null when nothing can draw (see `problem`). */
+  renderer: GraphRenderer | null = null;
+  /** Why the graph is not drawn, or drawn the simple way; null when all is well. */
+  problem: string | null = null;
+  rendererChoice: RendererChoice = 'auto';
+  /** Where metrics and layout run. */
+  where: Where;
+
+  private readonly host: GraphHost;
+  private readonly runner: JobRunner;
+  private readonly uid = ++viewCount;
+  private network: Network | null = null;
+  private networkStale = true;
+  private modelStale = true;
+  private opened = false;
+  private timer: number | null = null;
+  private metricsJob: { key: string; cancel(): void } | null = null;
+  private layoutRun: { key: string; cancel(): void } | null = null;
+  private positions = new Map<string, Point>();
+  private centre: string | null = null;
+  private focusPath: string | null = null;
+  private intro: IntroResult | null = null;
+  private chosenPath = 0;
+  private introOpen = false;
+  private tagCache = new Map<string, readonly string[]>();
+  private mentionCache = new Map<string, string[]>();
+  private renderedLanguage: Language | null = null;
+  private idleWaiters: (() => void)[] = [];
+  /** A renderer is being made (sigma loads on demand). */
+  private creating = false;
+  /** Neither renderer works here (see `problem`); not tried again until the view is rebuilt. */
+  private drawingFailed = false;
+  /** Bumped when the view closes or rebuilds its elements: late results of older ones are dropped. */
+  private epoch = 0;
+  private theme: Theme = DEFAULT_THEME;
+  private choicesTimer: number | null = null;
+
+  // Elements.
+  private toolbarEl!: HTMLElement;
+  private stageEl!: HTMLElement;
+  private canvasHost!: HTMLElement;
+  private messageEl!: HTMLElement;
+  private legendEl!: HTMLElement;
+  private statusEl!: HTMLElement;
+  private cardEl!: HTMLElement;
+  private introEl!: HTMLElement;
+  private peopleList!: HTMLDataListElement;
+  private organisationSelect!: HTMLSelectElement;
+  private tagSelect!: HTMLSelectElement;
+
+  constructor(leaf: WorkspaceLeaf, host: GraphHost) {
+    super(leaf);
+    this.host = host;
+    this.icon = 'network';
+    this.navigation = false;
+    this.runner = new JobRunner();
+    this.where = this.runner.where;
+  }
+
+  override getViewType(): string {
+    return VIEW_TYPE_GRAPH;
+  }
+
+  override getDisplayText(): string {
+    return this.host.t('graph.title');
+  }
+
+  override getIcon(): string {
+    return 'network';
+  }
+
+  override getState(): Record<string, unknown> {
+    const state: Record<string, unknown> = { ...this.options };
+    if (this.rendererChoice !== 'auto') state.renderer = this.rendererChoice;
+    return state;
+  }
+
+  override async setState(state: unknown, result: ViewStateResult): Promise<void> {
+    const s = (typeof state === 'object' && state !== null ? state : {}) as ViewState;
+    this.options = readOptions({ ...this.options, ...s });
+    const choice: RendererChoice = s.renderer === 'canvas' ? 'canvas' : 'auto';
+    if (choice !== this.rendererChoice) {
+      this.rendererChoice = choice;
+      this.renderer?.kill();
+      this.renderer = null;
+      this.epoch++;
+      this.creating = false;
+      this.drawingFailed = false;
+    }
+    if (this.opened) {
+      this.syncControls();
+      this.modelStale = true;
+      this.refresh();
+    }
+    await super.setState(state, result);
+  }
+
+  override async onOpen(): Promise<void> {
+    if (this.opened) return;
+    this.opened = true;
+    this.contentEl.addClass('ties-graph');
+    this.register(this.host.index.onChange((change) => this.onIndexChange(change)));
+    this.registerEvent(this.app.workspace.on('file-open', () => this.followActiveNote()));
+    this.registerEvent(this.app.workspace.on('active-leaf-change', () => {
+      this.followActiveNote();
+      this.refresh();
+    }));
+    this.registerEvent(this.app.workspace.on('layout-change', () => this.refresh()));
+    this.registerEvent(this.app.workspace.on('css-change', () => {
+      this.theme = themeOf(this.contentEl);
+      this.renderer?.setTheme(this.theme);
+      this.modelStale = true;
+      this.refresh();
+    }));
+    this.register(() => this.stopWork());
+    this.buildDom();
+    this.theme = themeOf(this.contentEl);
+    this.followActiveNote();
+    this.positions = new Map(await this.host.data.positions());
+    if (!this.host.loaded()) void this.host.whenLoaded().then(() => this.markStale(true));
+    this.render();
+  }
+
+  override onClose(): Promise<void> {
+    this.stopWork();
+    this.contentEl.empty();
+    return Promise.resolve();
+  }
+
+  override onResize(): void {
+    this.renderer?.resize();
+    this.refresh();
+  }
+
+  // ---------------------------------------------------------------------------------------- public, for tests
+
+  /** Changes options and redraws. */
+  setOptions(change: Partial<GraphOptions>): void {
+    this.options = readOptions({ ...this.options, ...change });
+    this.syncControls();
+    this.modelStale = true;
+    this.render();
+    this.app.workspace.requestSaveLayout();
+  }
+
+  /** Focuses a person by name, alias or path (the search box). Returns the path, or null. */
+  search(query: string): string | null {
+    const q = query.trim();
+    if (q === '') {
+      this.focusPath = null;
+      this.modelStale = true;
+      this.render();
+      return null;
+    }
+    const path = this.findPerson(q);
+    if (path === null) {
+      new Notice(this.host.t('graph.search.notFound', { name: q }));
+      return null;
+    }
+    this.focusPath = path;
+    this.modelStale = true;
+    this.render();
+    if (!this.model?.graph.hasNode(path)) {
+      new Notice(this.host.t('graph.search.hidden', { name: this.host.index.person(path)?.name ?? q }));
+      return path;
+    }
+    this.renderer?.focus(path);
+    return path;
+  }
+
+  /** Finds who can introduce you to a person (the intro panel). Null clears it. */
+  introduce(query: string | null): IntroResult | null {
+    const path = query === null || query.trim() === '' ? null : this.findPerson(query.trim());
+    if (query !== null && query.trim() !== '' && path === null) new Notice(this.host.t('graph.search.notFound', { name: query.trim() }));
+    this.intro = path === null ? null : introPaths(this.currentNetwork().graph, path, this.host.today(), this.host.settings(), 3);
+    this.chosenPath = 0;
+    this.introOpen = this.introOpen || this.intro !== null;
+    this.modelStale = true;
+    this.render();
+    return this.intro;
+  }
+
+  /** Chooses one of the intro paths to highlight. */
+  choosePath(index: number): void {
+    if (!this.intro || index < 0 || index >= this.intro.paths.length) return;
+    this.chosenPath = index;
+    this.modelStale = true;
+    this.render();
+  }
+
+  /** The local-mode centre (the active person note). */
+  setCentre(path: string | null): void {
+    this.centre = path;
+    if (this.options.local) {
+      this.modelStale = true;
+      this.render();
+    }
+  }
+
+  /** Settles when no metrics or layout work is running. */
+  whenIdle(): Promise<void> {
+    if (this.metricsJob === null && this.layoutRun === null && !this.creating) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Redraws if the view is shown and something changed. */
+  refresh(): void {
+    if (!this.opened || !this.isVisible()) return;
+    if (this.networkStale || this.modelStale || this.renderedLanguage !== this.host.language()) this.render();
+  }
+
+  isVisible(): boolean {
+    return this.contentEl.isShown();
+  }
+
+  // ---------------------------------------------------------------------------------------- events
+
+  private onIndexChange(change: IndexChange): void {
+    if (!change.people && change.type !== 'reset') return;
+    this.markStale(true);
+  }
+
+  private markStale(network: boolean): void {
+    if (network) this.networkStale = true;
+    this.modelStale = true;
+    if (this.timer !== null) return;
+    this.timer = window.setTimeout(() => {
+      this.timer = null;
+      this.refresh();
+    }, GRAPH_REFRESH_MS);
+  }
+
+  private followActiveNote(): void {
+    const file = this.app.workspace.getActiveFile();
+    const path = file?.path ?? null;
+    if (path === null || path === this.centre || !this.host.index.person(path)) return;
+    this.setCentre(path);
+  }
+
+  private stopWork(): void {
+    this.epoch++;
+    this.creating = false;
+    if (this.timer !== null) window.clearTimeout(this.timer);
+    this.timer = null;
+    if (this.choicesTimer !== null) window.clearTimeout(this.choicesTimer);
+    this.choicesTimer = null;
+    this.metricsJob = null;
+    this.layoutRun = null;
+    this.runner.dispose();
+    this.renderer?.kill();
+    this.renderer = null;
+    this.resolveIdle();
+  }
+
+  private resolveIdle(): void {
+    if (this.metricsJob !== null || this.layoutRun !== null || this.creating) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  // ---------------------------------------------------------------------------------------- data
+
+  private currentNetwork(): Network {
+    if (this.networkStale || this.network === null) {
+      const network = this.host.data.network();
+      if (network !== this.network) {
+        this.network = network;
+        this.tagCache.clear();
+        this.mentionCache.clear();
+      }
+      this.networkStale = false;
+      if (this.intro) this.intro = introPaths(network.graph, this.intro.target, this.host.today(), this.host.settings(), 3);
+      this.startMetrics(network);
+      this.startLayout(network);
+    }
+    return this.network;
+  }
+
+  private findPerson(query: string): string | null {
+    const found = this.host.index.findPerson(query);
+    if (found !== null) return found;
+    const q = query.toLowerCase();
+    const matches = this.host.index.people().filter((p) => p.name.toLowerCase().startsWith(q));
+    return matches.length === 1 ? matches[0]!.path : null;
+  }
+
+  private tagsOf = (path: string): readonly string[] => {
+    let tags = this.tagCache.get(path);
+    if (tags === undefined) {
+      const cache = this.fileCache(path);
+      const set = new Set<string>(frontmatterTags(cache?.frontmatter ?? null));
+      for (const t of cache?.tags ?? []) set.add(t.tag.replace(/^#/, ''));
+      this.tagCache.set(path, (tags = [...set]));
+    }
+    return tags;
+  };
+
+  private mentionsOf = (path: string): Iterable<string> => {
+    let out = this.mentionCache.get(path);
+    if (out === undefined) {
+      const set = new Set<string>();
+      for (const link of this.fileCache(path)?.links ?? []) {
+        const target = link.link.replace(/[#^].*$/, '');
+        const to = target === '' ? null : this.host.index.resolvePerson(target, path);
+        if (to !== null && to !== path) set.add(to);
+      }
+      this.mentionCache.set(path, (out = [...set]));
+    }
+    return out;
+  };
+
+  private fileCache(path: string): CachedMetadata | null {
+    const file = this.app.vault.getAbstractFileByPath(path);
+    return file instanceof TFile ? this.app.metadataCache.getFileCache(file) : null;
+  }
+
+  private startMetrics(network: Network): void {
+    const key = network.key;
+    if (this.host.data.metrics(key) || this.metricsJob?.key === key) return;
+    this.metricsJob?.cancel();
+    const adj = network.adjacency;
+    const handle = this.runner.run(
+      { type: 'metrics', n: adj.keys.length, offsets: adj.offsets, neighbours: adj.neighbours },
+      { onWhere: (w) => (this.where = w) },
+    );
+    const job = { key, cancel: () => handle.cancel() };
+    this.metricsJob = job;
+    handle.promise.then(
+      (result) => {
+        if (this.metricsJob !== job) return;
+        const metrics: GraphMetrics = {
+          community: new Map(adj.keys.map((k, i) => [k, result.community[i]!])),
+          broker: new Map(adj.keys.map((k, i) => [k, result.broker[i]!])),
+        };
+        this.host.data.setMetrics(key, metrics);
+        this.metricsJob = null;
+        this.modelStale = true;
+        this.render();
+        this.resolveIdle();
+      },
+      (error: unknown) => {
+        if (this.metricsJob === job) this.metricsJob = null;
+        if (!(error instanceof Cancelled)) console.error('Ties: could not compute the network metrics', error);
+        this.updateStatus();
+        this.resolveIdle();
+      },
+    );
+  }
+
+  private startLayout(network: Network): void {
+    const adj = network.adjacency;
+    const placement = placeNodes(adj, this.positions);
+    // Positions for everyone right away: saved (kept exactly), or placed near the people they know.
+    adj.keys.forEach((path, i) => {
+      if (!placement.saved[i]) this.positions.set(path, { x: placement.xy[2 * i]!, y: placement.xy[2 * i + 1]! });
+    });
+    const job = layoutJob(adj, placement, LAYOUT_MS);
+    if (job === null) {
+      if (placement.fresh > 0) this.savePositions(network);
+      return;
+    }
+    if (this.layoutRun?.key === network.key) return;
+    this.layoutRun?.cancel();
+    const keys = adj.keys;
+    const apply = (xy: Float32Array) => {
+      for (let i = 0; i < keys.length; i++) this.positions.set(keys[i]!, { x: xy[2 * i]!, y: xy[2 * i + 1]! });
+      this.moveNodes();
+    };
+    const handle = this.runner.run(job, { onSnapshot: apply, onWhere: (w) => (this.where = w) });
+    const run = { key: network.key, cancel: () => handle.cancel() };
+    this.layoutRun = run;
+    handle.promise.then(
+      (result) => {
+        if (this.layoutRun !== run) return;
+        this.layoutRun = null;
+        apply(result.positions);
+        this.savePositions(network);
+        this.updateStatus();
+        this.resolveIdle();
+      },
+      (error: unknown) => {
+        if (this.layoutRun === run) this.layoutRun = null;
+        if (!(error instanceof Cancelled)) console.error('Ties: could not lay out the graph', error);
+        this.updateStatus();
+        this.resolveIdle();
+      },
+    );
+  }
+
+  private savePositions(network: Network): void {
+    this.host.data.updatePositions(this.positions, (path) => network.graph.hasNode(path));
+  }
+
+  /** New positions from the layout: moved in the drawn graph, no new model. */
+  private moveNodes(): void {
+    const graph = this.model?.graph;
+    if (!graph) return;
+    graph.updateEachNodeAttributes(
+      (path, attrs) => {
+        const p = this.positions.get(path);
+        if (p) {
+          attrs.x = p.x;
+          attrs.y = p.y;
+        }
+        return attrs;
+      },
+      { attributes: ['x', 'y'] },
+    );
+    this.renderer?.refresh();
+  }
+
+  // ---------------------------------------------------------------------------------------- rendering
+
+  /** Rebuilds the model (and the network first when people changed) and draws it. */
+  render(): void {
+    if (!this.opened) return;
+    if (this.timer !== null) window.clearTimeout(this.timer);
+    this.timer = null;
+    if (this.renderedLanguage !== this.host.language()) this.buildDom();
+    if (!this.host.loaded()) {
+      this.showMessage(this.host.t('graph.message.loading'));
+      return;
+    }
+    if (!this.isVisible() && this.model !== null) {
+      // Hidden: nothing to draw now; refresh() draws when shown again.
+      return;
+    }
+    try {
+      const network = this.currentNetwork();
+      this.scheduleChoices(network);
+      const model = buildModel({
+        network,
+        today: this.host.today(),
+        settings: this.host.settings(),
+        options: this.options,
+        metrics: this.host.data.metrics(network.key),
+        positions: this.positions,
+        centre: this.centre,
+        focus: this.focusPath,
+        intro: this.intro,
+        chosenPath: this.chosenPath,
+        tagsOf: this.tagsOf,
+        mentionsOf: this.mentionsOf,
+        background: this.theme.background,
+      });
+      this.model = model;
+      this.modelStale = false;
+      this.draw(model);
+    } catch (error) {
+      console.error('Ties: could not build the graph', error);
+      this.showMessage(this.host.t('graph.message.failed', { reason: error instanceof Error ? error.message : String(error) }));
+    }
+  }
+
+  private draw(model: GraphModel): void {
+    this.renderLegend(model);
+    this.renderIntro();
+    this.updateStatus();
+    if (model.message !== null) {
+      this.showMessage(this.messageText(model));
+      this.renderer?.setGraph(model.graph);
+      return;
+    }
+    this.showMessage(null);
+    if (this.renderer !== null) {
+      this.renderer.setGraph(model.graph);
+      if (this.focusPath !== null && model.graph.hasNode(this.focusPath)) this.renderer.focus(this.focusPath);
+      return;
+    }
+    if (this.creating || this.drawingFailed) {
+      if (this.drawingFailed) this.showMessage(this.host.t('graph.message.cannotDraw', { reason: this.problem ?? '' }));
+      return;
+    }
+    const events = {
+      hover: (path: string | null, at: { x: number; y: number } | null) => this.showCard(path, at),
+      click: (path: string, event: MouseEvent | TouchEvent | null) => this.openNote(path, event),
+    };
+    const epoch = this.epoch;
+    this.creating = true;
+    void createRenderer(this.canvasHost, model.graph, events, this.theme, this.rendererChoice).then((outcome) => {
+      this.creating = false;
+      if (epoch !== this.epoch) {
+        // Closed or rebuilt meanwhile.
+        outcome.renderer?.kill();
+        this.resolveIdle();
+        return;
+      }
+      if (outcome.renderer === null) {
+        this.drawingFailed = true;
+        this.problem = outcome.reason;
+        this.showMessage(this.host.t('graph.message.cannotDraw', { reason: outcome.reason }));
+      } else {
+        this.renderer = outcome.renderer;
+        this.problem = outcome.fallbackReason;
+        const current = this.model;
+        if (current && current.graph !== model.graph) this.renderer.setGraph(current.graph);
+        if (current?.message) this.showMessage(this.messageText(current));
+        if (this.focusPath !== null && current?.graph.hasNode(this.focusPath)) this.renderer.focus(this.focusPath);
+      }
+      this.updateStatus();
+      this.resolveIdle();
+    });
+  }
+
+  private messageText(model: GraphModel): string | null {
+    const keys: Record<NonNullable<GraphModel['message']>, StringKey> = {
+      empty: 'graph.message.empty',
+      'no-match': 'graph.message.noMatch',
+      'no-centre': 'graph.message.noCentre',
+    };
+    return model.message === null ? null : this.host.t(keys[model.message]);
+  }
+
+  private showMessage(text: string | null): void {
+    this.messageEl.setText(text ?? '');
+    this.messageEl.toggleClass('is-hidden', text === null);
+    this.canvasHost.toggleClass('is-hidden', text !== null && this.renderer === null);
+  }
+
+  private updateStatus(): void {
+    if (!this.opened) return;
+    const t = this.host.t;
+    const model = this.model;
+    const parts: string[] = [];
+    if (model && model.message === null) {
+      parts.push(t('graph.status.counts', { shown: model.counts.shown, people: model.counts.people, edges: model.counts.edges }));
+      if (model.counts.edges === 0) parts.push(t('graph.status.noTies'));
+    }
+    if (model && model.counts.missing > 0) parts.push(t('graph.status.missing', { n: model.counts.missing }));
+    if (model && model.counts.selfLinks > 0) parts.push(t('graph.status.selfLinks', { n: model.counts.selfLinks }));
+    if (this.metricsJob) parts.push(t('graph.status.metrics'));
+    if (this.layoutRun) parts.push(t('graph.status.layout'));
+    if ((this.metricsJob || this.layoutRun) && this.where === 'slices') parts.push(t('graph.status.slices'));
+    if (this.renderer?.kind === 'canvas' && this.problem) parts.push(t('graph.status.canvas', { reason: this.problem }));
+    this.statusEl.setText(parts.join(' · '));
+  }
+
+  // ---------------------------------------------------------------------------------------- DOM
+
+  private buildDom(): void {
+    const t = this.host.t;
+    this.renderedLanguage = this.host.language();
+    this.renderer?.kill();
+    this.renderer = null;
+    this.epoch++;
+    this.creating = false;
+    this.drawingFailed = false;
+    const el = this.contentEl;
+    el.empty();
+
+    this.toolbarEl = el.createDiv({ cls: 'ties-graph-toolbar' });
+    const listId = `ties-graph-people-${this.uid}`;
+    this.peopleList = el.createEl('datalist', { attr: { id: listId } });
+
+    const search = this.toolbarEl.createEl('input', {
+      cls: 'ties-graph-search',
+      type: 'search',
+      attr: { placeholder: t('graph.search.placeholder'), 'aria-label': t('graph.search.placeholder'), list: listId },
+    });
+    this.registerDomEvent(search, 'change', () => void this.search(search.value));
+    this.registerDomEvent(search, 'input', () => {
+      if (search.value === '' && this.focusPath !== null) this.search('');
+    });
+
+    const colour = this.select(this.toolbarEl, t('graph.colourBy'), [
+      ['community', t('graph.colourBy.community')],
+      ['organisation', t('graph.colourBy.organisation')],
+    ], 'colourBy');
+    this.registerDomEvent(colour, 'change', () => this.setOptions({ colourBy: colour.value as GraphOptions['colourBy'] }));
+
+    this.organisationSelect = this.select(this.toolbarEl, t('graph.filter.organisation'), [['', t('graph.filter.organisation.all')]], 'organisation');
+    this.registerDomEvent(this.organisationSelect, 'change', () => this.setOptions({ organisation: this.organisationSelect.value || null }));
+    this.tagSelect = this.select(this.toolbarEl, t('graph.filter.tag'), [['', t('graph.filter.tag.all')]], 'tag');
+    this.registerDomEvent(this.tagSelect, 'change', () => this.setOptions({ tag: this.tagSelect.value || null }));
+    const circle = this.select(this.toolbarEl, t('graph.filter.circle'), [
+      ['', t('graph.filter.circle.all')],
+      ...CIRCLES.map((c): [string, string] => [String(c), t('graph.filter.circle.upTo', { n: c })]),
+    ], 'circle');
+    this.registerDomEvent(circle, 'change', () => this.setOptions({ circle: circle.value === '' ? null : (Number(circle.value) as Circle) }));
+
+    this.toggle(t('graph.toggle.archived'), t('graph.toggle.archived.tooltip'), 'showArchived');
+    this.toggle(t('graph.toggle.organisation'), t('graph.toggle.organisation.tooltip'), 'sameOrganisation');
+    this.toggle(t('graph.toggle.mentions'), t('graph.toggle.mentions.tooltip'), 'mentions');
+    this.toggle(t('graph.toggle.local'), t('graph.toggle.local.tooltip'), 'local');
+    const depth = this.select(this.toolbarEl, t('graph.depth', { n: '' }).trim(), ([1, 2, 3] as const).map((d): [string, string] => [String(d), t('graph.depth', { n: d })]), 'depth');
+    this.registerDomEvent(depth, 'change', () => this.setOptions({ depth: Number(depth.value) as GraphOptions['depth'] }));
+
+    const introButton = this.toolbarEl.createEl('button', { cls: 'ties-graph-intro-open', text: t('graph.intro.open') });
+    this.registerDomEvent(introButton, 'click', () => {
+      this.introOpen = !this.introOpen;
+      if (!this.introOpen) this.intro = null;
+      this.modelStale = true;
+      this.render();
+    });
+
+    const body = el.createDiv({ cls: 'ties-graph-body' });
+    this.stageEl = body.createDiv({ cls: 'ties-graph-stage' });
+    this.canvasHost = this.stageEl.createDiv({ cls: 'ties-graph-canvas' });
+    this.messageEl = this.stageEl.createDiv({ cls: 'ties-graph-message is-hidden' });
+    this.legendEl = this.stageEl.createDiv({ cls: 'ties-graph-legend' });
+    this.cardEl = this.stageEl.createDiv({ cls: 'ties-graph-card is-hidden' });
+    this.statusEl = this.stageEl.createDiv({ cls: 'ties-graph-status' });
+    this.introEl = body.createDiv({ cls: 'ties-graph-intro is-hidden' });
+    this.syncControls();
+  }
+
+  private select(parent: HTMLElement, label: string, options: [string, string][], option: keyof GraphOptions): HTMLSelectElement {
+    const select = parent.createEl('select', { cls: 'dropdown ties-graph-select', attr: { 'aria-label': label, 'data-option': option } });
+    for (const [value, text] of options) select.createEl('option', { value, text });
+    return select;
+  }
+
+  private toggle(label: string, tooltip: string, option: 'showArchived' | 'sameOrganisation' | 'mentions' | 'local'): void {
+    const wrap = this.toolbarEl.createEl('label', { cls: 'ties-graph-toggle', attr: { 'aria-label': tooltip } });
+    const box = wrap.createEl('input', { type: 'checkbox', attr: { 'data-option': option } });
+    wrap.createSpan({ text: label });
+    this.registerDomEvent(box, 'change', () => this.setOptions({ [option]: box.checked }));
+  }
+
+  /** The controls show the options (after setState, or a change made in code). */
+  private syncControls(): void {
+    if (!this.toolbarEl) return;
+    const o = this.options;
+    const values: Partial<Record<keyof GraphOptions, string | boolean>> = {
+      colourBy: o.colourBy, organisation: o.organisation ?? '', tag: o.tag ?? '', circle: o.circle === null ? '' : String(o.circle),
+      depth: String(o.depth), showArchived: o.showArchived, sameOrganisation: o.sameOrganisation, mentions: o.mentions, local: o.local,
+    };
+    this.toolbarEl.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-option]').forEach((control) => {
+      const v = values[control.dataset.option as keyof GraphOptions];
+      if (v === undefined) return;
+      if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = v === true;
+      else if (typeof v === 'string') {
+        if (control instanceof HTMLSelectElement && v !== '' && ![...control.options].some((opt) => opt.value === v)) control.createEl('option', { value: v, text: v });
+        control.value = v;
+      }
+    });
+    this.toolbarEl.querySelector<HTMLSelectElement>('[data-option="depth"]')?.toggleClass('is-hidden', !o.local);
+  }
+
+  /** The menus and the name list after the graph is drawn: they are not needed for the first frame. */
+  private scheduleChoices(network: Network): void {
+    if (this.choicesTimer !== null) return;
+    this.choicesTimer = window.setTimeout(() => {
+      this.choicesTimer = null;
+      if (this.opened && this.network === network) this.updateChoices(network);
+    }, 0);
+  }
+
+  /** Filter menus and the name list follow the people. */
+  private updateChoices(network: Network): void {
+    if (this.peopleList.dataset.key === network.key + String(this.host.index.revision)) return;
+    this.peopleList.dataset.key = network.key + String(this.host.index.revision);
+    const people = this.host.index.people();
+    this.peopleList.empty();
+    for (const p of people) this.peopleList.createEl('option', { value: p.name });
+    const { organisations, tags } = filterChoices(people, this.tagsOf);
+    const fill = (select: HTMLSelectElement, values: string[], current: string | null) => {
+      while (select.options.length > 1) select.options[1]!.remove();
+      for (const v of values) select.createEl('option', { value: v, text: v });
+      if (current !== null && !values.some((v) => v.toLowerCase() === current.toLowerCase())) select.createEl('option', { value: current, text: current });
+      select.value = current ?? '';
+    };
+    fill(this.organisationSelect, organisations, this.options.organisation);
+    fill(this.tagSelect, tags, this.options.tag);
+  }
+
+  private legendText(label: LegendLabel): string {
+    const t = this.host.t;
+    switch (label.kind) {
+      case 'community': return t('graph.legend.community', { name: label.lead });
+      case 'organisation': return label.name;
+      case 'other-communities': return t('graph.legend.otherCommunities');
+      case 'alone': return t('graph.legend.alone');
+      case 'other-organisations': return t('graph.legend.otherOrganisations');
+      case 'no-organisation': return t('graph.legend.noOrganisation');
+      case 'greyed': return t('graph.legend.greyed');
+      case 'pending': return t('graph.legend.pending');
+    }
+  }
+
+  private renderLegend(model: GraphModel): void {
+    const el = this.legendEl;
+    el.empty();
+    el.toggleClass('is-hidden', model.legend.length === 0);
+    if (model.legend.length === 0) return;
+    const list = el.createEl('ul', { cls: 'ties-graph-legend-list', attr: { 'aria-label': this.host.t('graph.legend.title') } });
+    for (const entry of model.legend) {
+      const item = list.createEl('li', { cls: 'ties-graph-legend-item' });
+      const swatch = item.createSpan({ cls: 'ties-graph-swatch' });
+      swatch.setCssProps({ '--ties-swatch': entry.color });
+      item.createSpan({ text: `${this.legendText(entry.label)} (${entry.count})` });
+    }
+    const edges = el.createEl('ul', { cls: 'ties-graph-legend-list ties-graph-legend-edges' });
+    for (const kind of model.edgeKinds) {
+      const item = edges.createEl('li', { cls: 'ties-graph-legend-item' });
+      item.createSpan({ cls: `ties-graph-line ties-graph-line-${kind}` });
+      item.createSpan({ text: this.host.t(`graph.edge.${kind}`) });
+    }
+    el.createDiv({ cls: 'ties-graph-legend-note', text: this.host.t('graph.legend.size') });
+    if (model.edgeKinds.length > 0) el.createDiv({ cls: 'ties-graph-legend-note', text: this.host.t('graph.legend.width') });
+  }
+
+  private lastContactText(p: Person): string {
+    const t = this.host.t, today = this.host.today();
+    const last = effectiveLastContact(p, today);
+    if (last === null) return t('graph.card.never');
+    const lang = this.host.language();
+    const when = last === today ? t('graph.card.today') : words(lang).ago(describeSpan(today - last, lang));
+    return t('graph.card.lastContact', { when });
+  }
+
+  private showCard(path: string | null, at: { x: number; y: number } | null): void {
+    const card = this.cardEl;
+    const p = path === null ? undefined : this.host.index.person(path);
+    if (!p || at === null) {
+      card.addClass('is-hidden');
+      return;
+    }
+    const t = this.host.t;
+    card.empty();
+    card.createDiv({ cls: 'ties-graph-card-name', text: p.name });
+    const work = [p.role, p.organisation].filter((s): s is string => !!s).join(' · ');
+    if (work) card.createDiv({ cls: 'ties-graph-card-work', text: work });
+    card.createDiv({ cls: 'ties-graph-card-contact', text: this.lastContactText(p) });
+    if (p.interests.length > 0) card.createDiv({ cls: 'ties-graph-card-interests', text: t('graph.card.interests', { list: p.interests.slice(0, 5).join(', ') }) });
+    const node = this.model?.graph.hasNode(p.path) ? this.model.graph.getNodeAttributes(p.path) : null;
+    if (node?.archived) card.createDiv({ cls: 'ties-graph-card-flag', text: t('graph.card.archived') });
+    else if (node?.dormant) card.createDiv({ cls: 'ties-graph-card-flag', text: t('graph.card.dormant') });
+    // Beside the pointer, flipped to the other side near the right or bottom edge.
+    const w = this.stageEl.clientWidth, h = this.stageEl.clientHeight;
+    card.setCssProps({
+      '--ties-card-x': `${at.x > w - 260 ? Math.max(0, at.x - 252) : at.x + 12}px`,
+      '--ties-card-y': `${at.y > h - 140 ? Math.max(0, at.y - 120) : at.y + 12}px`,
+    });
+    card.removeClass('is-hidden');
+  }
+
+  private openNote(path: string, event: MouseEvent | TouchEvent | null): void {
+    this.showCard(null, null);
+    const newLeaf = event instanceof MouseEvent ? Keymap.isModEvent(event) : false;
+    void this.app.workspace.openLinkText(path, '', newLeaf);
+  }
+
+  // ---------------------------------------------------------------------------------------- intro panel
+
+  private renderIntro(): void {
+    const el = this.introEl;
+    el.toggleClass('is-hidden', !this.introOpen);
+    el.empty();
+    if (!this.introOpen) return;
+    const t = this.host.t;
+    const head = el.createDiv({ cls: 'ties-graph-intro-head' });
+    head.createDiv({ cls: 'ties-graph-intro-title', text: t('graph.intro.title') });
+    const close = head.createEl('button', { cls: 'ties-graph-intro-close', text: t('graph.intro.close') });
+    this.registerDomEvent(close, 'click', () => {
+      this.introOpen = false;
+      this.introduce(null);
+    });
+    const input = el.createEl('input', {
+      cls: 'ties-graph-intro-target',
+      type: 'search',
+      attr: { placeholder: t('graph.intro.placeholder'), 'aria-label': t('graph.intro.placeholder'), list: this.peopleList.id },
+    });
+    const target = this.intro ? this.host.index.person(this.intro.target) : undefined;
+    if (target) input.value = target.name;
+    this.registerDomEvent(input, 'change', () => void this.introduce(input.value));
+    if (!this.intro || !target) {
+      el.createDiv({ cls: 'ties-graph-intro-hint', text: t('graph.intro.hint') });
+      return;
+    }
+    if (this.intro.inTouch) {
+      el.createDiv({ cls: 'ties-graph-intro-result', text: t('graph.intro.inTouch', { name: target.name }) });
+      return;
+    }
+    if (this.intro.paths.length === 0) {
+      el.createDiv({ cls: 'ties-graph-intro-result', text: t('graph.intro.none', { name: target.name }) });
+      return;
+    }
+    const list = el.createEl('ol', { cls: 'ties-graph-intro-paths' });
+    const intro = this.intro;
+    intro.paths.forEach((path, i) => {
+      const item = list.createEl('li', { cls: 'ties-graph-intro-path', attr: { 'data-index': String(i) } });
+      item.toggleClass('is-chosen', i === this.chosenPath);
+      const head = item.createDiv({ cls: 'ties-graph-intro-path-head' });
+      head.createSpan({ cls: 'ties-graph-intro-path-name', text: `${t('graph.intro.path', { n: i + 1 })} · ${t('graph.intro.steps', { n: path.length - 1 })}` });
+      const first = this.host.index.person(path[0]!);
+      const ask = head.createEl('button', {
+        cls: 'mod-cta ties-graph-intro-ask',
+        text: t('graph.intro.ask'),
+        attr: { 'aria-label': t('graph.intro.askTooltip', { name: first?.name ?? path[0]! }) },
+      });
+      this.registerDomEvent(ask, 'click', (evt) => {
+        evt.stopPropagation();
+        this.host.actions().logContact(path[0]!);
+      });
+      const steps = item.createEl('ol', { cls: 'ties-graph-intro-steps' });
+      for (const step of path) {
+        const p = this.host.index.person(step);
+        const li = steps.createEl('li', { cls: 'ties-graph-intro-step' });
+        li.createSpan({ cls: 'ties-graph-intro-step-name', text: p?.name ?? step });
+        if (p && step !== intro.target) li.createSpan({ cls: 'ties-graph-intro-step-contact', text: this.lastContactText(p) });
+      }
+      this.registerDomEvent(item, 'click', () => this.choosePath(i));
+    });
+  }
+}
+
+/** Opens the graph in a new tab of the main area, or shows the one that is open. */
+export async function openGraphView(app: App): Promise<void> {
+  const { workspace } = app;
+  let leaf = workspace.getLeavesOfType(VIEW_TYPE_GRAPH)[0] ?? null;
+  if (!leaf) {
+    leaf = workspace.getLeaf('tab');
+    await leaf.setViewState({ type: VIEW_TYPE_GRAPH, active: true });
+  }
+  // Before 1.7.2 revealLeaf was not awaitable: older apps activate the leaf.
+  if (requireApiVersion('1.7.2')) await workspace.revealLeaf(leaf);
+  else workspace.setActiveLeaf(leaf, { focus: true });
+}
+
+/** Registers the view, its command and ribbon icon. */
+export function registerGraphView(plugin: TiesPlugin, actions: () => PersonActions): void {
+  const data = new GraphData(plugin.index, plugin);
+  plugin.register(() => void data.flushPending());
+  const host: GraphHost = {
+    index: plugin.index,
+    data,
+    settings: () => plugin.settings,
+    t: (key, vars) => plugin.t(key, vars),
+    language: () => plugin.language(),
+    loaded: () => plugin.sync.loaded,
+    whenLoaded: () => plugin.sync.whenLoaded(),
+    actions,
+    today: () => localToday(),
+  };
+  plugin.registerView(VIEW_TYPE_GRAPH, (leaf) => new GraphView(leaf, host));
+  const open = () => void openGraphView(plugin.app);
+  plugin.addRibbonIcon('network', plugin.t('graph.command.open'), open);
+  plugin.addCommand({ id: 'open-relationship-graph', name: plugin.t('graph.command.open'), callback: open });
+}

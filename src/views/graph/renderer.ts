@@ -1,0 +1,92 @@
+/**
+ * Drawing the model: sigma v3 (WebGL) when the window can, else the Canvas2D renderer; when neither works,
+ * `createRenderer` says why, and the view shows that instead of a blank pane. Both renderers highlight a hovered
+ * person's neighbours, report hovers and clicks, and can centre on a person.
+ */
+import { CanvasRenderer } from './canvas-renderer';
+import type { Theme } from './draw';
+import type { ModelGraph } from './model';
+
+export interface RendererEvents {
+  /** The pointer entered a node (with its position in the container, px) or left it (null). */
+  hover(path: string | null, at: { x: number; y: number } | null): void;
+  click(path: string, event: MouseEvent | TouchEvent | null): void;
+}
+
+export interface GraphRenderer {
+  readonly kind: 'webgl' | 'canvas';
+  /** Draws another model graph. */
+  setGraph(graph: ModelGraph): void;
+  /** Positions or attributes of the current graph changed in place. */
+  refresh(): void;
+  /** Moves the camera to a person. */
+  focus(path: string): void;
+  resize(): void;
+  setTheme(theme: Theme): void;
+  /** Where a node is drawn, in px from the container's top left; null when it is not drawn. */
+  screenPosition(path: string): { x: number; y: number } | null;
+  /** JS time of the last few frames, ms (for the benchmarks). */
+  frameTimes(): number[];
+  kill(): void;
+}
+
+export type RendererChoice = 'auto' | 'canvas';
+
+export type RendererOutcome = { renderer: GraphRenderer; fallbackReason: string | null } | { renderer: null; reason: string };
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Null when this window gives a WebGL context (tried on a canvas made in `container`), else why not. */
+export function webglUnavailable(container: HTMLElement): string | null {
+  let canvas: HTMLCanvasElement | null = null;
+  try {
+    canvas = container.createEl('canvas');
+    if (typeof canvas.getContext !== 'function') return 'canvas elements cannot draw here';
+    if (typeof WebGL2RenderingContext === 'undefined') return 'no WebGL 2';
+    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+    // A probe: give the context back (browsers keep only a few alive).
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    return gl ? null : 'no WebGL context';
+  } catch (e) {
+    return errorText(e);
+  } finally {
+    canvas?.remove();
+  }
+}
+
+
+/** Every label of a small graph; only those of nodes drawn at 9 px or more in a large one. */
+export function labelThreshold(graph: ModelGraph): number {
+  return graph.order <= 150 ? 0 : 9;
+}
+
+/** sigma's labels per grid cell: many in a small graph (LabelSpace keeps them apart), fewer in a large one. */
+export function labelDensity(graph: ModelGraph): number {
+  return graph.order <= 150 ? 3 : 1;
+}
+
+/**
+ * sigma when WebGL works (and `choice` allows), else the Canvas2D renderer, else the reasons neither could draw.
+ * `fallbackReason` says why sigma was not used when the canvas renderer was. sigma is loaded only when WebGL
+ * works: it reads WebGL constants as it loads, which throws in a window without WebGL 2.
+ */
+export async function createRenderer(container: HTMLElement, graph: ModelGraph, events: RendererEvents, theme: Theme, choice: RendererChoice = 'auto'): Promise<RendererOutcome> {
+  let webglReason: string | null = choice === 'canvas' ? 'the canvas renderer was asked for' : webglUnavailable(container);
+  if (webglReason === null) {
+    try {
+      const { SigmaRenderer } = await import('./sigma-renderer');
+      return { renderer: new SigmaRenderer(container, graph, events, theme), fallbackReason: null };
+    } catch (e) {
+      webglReason = errorText(e);
+      container.empty();
+    }
+  }
+  try {
+    return { renderer: new CanvasRenderer(container, graph, events, theme), fallbackReason: webglReason };
+  } catch (e) {
+    container.empty();
+    return { renderer: null, reason: `WebGL: ${webglReason}; 2D canvas: ${errorText(e)}` };
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The relationship graph in headless Chromium over the demo vault: sigma draws it with WebGL (SwiftShader), the
+ * Canvas2D renderer draws the same model for pixel checks, metrics and layout run in the bundled Web Worker, a
+ * click on a node opens its note, and the intro finder highlights a path.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openHarness, type Harness } from './browser';
+
+let h: Harness;
+
+/** The open graph view, as the page sees it. */
+interface PageView {
+  model: { graph: { order: number; size: number; hasNode(p: string): boolean; getNodeAttributes(p: string): Record<string, unknown> }; legend: unknown[] };
+  renderer: { kind: string; screenPosition(p: string): { x: number; y: number } | null; frameTimes(): number[]; render?(): void } | null;
+  problem: string | null;
+  where: string;
+  whenIdle(): Promise<void>;
+  introduce(name: string | null): { paths: string[][] } | null;
+  setOptions(o: Record<string, unknown>): void;
+  setState(s: unknown, r: unknown): Promise<void>;
+  search(q: string): string | null;
+  contentEl: HTMLElement;
+}
+
+declare global {
+  interface Window {
+    graphView: PageView;
+  }
+}
+
+async function openGraph(renderer: 'auto' | 'canvas' = 'auto'): Promise<void> {
+  await h.page.evaluate(async (choice) => {
+    const view = (await window.ties.openView('ties-graph', 'main')) as unknown as PageView;
+    if (choice === 'canvas') await view.setState({ renderer: 'canvas' }, {});
+    await view.whenIdle();
+    window.graphView = view;
+  }, renderer);
+  // Let the layout's last positions and a frame or two reach the screen.
+  await h.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+beforeAll(async () => {
+  h = await openHarness({ viewport: { width: 1400, height: 900 } });
+}, 120_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('the relationship graph in Chromium', () => {
+  it('draws the demo vault with sigma (WebGL), with metrics and layout in a worker', async () => {
+    await openGraph();
+    const state = await h.page.evaluate(() => {
+      const v = window.graphView;
+      return {
+        kind: v.renderer?.kind,
+        problem: v.problem,
+        where: v.where,
+        nodes: v.model.graph.order,
+        edges: v.model.graph.size,
+        legend: v.model.legend.length,
+        canvases: v.contentEl.querySelectorAll('canvas').length,
+        status: v.contentEl.querySelector('.ties-graph-status')?.textContent,
+      };
+    });
+    expect(state.kind).toBe('webgl');
+    expect(state.problem).toBeNull();
+    expect(state.where).toBe('worker');
+    expect(state.nodes).toBeGreaterThan(30);
+    expect(state.edges).toBeGreaterThan(20);
+    expect(state.legend).toBeGreaterThan(2);
+    expect(state.canvases).toBeGreaterThan(1);
+    expect(h.errors).toEqual([]);
+    await h.screenshot('graph-webgl', h.page.locator('.ties-graph'));
+
+    // A dark theme: the model mixes faded colours with the new background.
+    const colours = await h.page.evaluate(async () => {
+      const grey = () => window.graphView.model.graph.getNodeAttributes('People/Maarten Kuipers.md').color as string;
+      const light = grey();
+      window.ties.setTheme('dark');
+      await new Promise((r) => setTimeout(r, 50));
+      return { light, dark: grey() };
+    });
+    expect(colours.light).not.toBe(colours.dark);
+    await h.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await h.screenshot('graph-webgl-dark', h.page.locator('.ties-graph'));
+    await h.page.evaluate(() => window.ties.setTheme('light'));
+  });
+
+  it('a click on a node opens its note', async () => {
+    const target = 'People/Bas Willems.md';
+    const at = await h.page.evaluate((p) => {
+      const pos = window.graphView.renderer!.screenPosition(p)!;
+      const rect = window.graphView.contentEl.querySelector('.ties-graph-canvas')!.getBoundingClientRect();
+      return { x: rect.left + pos.x, y: rect.top + pos.y };
+    }, target);
+    await h.page.mouse.move(at.x, at.y);
+    // Hover shows the card with the person's details.
+    const card = h.page.locator('.ties-graph-card');
+    await expect.poll(() => card.evaluate((el) => !el.hasClass('is-hidden'))).toBe(true);
+    expect(await card.locator('.ties-graph-card-name').textContent()).toBe('Bas Willems');
+    await h.page.mouse.click(at.x, at.y);
+    await expect.poll(() => h.page.evaluate(() => window.ties.opened.at(-1))).toBe(target);
+  });
+
+  it('the intro panel highlights a path', async () => {
+    // The harness opens a clicked note in the active leaf (Obsidian skips a leaf whose view is not navigable).
+    await openGraph();
+    const intro = await h.page.evaluate(() => window.graphView.introduce('Yara Bos'));
+    expect(intro!.paths.length).toBeGreaterThan(0);
+    const first = intro!.paths[0]!;
+    const marks = await h.page.evaluate((path) => path.map((p) => window.graphView.model.graph.getNodeAttributes(p).intro), first);
+    expect(marks.every((m) => m === 2)).toBe(true);
+    const panel = h.page.locator('.ties-graph-intro');
+    expect(await panel.isVisible()).toBe(true);
+    expect(await panel.locator('.ties-graph-intro-path').count()).toBe(intro!.paths.length);
+    expect(await panel.locator('.ties-graph-intro-ask').first().textContent()).toBe('Log the ask');
+    await h.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await h.screenshot('graph-intro', h.page.locator('.ties-graph'));
+    await h.page.evaluate(() => window.graphView.introduce(null));
+  });
+
+  it('the Canvas2D renderer draws the same graph: pixels where the nodes are', async () => {
+    await openGraph('canvas');
+    const check = await h.page.evaluate(() => {
+      const v = window.graphView;
+      const canvas = v.contentEl.querySelector<HTMLCanvasElement>('canvas.ties-graph-canvas2d')!;
+      (v.renderer as unknown as { render(): void }).render();
+      const ctx = canvas.getContext('2d')!;
+      const ratio = canvas.width / canvas.clientWidth;
+      let painted = 0, total = 0;
+      const graph = v.model.graph as unknown as { forEachNode(fn: (p: string) => void): void };
+      graph.forEachNode((p) => {
+        const pos = v.renderer!.screenPosition(p)!;
+        const px = ctx.getImageData(Math.round(pos.x * ratio), Math.round(pos.y * ratio), 1, 1).data;
+        total++;
+        if (px[3]! > 0) painted++;
+      });
+      // And a corner far from any node is empty.
+      const corner = ctx.getImageData(2, 2, 1, 1).data;
+      return { kind: v.renderer?.kind, painted, total, corner: corner[3] };
+    });
+    expect(check.kind).toBe('canvas');
+    expect(check.painted).toBe(check.total);
+    expect(check.corner).toBe(0);
+    await h.screenshot('graph-canvas', h.page.locator('.ties-graph'));
+    await h.page.evaluate(() => window.graphView.setState({}, {}));
+  });
+});

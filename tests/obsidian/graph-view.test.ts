@@ -1,0 +1,261 @@
+import type { WorkspaceLeaf } from 'obsidian';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type TiesPlugin from '../../src/main';
+import { GRAPH_REFRESH_MS, openGraphView, VIEW_TYPE_GRAPH, type GraphView } from '../../src/views/graph/graph-view';
+import { POSITIONS_KEY } from '../../src/views/graph/positions';
+import { command, createApp, finishIndexing, loadPlugin, type TestApp } from './shim';
+
+function vault(): Record<string, string> {
+  return {
+    'People/Anna.md': '---\norganisation: Acme\ncircle: 5\nlast_contact: 2026-11-10\nknows: ["[[Ben]]", "[[Cas]]"]\ntags: [client]\n---\nWorks with [[Dirk]].\n',
+    'People/Ben.md': '---\norganisation: Acme\ncircle: 15\nknows: ["[[Cas]]"]\n---\n',
+    'People/Cas.md': '---\norganisation: Acme\nknows: ["[[Dirk]]"]\n---\n',
+    'People/Dirk.md': '---\norganisation: Globex\nknows: ["[[Eva]]"]\nrole: CTO\ninterests: [sailing, chess]\n---\n',
+    'People/Eva.md': '---\norganisation: Globex\nknows: ["[[Ghost]]", "[[Eva]]"]\n---\n',
+    'People/Old.md': '---\narchived: true\norganisation: Acme\nknows: ["[[Anna]]"]\n---\n',
+    'Notes/Project.md': '# Not a person\n',
+  };
+}
+
+let plugin: TiesPlugin | null = null;
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(2026, 10, 24, 12, 0, 0));
+});
+afterEach(() => {
+  plugin?.unload();
+  plugin = null;
+  document.body.empty();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+async function started(files = vault(), data: unknown = {}): Promise<{ t: TestApp; plugin: TiesPlugin }> {
+  const t = createApp(files);
+  plugin = await loadPlugin(t, data);
+  finishIndexing(t);
+  await plugin.sync.whenLoaded();
+  await plugin.sync.idle();
+  return { t, plugin };
+}
+
+function leaves(t: TestApp): WorkspaceLeaf[] {
+  return t.app.workspace.getLeavesOfType(VIEW_TYPE_GRAPH);
+}
+
+async function opened(t: TestApp): Promise<GraphView> {
+  await openGraphView(t.app);
+  const view = leaves(t)[0]!.view as unknown as GraphView;
+  await view.whenIdle();
+  return view;
+}
+
+const names = (view: GraphView) => view.model!.graph.nodes().map((p) => p.slice(7, -3)).sort();
+const P = (n: string) => `People/${n}.md`;
+
+describe('the relationship graph view', () => {
+  it('opens from its command in the main area, once', async () => {
+    const { t, plugin: p } = await started();
+    await command(p, 'open-relationship-graph').callback!();
+    expect(leaves(t)).toHaveLength(1);
+    await command(p, 'open-relationship-graph').callback!();
+    expect(leaves(t)).toHaveLength(1);
+    const view = leaves(t)[0]!.view as unknown as GraphView;
+    expect(view.getViewType()).toBe('ties-graph');
+    expect(view.getDisplayText()).toBe('Relationship graph');
+    expect((p as unknown as { ribbonActions__: HTMLElement[] }).ribbonActions__.length).toBeGreaterThan(0);
+  });
+
+  it('holds the model of the people, with metrics computed off the main thread and cached', async () => {
+    const { t } = await started();
+    const view = await opened(t);
+    expect(names(view)).toEqual(['Anna', 'Ben', 'Cas', 'Dirk', 'Eva']);
+    expect(view.model!.counts).toMatchObject({ people: 6, shown: 5, missing: 1, selfLinks: 1 });
+    // No worker in happy-dom: the jobs ran in slices, and metrics are in.
+    expect(view.where).toBe('slices');
+    expect(view.model!.legend.some((e) => e.label.kind === 'community')).toBe(true);
+    expect(view.model!.graph.getNodeAttribute(P('Cas'), 'broker')).toBe(1);
+    expect(view.contentEl.querySelector('.ties-graph-legend')!.textContent).toContain('Around Cas');
+  });
+
+  it('says why it cannot draw in a window without WebGL or a 2D canvas, and does not crash', async () => {
+    const { t } = await started();
+    const view = await opened(t);
+    expect(view.renderer).toBeNull();
+    expect(view.problem).toMatch(/WebGL: .+; 2D canvas: .+/);
+    const message = view.contentEl.querySelector('.ties-graph-message')!;
+    expect(message.hasClass('is-hidden')).toBe(false);
+    expect(message.textContent).toContain('The graph cannot be drawn in this window.');
+  });
+
+  it('changes the model when filters and toggles change, from the toolbar', async () => {
+    const { t } = await started();
+    const view = await opened(t);
+    const el = view.contentEl;
+    const select = (option: string) => el.querySelector<HTMLSelectElement>(`select[data-option="${option}"]`)!;
+    const check = (option: string) => el.querySelector<HTMLInputElement>(`input[data-option="${option}"]`)!;
+    const change = (control: HTMLElement) => control.dispatchEvent(new Event('change'));
+
+    const org = select('organisation');
+    expect([...org.options].map((o) => o.value)).toEqual(['', 'Acme', 'Globex']);
+    org.value = 'Globex';
+    change(org);
+    expect(names(view)).toEqual(['Dirk', 'Eva']);
+    org.value = '';
+    change(org);
+
+    const circle = select('circle');
+    circle.value = '15';
+    change(circle);
+    expect(names(view)).toEqual(['Anna', 'Ben']);
+    circle.value = '';
+    change(circle);
+
+    const tag = select('tag');
+    expect([...tag.options].map((o) => o.value)).toContain('client');
+    tag.value = 'client';
+    change(tag);
+    expect(names(view)).toEqual(['Anna']);
+    tag.value = '';
+    change(tag);
+
+    const archived = check('showArchived');
+    archived.checked = true;
+    change(archived);
+    expect(names(view)).toContain('Old');
+    expect(view.model!.graph.getNodeAttribute(P('Old'), 'group')).toBe('greyed');
+
+    const sameOrg = check('sameOrganisation');
+    sameOrg.checked = true;
+    change(sameOrg);
+    expect(view.model!.edgeKinds).toContain('organisation');
+    expect(view.model!.graph.getEdgeAttribute(view.model!.graph.edge(P('Ben'), P('Old')) ?? view.model!.graph.edge(P('Old'), P('Ben'))!, 'kind')).toBe('organisation');
+
+    const mentions = check('mentions');
+    mentions.checked = true;
+    change(mentions);
+    const anna = view.model!.graph;
+    const edge = anna.edge(P('Anna'), P('Dirk')) ?? anna.edge(P('Dirk'), P('Anna'));
+    expect(edge && anna.getEdgeAttribute(edge, 'kind')).toBe('mention');
+
+    const colour = select('colourBy');
+    colour.value = 'organisation';
+    change(colour);
+    expect(view.model!.legend.map((e) => e.label)).toContainEqual({ kind: 'organisation', name: 'Acme' });
+    // The options are the view's state, so Obsidian restores them.
+    expect(view.getState()).toMatchObject({ colourBy: 'organisation', showArchived: true, mentions: true });
+  });
+
+  it('follows the active person note in local mode, with its depth', async () => {
+    const { t } = await started();
+    const view = await opened(t);
+    view.setOptions({ local: true, depth: 1 });
+    expect(view.model!.message).toBe('no-centre');
+    expect(view.contentEl.querySelector('.ties-graph-message')!.textContent).toBe('Open a person note to see the people around them.');
+
+    await t.app.workspace.getLeaf(false).openFile(t.app.vault.getFileByPath('People/Dirk.md')!);
+    t.app.workspace.trigger('file-open', t.app.vault.getFileByPath('People/Dirk.md'));
+    expect(view.model!.centre).toBe(P('Dirk'));
+    expect(names(view)).toEqual(['Cas', 'Dirk', 'Eva']);
+    view.setOptions({ depth: 2 });
+    expect(names(view)).toEqual(['Anna', 'Ben', 'Cas', 'Dirk', 'Eva']);
+
+    // A note that is not a person keeps the last person.
+    await t.app.workspace.getLeaf(false).openFile(t.app.vault.getFileByPath('Notes/Project.md')!);
+    t.app.workspace.trigger('file-open', t.app.vault.getFileByPath('Notes/Project.md'));
+    expect(view.model!.centre).toBe(P('Dirk'));
+    view.setOptions({ local: false });
+    expect(view.model!.centre).toBeNull();
+  });
+
+  it('searches, finds intro paths, and logs the ask on the first person', async () => {
+    const { t, plugin: p } = await started();
+    const view = await opened(t);
+    expect(view.search('dirk')).toBe(P('Dirk'));
+    expect(view.model!.focus).toBe(P('Dirk'));
+    expect(view.search('')).toBeNull();
+    expect(view.model!.focus).toBeNull();
+
+    const intro = view.introduce('Eva')!;
+    expect(intro.paths[0]).toEqual([P('Anna'), P('Cas'), P('Dirk'), P('Eva')]);
+    expect(view.model!.graph.getNodeAttribute(P('Dirk'), 'intro')).toBe(2);
+    expect(view.model!.graph.getNodeAttribute(P('Ben'), 'dimmed')).toBe(true);
+    const panel = view.contentEl.querySelector('.ties-graph-intro')!;
+    expect(panel.hasClass('is-hidden')).toBe(false);
+    expect([...panel.querySelectorAll('.ties-graph-intro-step-name')].map((e) => e.textContent)).toEqual(['Anna', 'Cas', 'Dirk', 'Eva']);
+    expect(panel.querySelector('.ties-graph-intro-step-contact')!.textContent).toBe('Last contact: 2 weeks ago');
+
+    const logContact = vi.spyOn(p.actions, 'logContact').mockImplementation(() => undefined);
+    panel.querySelector<HTMLElement>('.ties-graph-intro-ask')!.click();
+    expect(logContact).toHaveBeenCalledWith(P('Anna'));
+
+    // In touch with the target yourself: no paths, and the panel says so.
+    view.introduce('Anna');
+    expect(panel.textContent).toContain('You are in touch with Anna yourself');
+    view.introduce(null);
+    expect(view.model!.graph.getNodeAttribute(P('Ben'), 'dimmed')).toBe(false);
+  });
+
+  it('follows index changes, debounced', async () => {
+    const { t, plugin: p } = await started();
+    const view = await opened(t);
+    await t.app.vault.create('People/Fien.md', '---\nknows: ["[[Anna]]"]\n---\n');
+    await p.sync.idle();
+    await new Promise((r) => setTimeout(r, GRAPH_REFRESH_MS + 50));
+    await view.whenIdle();
+    expect(names(view)).toContain('Fien');
+    expect(view.model!.graph.hasEdge(P('Anna'), P('Fien')) || view.model!.graph.hasEdge(P('Fien'), P('Anna'))).toBe(true);
+  });
+
+  it('saves positions in the plugin data, apart from the settings, and reuses them', async () => {
+    const { t, plugin: p } = await started();
+    const view = await opened(t);
+    await new Promise((r) => setTimeout(r, 1100));
+    const data = (p as unknown as { data__: Record<string, unknown> }).data__;
+    const stored = data[POSITIONS_KEY] as Record<string, [number, number]>;
+    expect(Object.keys(stored).sort()).toEqual(['Anna', 'Ben', 'Cas', 'Dirk', 'Eva', 'Old'].map(P));
+    const x = view.model!.graph.getNodeAttribute(P('Anna'), 'x');
+    expect(stored[P('Anna')]![0]).toBeCloseTo(x, 0);
+    // A settings save keeps them.
+    await p.saveSettings();
+    expect((p as unknown as { data__: Record<string, unknown> }).data__[POSITIONS_KEY]).toEqual(stored);
+
+    // A new plugin over the same data draws everyone where they were, with no layout.
+    p.unload();
+    plugin = null;
+    const again = await started(vault(), { ...(p as unknown as { data__: Record<string, unknown> }).data__ });
+    const view2 = await opened(again.t);
+    expect(view2.model!.graph.getNodeAttribute(P('Anna'), 'x')).toBe(stored[P('Anna')]![0]);
+    expect(view2.model!.graph.getNodeAttribute(P('Eva'), 'y')).toBe(stored[P('Eva')]![1]);
+  });
+
+  it('says there is nobody in an empty vault, and draws one person', async () => {
+    const { t } = await started({ 'Notes/Project.md': '# x\n' });
+    const view = await opened(t);
+    expect(view.model!.message).toBe('empty');
+    expect(view.contentEl.querySelector('.ties-graph-message')!.textContent).toContain('No person notes yet.');
+
+    plugin!.unload();
+    const solo = await started({ 'People/Solo.md': '---\nknows: ["[[Solo]]"]\n---\n' });
+    const view2 = await opened(solo.t);
+    expect(names(view2)).toEqual(['Solo']);
+    expect(view2.contentEl.querySelector('.ties-graph-status')!.textContent).toContain('No ties yet');
+  });
+
+  it('speaks Dutch when asked', async () => {
+    const { t } = await started(vault(), { language: 'nl' });
+    const view = await opened(t);
+    expect(view.getDisplayText()).toBe('Relatienetwerk');
+    expect(view.contentEl.querySelector('.ties-graph-message')!.textContent).toContain('De graaf kan in dit venster niet worden getekend.');
+  });
+
+  it('stops its work and kills the renderer when closed', async () => {
+    const { t } = await started();
+    const view = await opened(t);
+    const kill = vi.fn();
+    view.renderer = { kill } as unknown as GraphView['renderer'];
+    leaves(t)[0]!.detach();
+    expect(kill).toHaveBeenCalled();
+    expect(view.renderer).toBeNull();
+  });
+});
