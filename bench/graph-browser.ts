@@ -10,7 +10,7 @@ import { openHarness } from '../tests/e2e/browser';
 import type { BrowserFigures } from './graph';
 
 interface PageView {
-  renderer: { kind: string; frameTimes(): number[] } | null;
+  renderer: { kind: string; frameTimes(clear?: boolean): number[] } | null;
   where: string;
   whenIdle(): Promise<void>;
   contentEl: HTMLElement;
@@ -35,7 +35,8 @@ try {
 
   // Pan: drag across the canvas and read the frames drawn meanwhile.
   const box = (await h.page.locator('.ties-graph-canvas').boundingBox())!;
-  const before = await h.page.evaluate(() => (window.ties.app.workspace.getLeavesOfType('ties-graph')[0]!.view as unknown as PageView).renderer!.frameTimes().length);
+  const view = () => window.ties.app.workspace.getLeavesOfType('ties-graph')[0]!.view as unknown as PageView;
+  await h.page.evaluate((get) => void (new Function(`return (${get})`)() as typeof view)().renderer!.frameTimes(true), view.toString());
   await h.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await h.page.mouse.down();
   for (let i = 0; i < 40; i++) await h.page.mouse.move(box.x + box.width / 2 + i * 5, box.y + box.height / 2 + i * 3);

@@ -27,7 +27,7 @@ describe('the due-for-attention sidebar', () => {
     const row = h.page.locator('.mod-right-split .ties-attention-section[data-kind="overdue"] .ties-attention-row').first();
     const path = await row.getAttribute('data-path');
     expect(path).toBe('People/Kees Dekker.md');
-    const before = await h.page.evaluate((p) => window.ties.read(p), path!);
+    const before = (await h.page.evaluate((p) => window.ties.read(p), path!)) ?? '';
 
     await row.locator('[data-action="log"]').click();
     const modal = h.page.locator('.modal');
@@ -37,7 +37,7 @@ describe('the due-for-attention sidebar', () => {
     await modal.locator('.ties-form-submit').click();
     await h.settled();
 
-    const after = await h.page.evaluate((p) => window.ties.read(p), path!);
+    const after = (await h.page.evaluate((p) => window.ties.read(p), path!)) ?? '';
     expect(after).toMatch(/^last_contact: 2026-11-24$/m);
     expect(after).toContain('- 2026-11-24 in-person: coffee, talked about the dock planning');
     // Everything else in the note is still there: the body before the new log line is unchanged.

@@ -113,8 +113,10 @@ export class CanvasRenderer implements GraphRenderer {
     return this.toScreen(a.x, a.y);
   }
 
-  frameTimes(): number[] {
-    return [...this.frames];
+  frameTimes(clear = false): number[] {
+    const out = [...this.frames];
+    if (clear) this.frames = [];
+    return out;
   }
 
   kill(): void {

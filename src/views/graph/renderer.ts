@@ -25,8 +25,8 @@ export interface GraphRenderer {
   setTheme(theme: Theme): void;
   /** Where a node is drawn, in px from the container's top left; null when it is not drawn. */
   screenPosition(path: string): { x: number; y: number } | null;
-  /** JS time of the last few frames, ms (for the benchmarks). */
-  frameTimes(): number[];
+  /** JS time of the last 120 frames, ms (for the benchmarks); `clear` starts a new series. */
+  frameTimes(clear?: boolean): number[];
   kill(): void;
 }
 

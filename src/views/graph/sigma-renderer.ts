@@ -104,8 +104,10 @@ export class SigmaRenderer implements GraphRenderer {
     return this.sigma.graphToViewport({ x, y });
   }
 
-  frameTimes(): number[] {
-    return [...this.frames];
+  frameTimes(clear = false): number[] {
+    const out = [...this.frames];
+    if (clear) this.frames = [];
+    return out;
   }
 
   kill(): void {
