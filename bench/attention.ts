@@ -16,33 +16,10 @@ import { buildModel, FIRST_CHUNK } from '../src/views/attention/model';
 import type { ListState } from '../src/views/attention/list';
 import type { RenderContext } from '../src/views/attention/rows';
 import { generateVault } from './generate';
+import { gc, line, median, ms, time } from './measure';
 
 const TODAY = '2026-11-24';
 const today = parseDayString(TODAY)!;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function time(fn: () => void): number {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-}
-
-function ms(x: number): string {
-  return x < 10 ? `${x.toFixed(3)} ms` : `${x.toFixed(1)} ms`;
-}
-
-/** With node --expose-gc: a clean heap before a series (not before each run: a full GC also drops compiled code). */
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-function line(label: string, value: string, target: string): void {
-  console.log(`${label.padEnd(48)} ${value.padStart(12)}   (target ${target})`);
-}
 
 /** A happy-dom window as the global DOM, with Obsidian's helpers (createDiv, empty, …) on the prototypes. */
 async function installDom(): Promise<void> {

@@ -16,6 +16,7 @@ import { DEFAULT_CORE_SETTINGS, type Person } from '../src/core/types';
 import { recordFromText } from '../src/cli/read-vault';
 import { PeopleIndex } from '../src/index/people-index';
 import { generateVault } from './generate';
+import { line, median, ms, time } from './measure';
 
 const TODAY = '2026-11-24';
 const today = parseDayString(TODAY)!;
@@ -106,25 +107,6 @@ function vaultGraph(people: number): PeopleGraph {
   const index = new PeopleIndex(settings);
   index.rebuild([...files].map(([path, text]) => recordFromText(path, text, settings)));
   return buildGraph(index.people(), (t, from) => index.resolvePerson(t, from));
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function time(fn: () => void): number {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-}
-
-function ms(x: number): string {
-  return x < 10 ? `${x.toFixed(3)} ms` : `${x.toFixed(1)} ms`;
-}
-
-function line(label: string, value: string, target: string): void {
-  console.log(`${label.padEnd(48)} ${value.padStart(12)}   (target ${target})`);
 }
 
 function brokers(adj: Adjacency, opts: BetweennessOptions): Float64Array {

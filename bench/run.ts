@@ -14,30 +14,12 @@ import { PeopleIndex } from '../src/index/people-index';
 import { generateVault, writeVault } from './generate';
 import { attentionFigures } from './attention';
 import { networkFigures } from './network';
+import { gc, line, median, ms, time } from './measure';
 
 const TODAY = '2026-11-24';
 const today = parseDayString(TODAY)!;
 const settings = { ...DEFAULT_CORE_SETTINGS };
 const out = join('bench', 'out');
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function time(fn: () => void): number {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-}
-
-function ms(x: number): string {
-  return x < 10 ? `${x.toFixed(3)} ms` : `${x.toFixed(1)} ms`;
-}
-
-function line(label: string, value: string, target: string): void {
-  console.log(`${label.padEnd(48)} ${value.padStart(12)}   (target ${target})`);
-}
 
 /** A vault of `notes` notes in all, `people` of them person notes. */
 function vault(people: number, notes: number): Map<string, string> {
@@ -47,10 +29,6 @@ function vault(people: number, notes: number): Map<string, string> {
 function records(people: number, notes: number): NoteRecord[] {
   const files = vault(people, notes);
   return [...files].map(([path, text]) => recordFromText(path, text, settings));
-}
-
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /** 1. Cold `ties review` (a fresh process each run) against the floor. */
