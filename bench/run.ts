@@ -13,6 +13,7 @@ import { recordFromText } from '../src/cli/read-vault';
 import { PeopleIndex } from '../src/index/people-index';
 import { generateVault, writeVault } from './generate';
 import { attentionFigures } from './attention';
+import { graphFigures } from './graph';
 import { networkFigures } from './network';
 import { gc, line, median, ms, time } from './measure';
 
@@ -112,3 +113,4 @@ if (!only || only === 'index') indexFigures();
 if (!only || only === 'cli') cliFigures();
 if (!only || only === 'network') networkFigures();
 if (!only || only === 'attention') await attentionFigures();
+if (!only || only === 'graph') await graphFigures();

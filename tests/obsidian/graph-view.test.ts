@@ -194,6 +194,18 @@ describe('the relationship graph view', () => {
     expect(panel.textContent).toContain('You are in touch with Anna yourself');
     view.introduce(null);
     expect(view.model!.graph.getNodeAttribute(P('Ben'), 'dimmed')).toBe(false);
+
+    // Picking a name in the panel's box finds the paths at once, and the box stays (typing is not interrupted).
+    const input = panel.querySelector<HTMLInputElement>('.ties-graph-intro-target')!;
+    input.value = 'Eva';
+    input.dispatchEvent(new Event('input'));
+    expect(panel.querySelector('.ties-graph-intro-target')).toBe(input);
+    expect(panel.querySelectorAll('.ties-graph-intro-path')).toHaveLength(1);
+    expect(view.model!.graph.getNodeAttribute(P('Cas'), 'intro')).toBe(2);
+    // Close: the highlight goes.
+    panel.querySelector<HTMLElement>('.ties-graph-intro-close')!.click();
+    expect(panel.hasClass('is-hidden')).toBe(true);
+    expect(view.model!.graph.getNodeAttribute(P('Cas'), 'intro')).toBe(0);
   });
 
   it('follows index changes, debounced', async () => {
@@ -201,10 +213,30 @@ describe('the relationship graph view', () => {
     const view = await opened(t);
     await t.app.vault.create('People/Fien.md', '---\nknows: ["[[Anna]]"]\n---\n');
     await p.sync.idle();
-    await new Promise((r) => setTimeout(r, GRAPH_REFRESH_MS + 50));
+    // Debounced: not yet redrawn; whenIdle waits for the redraw GRAPH_REFRESH_MS later.
+    expect(names(view)).not.toContain('Fien');
+    const before = performance.now();
     await view.whenIdle();
+    expect(performance.now() - before).toBeGreaterThanOrEqual(GRAPH_REFRESH_MS - 50);
     expect(names(view)).toContain('Fien');
     expect(view.model!.graph.hasEdge(P('Anna'), P('Fien')) || view.model!.graph.hasEdge(P('Fien'), P('Anna'))).toBe(true);
+  });
+
+  it('keeps a renamed person in place, and as the local centre', async () => {
+    const { t, plugin: p } = await started();
+    const view = await opened(t);
+    view.setOptions({ local: true, depth: 1 });
+    view.setCentre(P('Dirk'));
+    const before = view.model!.graph.getNodeAttributes(P('Dirk'));
+    await t.app.vault.rename(t.app.vault.getFileByPath('People/Dirk.md')!, 'People/Dirk Jansen.md');
+    await p.sync.idle();
+    await view.whenIdle();
+    expect(view.model!.centre).toBe(P('Dirk Jansen'));
+    // Cas's link to [[Dirk]] now leads nowhere (Obsidian would offer to update it): one more missing link.
+    expect(names(view)).toEqual(['Dirk Jansen', 'Eva']);
+    expect(view.model!.counts.missing).toBe(2);
+    const after = view.model!.graph.getNodeAttributes(P('Dirk Jansen'));
+    expect([after.x, after.y]).toEqual([before.x, before.y]);
   });
 
   it('saves positions in the plugin data, apart from the settings, and reuses them', async () => {

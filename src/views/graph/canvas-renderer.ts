@@ -240,6 +240,7 @@ export class CanvasRenderer implements GraphRenderer {
     ctx.clearRect(0, 0, width, height);
     const sizeRatio = Math.sqrt(this.camera.zoom);
     const drawn: Drawn[] = [];
+    const fadedNode = new Map<string, string>();
     this.graph.forEachNode((path, a) => {
       const p = this.toScreen(a.x, a.y);
       let color = a.color, zIndex = a.zIndex, label = a.label, forceLabel = a.forceLabel, highlighted = a.highlighted;
@@ -250,7 +251,9 @@ export class CanvasRenderer implements GraphRenderer {
         forceLabel = true;
         zIndex = 2;
       } else if (near) {
-        color = fade(color, FADE_NODE, this.theme.background);
+        let faded = fadedNode.get(color);
+        if (faded === undefined) fadedNode.set(color, (faded = fade(color, FADE_NODE, this.theme.background)));
+        color = faded;
         label = '';
         forceLabel = false;
         zIndex = 0;
@@ -261,27 +264,68 @@ export class CanvasRenderer implements GraphRenderer {
     this.drawn = drawn;
     this.byPath = new Map(drawn.map((d) => [d.path, d]));
 
-    // Edges, lowest zIndex first.
-    const edges: { z: number; draw: () => void }[] = [];
+    // Edges, lowest zIndex first; lines of one colour and width go in one path (one stroke for hundreds).
+    const fadedEdge = new Map<string, string>();
+    const batches = new Map<string, { z: number; color: string; width: number; points: number[] }>();
+    const arrows: { z: number; from: Drawn; to: Drawn; color: string; width: number }[] = [];
     this.graph.forEachEdge((_e, a, s, t) => {
       const from = this.byPath.get(s), to = this.byPath.get(t);
       if (!from || !to) return;
       let color = a.color, z = a.zIndex;
       if (near && (s === hovered || t === hovered)) z = 3;
       else if (near) {
-        color = fade(color, FADE_EDGE, this.theme.background);
+        let faded = fadedEdge.get(color);
+        if (faded === undefined) fadedEdge.set(color, (faded = fade(color, FADE_EDGE, this.theme.background)));
+        color = faded;
         z = 0;
       }
-      edges.push({ z, draw: () => this.edge(from, to, color, Math.max(0.6, a.size), a.type === 'arrow') });
+      const width = Math.max(0.6, Math.round(a.size * 2) / 2);
+      if (a.type === 'arrow') {
+        arrows.push({ z, from, to, color, width });
+        return;
+      }
+      const key = `${z}|${color}|${width}`;
+      let batch = batches.get(key);
+      if (!batch) batches.set(key, (batch = { z, color, width, points: [] }));
+      batch.points.push(from.x, from.y, to.x, to.y);
     });
-    edges.sort((a, b) => a.z - b.z);
-    for (const e of edges) e.draw();
-
-    for (const d of drawn) {
-      ctx.fillStyle = d.color;
+    const layers = [...batches.values()].sort((a, b) => a.z - b.z);
+    arrows.sort((a, b) => a.z - b.z);
+    let arrow = 0;
+    for (const b of layers) {
+      while (arrow < arrows.length && arrows[arrow]!.z < b.z) this.arrow(arrows[arrow++]!);
+      ctx.strokeStyle = b.color;
+      ctx.lineWidth = b.width;
       ctx.beginPath();
-      ctx.arc(d.x, d.y, d.r, 0, Math.PI * 2);
-      ctx.fill();
+      const pts = b.points;
+      for (let i = 0; i < pts.length; i += 4) {
+        ctx.moveTo(pts[i]!, pts[i + 1]!);
+        ctx.lineTo(pts[i + 2]!, pts[i + 3]!);
+      }
+      ctx.stroke();
+    }
+    while (arrow < arrows.length) this.arrow(arrows[arrow++]!);
+
+    // Nodes: by zIndex, those of one colour in one path.
+    let i = 0;
+    while (i < drawn.length) {
+      const z = drawn[i]!.zIndex;
+      const byColour = new Map<string, Drawn[]>();
+      for (; i < drawn.length && drawn[i]!.zIndex === z; i++) {
+        const d = drawn[i]!;
+        const list = byColour.get(d.color);
+        if (list) list.push(d);
+        else byColour.set(d.color, [d]);
+      }
+      for (const [color, list] of byColour) {
+        ctx.fillStyle = color;
+        ctx.beginPath();
+        for (const d of list) {
+          ctx.moveTo(d.x + d.r, d.y);
+          ctx.arc(d.x, d.y, d.r, 0, Math.PI * 2);
+        }
+        ctx.fill();
+      }
     }
 
     // Labels: forced ones, then the biggest nodes, none over another.
@@ -296,20 +340,20 @@ export class CanvasRenderer implements GraphRenderer {
     for (const d of drawn) if (d.highlighted) drawHover(ctx, { x: d.x, y: d.y, size: d.r, label: d.label }, this.theme);
   }
 
-  private edge(from: Drawn, to: Drawn, color: string, width: number, arrow: boolean): void {
+  /** A line that ends in an arrowhead at the edge of the target's disc. */
+  private arrow({ from, to, color, width }: { from: Drawn; to: Drawn; color: string; width: number }): void {
     const { ctx } = this;
-    ctx.strokeStyle = color;
-    ctx.lineWidth = width;
     const dx = to.x - from.x, dy = to.y - from.y, len = Math.hypot(dx, dy);
     if (len === 0) return;
     const ux = dx / len, uy = dy / len;
-    const head = arrow ? Math.max(6, width * 3) : 0;
+    const head = Math.max(6, width * 3);
     const endX = to.x - ux * (to.r + head), endY = to.y - uy * (to.r + head);
+    ctx.strokeStyle = color;
+    ctx.lineWidth = width;
     ctx.beginPath();
     ctx.moveTo(from.x, from.y);
     ctx.lineTo(endX, endY);
     ctx.stroke();
-    if (!arrow) return;
     ctx.fillStyle = color;
     const tipX = to.x - ux * to.r, tipY = to.y - uy * to.r;
     ctx.beginPath();

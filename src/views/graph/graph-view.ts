@@ -66,6 +66,9 @@ export class GraphView extends ItemView {
   rendererChoice: RendererChoice = 'auto';
   /** Where metrics and layout run. */
   where: Where;
+  private networkMs = 0;
+  /** How long the last render's steps took on the main thread, ms (network: 0 when it was cached). */
+  timings = { network: 0, model: 0, draw: 0 };
 
   private readonly host: GraphHost;
   private readonly runner: JobRunner;
@@ -95,6 +98,10 @@ export class GraphView extends ItemView {
   private epoch = 0;
   private theme: Theme = DEFAULT_THEME;
   private choicesTimer: number | null = null;
+  /** A rename moved a position to a new path: saved with the next network. */
+  private positionsMoved = false;
+  /** Every person's name, as the search lists offer them. */
+  private names = new Set<string>();
 
   // Elements.
   private toolbarEl!: HTMLElement;
@@ -105,6 +112,8 @@ export class GraphView extends ItemView {
   private statusEl!: HTMLElement;
   private cardEl!: HTMLElement;
   private introEl!: HTMLElement;
+  private introInput!: HTMLInputElement;
+  private introResults!: HTMLElement;
   private peopleList!: HTMLDataListElement;
   private organisationSelect!: HTMLSelectElement;
   private tagSelect!: HTMLSelectElement;
@@ -174,12 +183,23 @@ export class GraphView extends ItemView {
       this.refresh();
     }));
     this.register(() => this.stopWork());
+    if (typeof ResizeObserver !== 'undefined') {
+      // Shown again after being hidden, or resized with the pane: the renderer takes the new size.
+      const observer = new ResizeObserver(() => this.renderer?.resize());
+      observer.observe(this.contentEl);
+      this.register(() => observer.disconnect());
+    }
     this.buildDom();
     this.theme = themeOf(this.contentEl);
     this.followActiveNote();
     this.positions = new Map(await this.host.data.positions());
     if (!this.host.loaded()) void this.host.whenLoaded().then(() => this.markStale(true));
-    this.render();
+    // The first drawing waits a tick: a restored view gets its options (setState) right after opening, and
+    // drawing the defaults first would be work thrown away.
+    this.timer = window.setTimeout(() => {
+      this.timer = null;
+      this.render();
+    }, 0);
   }
 
   override onClose(): Promise<void> {
@@ -259,9 +279,12 @@ export class GraphView extends ItemView {
   }
 
   /** Settles when no metrics or layout work is running. */
-  whenIdle(): Promise<void> {
-    if (this.metricsJob === null && this.layoutRun === null && !this.creating) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  async whenIdle(): Promise<void> {
+    while (!this.idle()) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private idle(): boolean {
+    return this.timer === null && this.choicesTimer === null && this.metricsJob === null && this.layoutRun === null && !this.creating;
   }
 
   /** Redraws if the view is shown and something changed. */
@@ -277,8 +300,22 @@ export class GraphView extends ItemView {
   // ---------------------------------------------------------------------------------------- events
 
   private onIndexChange(change: IndexChange): void {
+    if (change.type === 'rename' && change.oldPath !== undefined && change.path !== null) this.followRename(change.oldPath, change.path);
     if (!change.people && change.type !== 'reset') return;
     this.markStale(true);
+  }
+
+  /** A renamed person keeps their place, and stays the centre, the focus or the intro target. */
+  private followRename(oldPath: string, newPath: string): void {
+    const p = this.positions.get(oldPath);
+    if (p) {
+      this.positions.delete(oldPath);
+      this.positions.set(newPath, p);
+      this.positionsMoved = true;
+    }
+    if (this.centre === oldPath) this.centre = newPath;
+    if (this.focusPath === oldPath) this.focusPath = newPath;
+    if (this.intro?.target === oldPath) this.intro = { ...this.intro, target: newPath };
   }
 
   private markStale(network: boolean): void {
@@ -314,7 +351,7 @@ export class GraphView extends ItemView {
   }
 
   private resolveIdle(): void {
-    if (this.metricsJob !== null || this.layoutRun !== null || this.creating) return;
+    if (!this.idle()) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const w of waiters) w();
@@ -418,7 +455,8 @@ export class GraphView extends ItemView {
     });
     const job = layoutJob(adj, placement, LAYOUT_MS);
     if (job === null) {
-      if (placement.fresh > 0) this.savePositions(network);
+      if (placement.fresh > 0 || this.positionsMoved) this.savePositions(network);
+      this.positionsMoved = false;
       return;
     }
     if (this.layoutRun?.key === network.key) return;
@@ -478,6 +516,11 @@ export class GraphView extends ItemView {
     if (!this.opened) return;
     if (this.timer !== null) window.clearTimeout(this.timer);
     this.timer = null;
+    this.renderNow();
+    this.resolveIdle();
+  }
+
+  private renderNow(): void {
     if (this.renderedLanguage !== this.host.language()) this.buildDom();
     if (!this.host.loaded()) {
       this.showMessage(this.host.t('graph.message.loading'));
@@ -488,7 +531,16 @@ export class GraphView extends ItemView {
       return;
     }
     try {
+      if (this.networkStale || this.network === null) {
+        // People changed: the network in this task, the model and drawing in the next (two shorter steps).
+        const t = performance.now();
+        this.currentNetwork();
+        this.networkMs = performance.now() - t;
+        this.timer = window.setTimeout(() => this.render(), 0);
+        return;
+      }
       const network = this.currentNetwork();
+      const t1 = performance.now();
       this.scheduleChoices(network);
       const model = buildModel({
         network,
@@ -507,7 +559,10 @@ export class GraphView extends ItemView {
       });
       this.model = model;
       this.modelStale = false;
+      const t2 = performance.now();
       this.draw(model);
+      this.timings = { network: this.networkMs, model: t2 - t1, draw: performance.now() - t2 };
+      this.networkMs = 0;
     } catch (error) {
       console.error('Ties: could not build the graph', error);
       this.showMessage(this.host.t('graph.message.failed', { reason: error instanceof Error ? error.message : String(error) }));
@@ -622,6 +677,8 @@ export class GraphView extends ItemView {
     this.registerDomEvent(search, 'change', () => void this.search(search.value));
     this.registerDomEvent(search, 'input', () => {
       if (search.value === '' && this.focusPath !== null) this.search('');
+      // A name picked from the list: no need to wait for Enter.
+      else if (this.names.has(search.value)) this.search(search.value);
     });
 
     const colour = this.select(this.toolbarEl, t('graph.colourBy'), [
@@ -663,6 +720,7 @@ export class GraphView extends ItemView {
     this.cardEl = this.stageEl.createDiv({ cls: 'ties-graph-card is-hidden' });
     this.statusEl = this.stageEl.createDiv({ cls: 'ties-graph-status' });
     this.introEl = body.createDiv({ cls: 'ties-graph-intro is-hidden' });
+    this.buildIntro();
     this.syncControls();
   }
 
@@ -705,6 +763,7 @@ export class GraphView extends ItemView {
     this.choicesTimer = window.setTimeout(() => {
       this.choicesTimer = null;
       if (this.opened && this.network === network) this.updateChoices(network);
+      this.resolveIdle();
     }, 0);
   }
 
@@ -714,6 +773,7 @@ export class GraphView extends ItemView {
     this.peopleList.dataset.key = network.key + String(this.host.index.revision);
     const people = this.host.index.people();
     this.peopleList.empty();
+    this.names = new Set(people.map((p) => p.name));
     for (const p of people) this.peopleList.createEl('option', { value: p.name });
     const { organisations, tags } = filterChoices(people, this.tagsOf);
     const fill = (select: HTMLSelectElement, values: string[], current: string | null) => {
@@ -805,27 +865,39 @@ export class GraphView extends ItemView {
 
   // ---------------------------------------------------------------------------------------- intro panel
 
-  private renderIntro(): void {
-    const el = this.introEl;
-    el.toggleClass('is-hidden', !this.introOpen);
-    el.empty();
-    if (!this.introOpen) return;
+  /** The intro panel's head and target box, made once with the view's elements (typing is never interrupted). */
+  private buildIntro(): void {
     const t = this.host.t;
-    const head = el.createDiv({ cls: 'ties-graph-intro-head' });
+    const head = this.introEl.createDiv({ cls: 'ties-graph-intro-head' });
     head.createDiv({ cls: 'ties-graph-intro-title', text: t('graph.intro.title') });
     const close = head.createEl('button', { cls: 'ties-graph-intro-close', text: t('graph.intro.close') });
     this.registerDomEvent(close, 'click', () => {
       this.introOpen = false;
       this.introduce(null);
     });
-    const input = el.createEl('input', {
+    const input = this.introEl.createEl('input', {
       cls: 'ties-graph-intro-target',
       type: 'search',
       attr: { placeholder: t('graph.intro.placeholder'), 'aria-label': t('graph.intro.placeholder'), list: this.peopleList.id },
     });
-    const target = this.intro ? this.host.index.person(this.intro.target) : undefined;
-    if (target) input.value = target.name;
+    this.introInput = input;
     this.registerDomEvent(input, 'change', () => void this.introduce(input.value));
+    this.registerDomEvent(input, 'input', () => {
+      // A name picked from the list: no need to wait for Enter.
+      if (this.names.has(input.value)) this.introduce(input.value);
+    });
+    this.introResults = this.introEl.createDiv({ cls: 'ties-graph-intro-results' });
+  }
+
+  private renderIntro(): void {
+    this.introEl.toggleClass('is-hidden', !this.introOpen);
+    const el = this.introResults;
+    el.empty();
+    if (!this.introOpen) return;
+    const t = this.host.t;
+    const target = this.intro ? this.host.index.person(this.intro.target) : undefined;
+    if (target && this.introInput.value !== target.name && this.introInput.doc.activeElement !== this.introInput) this.introInput.value = target.name;
+    if (!this.intro) this.introInput.value = this.introInput.doc.activeElement === this.introInput ? this.introInput.value : '';
     if (!this.intro || !target) {
       el.createDiv({ cls: 'ties-graph-intro-hint', text: t('graph.intro.hint') });
       return;
@@ -838,6 +910,7 @@ export class GraphView extends ItemView {
       el.createDiv({ cls: 'ties-graph-intro-result', text: t('graph.intro.none', { name: target.name }) });
       return;
     }
+    // The paths are rebuilt on every render: their listeners go with them (registerDomEvent would keep them).
     const list = el.createEl('ol', { cls: 'ties-graph-intro-paths' });
     const intro = this.intro;
     intro.paths.forEach((path, i) => {
@@ -851,7 +924,7 @@ export class GraphView extends ItemView {
         text: t('graph.intro.ask'),
         attr: { 'aria-label': t('graph.intro.askTooltip', { name: first?.name ?? path[0]! }) },
       });
-      this.registerDomEvent(ask, 'click', (evt) => {
+      ask.addEventListener('click', (evt) => {
         evt.stopPropagation();
         this.host.actions().logContact(path[0]!);
       });
@@ -862,7 +935,7 @@ export class GraphView extends ItemView {
         li.createSpan({ cls: 'ties-graph-intro-step-name', text: p?.name ?? step });
         if (p && step !== intro.target) li.createSpan({ cls: 'ties-graph-intro-step-contact', text: this.lastContactText(p) });
       }
-      this.registerDomEvent(item, 'click', () => this.choosePath(i));
+      item.addEventListener('click', () => this.choosePath(i));
     });
   }
 }
