@@ -51,11 +51,18 @@ export function parseFollowUp(line: string): FollowUp | null {
   return { day, text: t.slice(10).replace(/^\s*[:\-–—]?\s*/, ''), raw: line };
 }
 
-/** A log line `2026-11-20 call: asked about the reorganisation`; null when it does not begin with a date. */
+/**
+ * A log line `2026-11-20 call: asked about the reorganisation`; null when it does not begin with a date.
+ * Only the day is read here (the index reads thousands of these); `logParts` reads the rest when shown.
+ */
 export function parseLogLine(text: string, line: number): LogEntry | null {
   const day = parseDayString(text, true);
-  if (day === null) return null;
-  const t = text.trim();
+  return day === null ? null : { day, line, raw: text };
+}
+
+/** The channel (a word before the first colon) and the text of a log line. */
+export function logParts(raw: string): { channel: string | null; text: string } {
+  const t = raw.trim();
   let i = 10;
   while (t[i] === ' ' || t[i] === '\t') i++;
   if (t[i] === '-' || t[i] === '–' || t[i] === '—' || t[i] === ':') {
@@ -75,7 +82,7 @@ export function parseLogLine(text: string, line: number): LogEntry | null {
       }
     }
   }
-  return { day, channel, text: t.slice(i).trim(), line };
+  return { channel, text: t.slice(i).trim() };
 }
 
 type Emit = (severity: Severity, field: string, message: string) => void;

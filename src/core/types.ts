@@ -61,7 +61,8 @@ export interface Diagnostic {
 
 export type Favour = { day: Day | null; kind: 'gave' | 'got'; text: string };
 export type FollowUp = { day: Day; text: string; /** the list entry as written, for write-back */ raw: string };
-export type LogEntry = { day: Day; channel: string | null; text: string; line: number };
+/** A dated log item: its day and line; `logParts(raw)` reads its channel and text when they are shown. */
+export type LogEntry = { day: Day; line: number; raw: string };
 export type Birthday = { month: number; day: number; year: number | null };
 
 export const CIRCLES = [5, 15, 50, 150] as const;

@@ -61,8 +61,8 @@ export const en = {
   'graph.edge.mention': 'Mentioned in notes',
 
   'graph.status.counts': '{shown} of {people} people · {edges} lines',
-  'graph.status.missing': '{n} links lead to no person note',
-  'graph.status.selfLinks': '{n} links to the note itself ignored',
+  'graph.status.missing': 'links to no person note: {n}',
+  'graph.status.selfLinks': 'links to the note itself, ignored: {n}',
   'graph.status.metrics': 'Finding groups and brokers…',
   'graph.status.layout': 'Arranging…',
   'graph.status.slices': 'working in short steps (no background worker)',
@@ -140,8 +140,8 @@ export const nl: Record<keyof typeof en, string> = {
   'graph.edge.mention': 'Vermeld in notities',
 
   'graph.status.counts': '{shown} van {people} personen · {edges} lijnen',
-  'graph.status.missing': '{n} links leiden naar geen persoonsnotitie',
-  'graph.status.selfLinks': '{n} links naar de notitie zelf genegeerd',
+  'graph.status.missing': 'links naar geen persoonsnotitie: {n}',
+  'graph.status.selfLinks': 'links naar de notitie zelf, genegeerd: {n}',
   'graph.status.metrics': 'Groepen en verbinders zoeken…',
   'graph.status.layout': 'Schikken…',
   'graph.status.slices': 'in korte stappen (geen achtergrondproces)',

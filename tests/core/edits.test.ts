@@ -7,7 +7,7 @@ import {
 } from '../../src/core/edits';
 import { keyFor, type Field } from '../../src/core/fields';
 import { scanBody } from '../../src/core/markdown';
-import { parseFollowUp, parsePerson } from '../../src/core/person';
+import { logParts, parseFollowUp, parsePerson } from '../../src/core/person';
 import { DEFAULT_CORE_SETTINGS } from '../../src/core/types';
 
 const day = (s: string) => parseDayString(s)!;
@@ -225,7 +225,7 @@ describe('appendLogItem', () => {
       { path: 'People/A.md', basename: 'A', frontmatter: null, tags: [], links: [], listItems: scan.listItems },
       DEFAULT_CORE_SETTINGS,
     )!;
-    expect(person.log.map((l) => [l.day, l.channel, l.text])).toEqual([
+    expect(person.log.map((l) => [l.day, logParts(l.raw).channel, logParts(l.raw).text])).toEqual([
       [day('2026-11-10'), null, 'a'],
       [day('2026-11-22'), 'phone', 'budget'],
     ]);

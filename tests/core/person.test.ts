@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPersonRecord } from '../../src/core/detect';
-import { parseFavour, parseFollowUp, parseLogLine, parsePerson } from '../../src/core/person';
+import { logParts, parseFavour, parseFollowUp, parseLogLine, parsePerson } from '../../src/core/person';
 import { day, person, personRecord, record, settings } from '../builders';
 
 describe('which notes are people', () => {
@@ -190,11 +190,13 @@ describe('grammar of ledger lines', () => {
 
   it('log lines with and without a channel', () => {
     expect(parseLogLine('2026-11-20 call: asked about the reorganisation', 3)).toEqual({
-      day: day('2026-11-20'), channel: 'phone', text: 'asked about the reorganisation', line: 3,
+      day: day('2026-11-20'), line: 3, raw: '2026-11-20 call: asked about the reorganisation',
     });
-    expect(parseLogLine('2026-11-20 lunch at the canteen', 0)).toMatchObject({ channel: null, text: 'lunch at the canteen' });
-    expect(parseLogLine('2026-11-20 in person: coffee', 0)).toMatchObject({ channel: 'in-person', text: 'coffee' });
-    expect(parseLogLine('2026-11-20 — we talked: a lot', 0)).toMatchObject({ channel: null, text: 'we talked: a lot' });
+    expect(logParts('2026-11-20 call: asked about the reorganisation')).toEqual({ channel: 'phone', text: 'asked about the reorganisation' });
+    expect(logParts('2026-11-20 lunch at the canteen')).toEqual({ channel: null, text: 'lunch at the canteen' });
+    expect(logParts('2026-11-20 in person: coffee')).toEqual({ channel: 'in-person', text: 'coffee' });
+    expect(logParts('2026-11-20 — we talked: a lot')).toEqual({ channel: null, text: 'we talked: a lot' });
+    expect(logParts('2026-11-20 Signal: quick check-in')).toEqual({ channel: 'chat', text: 'quick check-in' });
     expect(parseLogLine('met on 2026-11-20', 0)).toBeNull();
   });
 });
@@ -211,7 +213,7 @@ describe('the body interaction log', () => {
       ],
     });
     const p = parsePerson(rec, settings)!;
-    expect(p.log.map((e) => [e.line, e.channel])).toEqual([[5, 'phone'], [9, 'email']]);
+    expect(p.log.map((e) => [e.line, logParts(e.raw).channel])).toEqual([[5, 'phone'], [9, 'email']]);
     expect(parsePerson(rec, { ...settings, logHeadings: ['Ideas'] })!.log.map((e) => e.line)).toEqual([12]);
   });
 });

@@ -5,6 +5,7 @@ import { PeopleIndex } from '../../src/index/people-index';
 import type TiesPlugin from '../../src/main';
 import { appSource, buildRecord } from '../../src/obsidian/records';
 import { createApp, finishIndexing, loadPlugin, snapshot, type TestApp } from './shim';
+import { logParts } from '../../src/core/person';
 
 const day = (s: string) => parseDayString(s)!;
 
@@ -120,7 +121,7 @@ describe('the plugin over an in-memory vault', () => {
     expect(changes).toEqual([{ type: 'update', path: 'People/Piet.md' }]);
     const updated = p.index.person('People/Piet.md')!;
     expect(updated.circle).toBe(5);
-    expect(updated.log.map((l) => l.channel)).toEqual(['video']);
+    expect(updated.log.map((l) => logParts(l.raw).channel)).toEqual(['video']);
     expect(p.index.people()).toEqual((await rebuilt(t)).people());
   });
 

@@ -3,6 +3,7 @@
  * logged, skipped or snoozed, and a summary at the end. This is the session's state; the panel renders it.
  */
 import { formatDay } from '../../core/dates';
+import { logParts } from '../../core/person';
 import type { Person } from '../../core/types';
 
 export type CallOutcome = 'logged' | 'skipped' | 'snoozed';
@@ -75,7 +76,10 @@ export function lastLogLines(p: Pick<Person, 'log'>, n = 3): string[] {
   return [...p.log]
     .sort((a, b) => b.day - a.day || b.line - a.line)
     .slice(0, n)
-    .map((e) => `${formatDay(e.day)} ${e.channel ? `${e.channel}: ` : ''}${e.text}`.trimEnd());
+    .map((e) => {
+      const { channel, text } = logParts(e.raw);
+      return `${formatDay(e.day)} ${channel ? `${channel}: ` : ''}${text}`.trimEnd();
+    });
 }
 
 /** "Acme · Sales · account manager": organisation, department and role, those that are set. */
