@@ -17,21 +17,10 @@ import { recordFromText } from '../src/cli/read-vault';
 import { PeopleIndex } from '../src/index/people-index';
 import { generateVault } from './generate';
 import { line, median, ms, time } from './measure';
+import { seededRandom as random } from '../src/core/random';
 
 const TODAY = '2026-11-24';
 const today = parseDayString(TODAY)!;
-
-/** mulberry32, seeded: the same graph for the same arguments. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function blankPerson(path: string, name: string, lastContact: number | null): Person {
   return {

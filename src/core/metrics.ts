@@ -9,6 +9,7 @@ import louvain from 'graphology-communities-louvain';
 import { effectiveLastContact } from './contacts';
 import type { PeopleGraph } from './network';
 import type { Day, Person } from './types';
+import { seededRandom } from './random';
 
 // ------------------------------------------------------------------------------------------ adjacency
 
@@ -56,18 +57,6 @@ export function adjacency(graph: PeopleGraph): Adjacency {
   }
   offsets[n] = w;
   return { keys, offsets, neighbours: raw.slice(0, w) };
-}
-
-/** mulberry32: a small seeded PRNG, so that the same graph always gets the same answer. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // ------------------------------------------------------------------------------------------ communities

@@ -4,6 +4,7 @@
  */
 import type { Adjacency } from '../../core/metrics';
 import { layoutMatrices, layoutSettings, type LayoutJob } from './jobs';
+import { seededRandom as random } from '../../core/random';
 
 export interface Point {
   x: number;
@@ -17,18 +18,6 @@ export interface Placement {
   saved: Uint8Array;
   /** How many nodes had no saved position. */
   fresh: number;
-}
-
-/** mulberry32: the same placement for the same graph. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
