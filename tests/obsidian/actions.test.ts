@@ -22,7 +22,7 @@ import { translate, translator } from '../../src/i18n/i18n';
 import { CheckModal, summaryText } from '../../src/obsidian/check-modal';
 import type TiesPlugin from '../../src/main';
 import { TiesSettingTab } from '../../src/settings/settings-tab';
-import { command, createApp, finishIndexing, loadPlugin, openedModals, snapshot, type TestApp } from './shim';
+import { command, openedModals, snapshot, type TestApp, startPlugin } from './shim';
 import { logParts } from '../../src/core/person';
 
 type Loose = Record<string, any>;
@@ -87,11 +87,8 @@ afterEach(() => {
 });
 
 async function started(files = vault(), data: unknown = {}): Promise<{ t: TestApp; p: TiesPlugin; actions: TiesActions }> {
-  const t = createApp(files);
-  plugin = await loadPlugin(t, data);
-  finishIndexing(t);
-  await plugin.sync.whenLoaded();
-  await plugin.sync.idle();
+  let t: TestApp;
+  ({ t, plugin } = await startPlugin(files, data));
   return { t, p: plugin, actions: plugin.actions };
 }
 

@@ -5,7 +5,7 @@ import { parseDayString } from '../../src/core/dates';
 import type TiesPlugin from '../../src/main';
 import { FIRST_CHUNK, CHUNK } from '../../src/views/attention/model';
 import { openAttentionView, RENDER_DELAY_MS, VIEW_TYPE_ATTENTION, type AttentionView } from '../../src/views/attention/attention-view';
-import { command, createApp, finishIndexing, loadPlugin, type TestApp } from './shim';
+import { command, createApp, finishIndexing, loadPlugin, type TestApp, startPlugin } from './shim';
 
 const TODAY = parseDayString('2026-11-24')!;
 const EVIL = '<img src=x onerror="alert(1)">';
@@ -36,11 +36,8 @@ afterEach(() => {
 });
 
 async function started(files = vault()): Promise<{ t: TestApp; plugin: TiesPlugin }> {
-  const t = createApp(files);
-  plugin = await loadPlugin(t);
-  finishIndexing(t);
-  await plugin.sync.whenLoaded();
-  await plugin.sync.idle();
+  let t: TestApp;
+  ({ t, plugin } = await startPlugin(files));
   return { t, plugin };
 }
 

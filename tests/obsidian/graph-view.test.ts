@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type TiesPlugin from '../../src/main';
 import { GRAPH_REFRESH_MS, openGraphView, VIEW_TYPE_GRAPH, type GraphView } from '../../src/views/graph/graph-view';
 import { POSITIONS_KEY } from '../../src/views/graph/positions';
-import { command, createApp, finishIndexing, loadPlugin, type TestApp } from './shim';
+import { command, type TestApp, startPlugin } from './shim';
 
 function vault(): Record<string, string> {
   return {
@@ -31,11 +31,8 @@ afterEach(() => {
 });
 
 async function started(files = vault(), data: unknown = {}): Promise<{ t: TestApp; plugin: TiesPlugin }> {
-  const t = createApp(files);
-  plugin = await loadPlugin(t, data);
-  finishIndexing(t);
-  await plugin.sync.whenLoaded();
-  await plugin.sync.idle();
+  let t: TestApp;
+  ({ t, plugin } = await startPlugin(files, data));
   return { t, plugin };
 }
 

@@ -4,7 +4,7 @@ import { DEFAULT_CORE_SETTINGS } from '../../src/core/types';
 import { PeopleIndex } from '../../src/index/people-index';
 import type TiesPlugin from '../../src/main';
 import { appSource, buildRecord } from '../../src/obsidian/records';
-import { createApp, finishIndexing, loadPlugin, snapshot, type TestApp } from './shim';
+import { createApp, finishIndexing, loadPlugin, snapshot, type TestApp, startPlugin } from './shim';
 import { logParts } from '../../src/core/person';
 
 const day = (s: string) => parseDayString(s)!;
@@ -29,11 +29,8 @@ afterEach(() => {
 });
 
 async function started(files = vault()): Promise<{ t: TestApp; plugin: TiesPlugin }> {
-  const t = createApp(files);
-  plugin = await loadPlugin(t);
-  finishIndexing(t);
-  await plugin.sync.whenLoaded();
-  await plugin.sync.idle();
+  let t: TestApp;
+  ({ t, plugin } = await startPlugin(files));
   return { t, plugin };
 }
 

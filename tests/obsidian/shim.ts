@@ -154,6 +154,16 @@ export async function loadPlugin(t: TestApp, data: unknown = {}): Promise<TiesPl
   return plugin;
 }
 
+/** An app over these files with the plugin loaded and its index done reading them. */
+export async function startPlugin(files: Record<string, string>, data: unknown = {}): Promise<{ t: TestApp; plugin: TiesPlugin }> {
+  const t = createApp(files);
+  const plugin = await loadPlugin(t, data);
+  finishIndexing(t);
+  await plugin.sync.whenLoaded();
+  await plugin.sync.idle();
+  return { t, plugin };
+}
+
 /** The command the plugin registered under `id` (without the plugin id). */
 export function command(plugin: TiesPlugin, id: string): Command {
   const found = ((plugin as unknown as Loose).commands__ as Map<string, Command>).get(id);
