@@ -68,25 +68,99 @@ export function labelDensity(graph: ModelGraph): number {
 }
 
 /**
- * sigma when WebGL works (and `choice` allows), else the Canvas2D renderer, else the reasons neither could draw.
- * `fallbackReason` says why sigma was not used when the canvas renderer was. sigma is loaded only when WebGL
- * works: it reads WebGL constants as it loads, which throws in a window without WebGL 2.
+ * Draws with the Canvas2D renderer at once, then moves to sigma once the first frame is on screen. Starting sigma
+ * means compiling WebGL programs, which takes a moment (seconds on a software GPU); the graph is visible and usable
+ * meanwhile, and the move keeps the graph, theme and focused person.
  */
-export async function createRenderer(container: HTMLElement, graph: ModelGraph, events: RendererEvents, theme: Theme, choice: RendererChoice = 'auto'): Promise<RendererOutcome> {
-  let webglReason: string | null = choice === 'canvas' ? 'the canvas renderer was asked for' : webglUnavailable(container);
-  if (webglReason === null) {
+class UpgradingRenderer implements GraphRenderer {
+  private inner: GraphRenderer;
+  private graph: ModelGraph;
+  private theme: Theme;
+  private focused: string | null = null;
+  private killed = false;
+
+  constructor(
+    private readonly container: HTMLElement,
+    first: GraphRenderer,
+    graph: ModelGraph,
+    private readonly events: RendererEvents,
+    theme: Theme,
+  ) {
+    this.inner = first;
+    this.graph = graph;
+    this.theme = theme;
+    // requestAnimationFrame runs before the paint; the timeout after it, so the first frame shows first.
+    window.requestAnimationFrame(() => window.setTimeout(() => void this.upgrade(), 0));
+  }
+
+  get kind(): 'webgl' | 'canvas' {
+    return this.inner.kind;
+  }
+
+  private async upgrade(): Promise<void> {
     try {
       const { SigmaRenderer } = await import('./sigma-renderer');
-      return { renderer: new SigmaRenderer(container, graph, events, theme), fallbackReason: null };
-    } catch (e) {
-      webglReason = errorText(e);
-      container.empty();
+      if (this.killed) return;
+      const sigma = new SigmaRenderer(this.container, this.graph, this.events, this.theme);
+      this.inner.kill();
+      this.inner = sigma;
+      if (this.focused !== null && this.graph.hasNode(this.focused)) sigma.focus(this.focused);
+    } catch {
+      // sigma could not start after all: the canvas renderer goes on drawing.
     }
   }
+
+  setGraph(graph: ModelGraph): void {
+    this.graph = graph;
+    this.inner.setGraph(graph);
+  }
+
+  refresh(): void {
+    this.inner.refresh();
+  }
+
+  focus(path: string): void {
+    this.focused = path;
+    this.inner.focus(path);
+  }
+
+  resize(): void {
+    this.inner.resize();
+  }
+
+  setTheme(theme: Theme): void {
+    this.theme = theme;
+    this.inner.setTheme(theme);
+  }
+
+  screenPosition(path: string): { x: number; y: number } | null {
+    return this.inner.screenPosition(path);
+  }
+
+  frameTimes(clear?: boolean): number[] {
+    return this.inner.frameTimes(clear);
+  }
+
+  kill(): void {
+    this.killed = true;
+    this.inner.kill();
+  }
+}
+
+/**
+ * sigma when WebGL works (and `choice` allows) — first drawn by the Canvas2D renderer until sigma has started —,
+ * else the Canvas2D renderer, else the reasons neither could draw. `fallbackReason` says why sigma was not used
+ * when the canvas renderer was. sigma is loaded only when WebGL works: it reads WebGL constants as it loads, which
+ * throws in a window without WebGL 2.
+ */
+export function createRenderer(container: HTMLElement, graph: ModelGraph, events: RendererEvents, theme: Theme, choice: RendererChoice = 'auto'): Promise<RendererOutcome> {
+  const webglReason: string | null = choice === 'canvas' ? 'the canvas renderer was asked for' : webglUnavailable(container);
   try {
-    return { renderer: new CanvasRenderer(container, graph, events, theme), fallbackReason: webglReason };
+    const canvas = new CanvasRenderer(container, graph, events, theme);
+    if (webglReason === null) return Promise.resolve({ renderer: new UpgradingRenderer(container, canvas, graph, events, theme), fallbackReason: null });
+    return Promise.resolve({ renderer: canvas, fallbackReason: webglReason });
   } catch (e) {
     container.empty();
-    return { renderer: null, reason: `WebGL: ${webglReason}; 2D canvas: ${errorText(e)}` };
+    return Promise.resolve({ renderer: null, reason: `WebGL: ${webglReason ?? 'not tried'}; 2D canvas: ${errorText(e)}` });
   }
 }
