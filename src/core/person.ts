@@ -3,7 +3,7 @@
  * understood gives an error naming the field and what was expected, and the rest of the note is still read.
  */
 import { parseBirthday, parseDay, parseDayString, parseDuration } from './dates';
-import { isPersonRecord } from './detect';
+import { frontmatterTags, isPersonRecord } from './detect';
 import { canonicalField, type Field } from './fields';
 import { linkTarget } from './links';
 import {
@@ -323,6 +323,8 @@ export function parsePerson(record: NoteRecord, settings: CoreSettings): Person 
     phone: text(rawPhone, 'phone', emit),
     snoozeUntil: day(get('snooze_until'), 'snooze_until', emit),
     archived: bool(get('archived'), 'archived', emit),
+    tags: orEmpty([...new Set([...frontmatterTags(record.frontmatter), ...record.tags])]),
+    bodyLinks: orEmpty([...new Set(record.links.map((l) => l.target))]),
     log: orEmpty(log),
     mentions: EMPTY,
     diagnostics: orEmpty(inNoteOrder(diagnostics, values)),

@@ -100,6 +100,10 @@ export interface Person {
   phone: string | null;
   snoozeUntil: Day | null;
   archived: boolean;
+  /** Tags without `#`, from the frontmatter and the body, each once. */
+  tags: string[];
+  /** Targets of the links in the note's body, each once (who this note mentions). */
+  bodyLinks: string[];
   /** Dated list items under a log heading, newest last as written. */
   log: LogEntry[];
   /** Days of daily notes that mention this person; filled by the index, empty from the parser. */

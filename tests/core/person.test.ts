@@ -232,3 +232,14 @@ describe('unquoted list items with a colon', () => {
     expect(p.diagnostics).toEqual([]);
   });
 });
+
+describe('tags and body links', () => {
+  it('keeps frontmatter and inline tags, and the targets the body links to, each once', () => {
+    const p = person('A', { tags: ['person/client', 'golf'] }, {
+      tags: ['golf', 'met/2026'],
+      links: [{ target: 'Piet', line: 3, task: null }, { target: 'Piet', line: 5, task: ' ' }, { target: 'Ana', line: 6, task: null }],
+    });
+    expect(p.tags).toEqual(['person/client', 'golf', 'met/2026']);
+    expect(p.bodyLinks).toEqual(['Piet', 'Ana']);
+  });
+});

@@ -8,12 +8,11 @@
  * run in a Web Worker (or in time slices) and are cached by the network's structure; positions are saved in the
  * plugin's data and reused. The view holds its current model (`model`) for tests.
  */
-import { ItemView, Keymap, Notice, requireApiVersion, TFile, type App, type CachedMetadata, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
+import { ItemView, Keymap, Notice, requireApiVersion, type App, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
 import type { PersonActions } from '../../actions/person-actions';
 import { effectiveLastContact } from '../../core/contacts';
 import { localToday } from '../../core/dates';
 import { describeSpan, words } from '../../core/describe';
-import { frontmatterTags } from '../../core/detect';
 import { introPaths, type IntroResult } from '../../core/network';
 import { CIRCLES, type Circle, type Day, type Language, type Person } from '../../core/types';
 import type { StringKey, Translate } from '../../i18n/i18n';
@@ -86,8 +85,6 @@ export class GraphView extends ItemView {
   private intro: IntroResult | null = null;
   private chosenPath = 0;
   private introOpen = false;
-  private tagCache = new Map<string, readonly string[]>();
-  private mentionCache = new Map<string, string[]>();
   private renderedLanguage: Language | null = null;
   private idleWaiters: (() => void)[] = [];
   /** A renderer is being made (sigma loads on demand). */
@@ -362,11 +359,7 @@ export class GraphView extends ItemView {
   private currentNetwork(): Network {
     if (this.networkStale || this.network === null) {
       const network = this.host.data.network();
-      if (network !== this.network) {
-        this.network = network;
-        this.tagCache.clear();
-        this.mentionCache.clear();
-      }
+      this.network = network;
       this.networkStale = false;
       if (this.intro) this.intro = introPaths(network.graph, this.intro.target, this.host.today(), this.host.settings(), 3);
       this.startMetrics(network);
@@ -383,35 +376,17 @@ export class GraphView extends ItemView {
     return matches.length === 1 ? matches[0]!.path : null;
   }
 
-  private tagsOf = (path: string): readonly string[] => {
-    let tags = this.tagCache.get(path);
-    if (tags === undefined) {
-      const cache = this.fileCache(path);
-      const set = new Set<string>(frontmatterTags(cache?.frontmatter ?? null));
-      for (const t of cache?.tags ?? []) set.add(t.tag.replace(/^#/, ''));
-      this.tagCache.set(path, (tags = [...set]));
-    }
-    return tags;
-  };
+  private tagsOf = (path: string): readonly string[] => this.host.index.person(path)?.tags ?? [];
 
+  /** The people whose notes this person's note links to in its body. */
   private mentionsOf = (path: string): Iterable<string> => {
-    let out = this.mentionCache.get(path);
-    if (out === undefined) {
-      const set = new Set<string>();
-      for (const link of this.fileCache(path)?.links ?? []) {
-        const target = link.link.replace(/[#^].*$/, '');
-        const to = target === '' ? null : this.host.index.resolvePerson(target, path);
-        if (to !== null && to !== path) set.add(to);
-      }
-      this.mentionCache.set(path, (out = [...set]));
+    const out = new Set<string>();
+    for (const target of this.host.index.person(path)?.bodyLinks ?? []) {
+      const to = this.host.index.resolvePerson(target, path);
+      if (to !== null && to !== path) out.add(to);
     }
     return out;
   };
-
-  private fileCache(path: string): CachedMetadata | null {
-    const file = this.app.vault.getAbstractFileByPath(path);
-    return file instanceof TFile ? this.app.metadataCache.getFileCache(file) : null;
-  }
 
   private startMetrics(network: Network): void {
     const key = network.key;
