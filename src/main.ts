@@ -7,10 +7,10 @@ import { resolveLanguage, translator, type Translate } from './i18n/i18n';
 import { PeopleIndex } from './index/people-index';
 import { CheckModal } from './obsidian/check-modal';
 import { IndexSync } from './obsidian/index-sync';
+import { PluginData } from './settings/plugin-data';
 import { mergeSettings, type TiesSettings } from './settings/settings';
 import { registerAttentionView } from './views/attention/attention-view';
 import { registerGraphView } from './views/graph/graph-view';
-import { keepGraphPositions } from './views/graph/positions';
 
 export default class TiesPlugin extends Plugin {
   settings!: TiesSettings;
@@ -19,8 +19,12 @@ export default class TiesPlugin extends Plugin {
   /** The write actions (log contact, snooze, …) the views and commands use. */
   actions!: TiesActions;
 
+  /** data.json: the settings and, beside them, the graph's positions. */
+  store!: PluginData;
+
   override async onload(): Promise<void> {
-    this.settings = mergeSettings(await this.loadData());
+    this.store = new PluginData(this);
+    this.settings = mergeSettings(await this.store.load());
     this.index = new PeopleIndex(this.settings);
     this.sync = this.addChild(new IndexSync(this.app, this.index, () => this.settings));
 
@@ -43,9 +47,9 @@ export default class TiesPlugin extends Plugin {
     return translator(this.language());
   }
 
-  /** Saves the settings (keeping the graph's positions stored beside them) and reads the vault again with them. */
+  /** Saves the settings (the graph's positions stored beside them stay) and reads the vault again with them. */
   async saveSettings(): Promise<void> {
-    await this.saveData(keepGraphPositions(await this.loadData(), this.settings));
+    await this.store.saveData({ ...this.settings });
     await this.sync.reload();
   }
 }

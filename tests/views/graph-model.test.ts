@@ -9,7 +9,8 @@ import {
   buildModel, buildNetwork, DEFAULT_GRAPH_OPTIONS, fade, filterChoices, greyedColour, INTRO, NEUTRAL, PALETTE, readOptions,
   type GraphMetrics, type GraphOptions, type ModelInput, type Network,
 } from '../../src/views/graph/model';
-import { keepGraphPositions, packPositions, POSITIONS_KEY, readPositions } from '../../src/views/graph/positions';
+import { PluginData } from '../../src/settings/plugin-data';
+import { packPositions, POSITIONS_KEY, readPositions } from '../../src/views/graph/positions';
 import { mergeSettings } from '../../src/settings/settings';
 import { day, personRecord, settings } from '../builders';
 
@@ -400,7 +401,7 @@ describe('positions', () => {
     expect(layoutMatrices(adj, placement.xy).edges.length).toBe(3 * (adj.neighbours.length / 2));
   });
 
-  it('stores positions rounded, reads them back, and survives a settings save', () => {
+  it('stores positions rounded, reads them back, and survives a settings save', async () => {
     const packed = packPositions(new Map([[P('B'), { x: 1.26, y: -3.04 }], [P('A'), { x: 10, y: 0.05 }], [P('Gone'), { x: 0, y: 0 }]]), (p) => p !== P('Gone'));
     expect(packed).toEqual({ [P('A')]: [10, 0.1], [P('B')]: [1.3, -3] });
     expect(Object.keys(packed)).toEqual([P('A'), P('B')]);
@@ -408,9 +409,15 @@ describe('positions', () => {
     expect([...readPositions(data)]).toEqual([[P('A'), { x: 10, y: 0.1 }], [P('B'), { x: 1.3, y: -3 }]]);
     // Positions are not settings, and a settings save keeps them.
     expect(POSITIONS_KEY in mergeSettings(data)).toBe(false);
-    const saved = keepGraphPositions(data, mergeSettings(data));
-    expect(saved[POSITIONS_KEY]).toEqual(data[POSITIONS_KEY]);
-    expect(POSITIONS_KEY in keepGraphPositions(null, mergeSettings({}))).toBe(false);
+    let written: Record<string, unknown> = {};
+    const store = new PluginData({ loadData: () => Promise.resolve(data), saveData: (d) => ((written = d as Record<string, unknown>), Promise.resolve()) });
+    await store.load();
+    await store.saveData(mergeSettings(data));
+    expect(written[POSITIONS_KEY]).toEqual(data[POSITIONS_KEY]);
+    const empty = new PluginData({ loadData: () => Promise.resolve(null), saveData: (d) => ((written = d as Record<string, unknown>), Promise.resolve()) });
+    await empty.load();
+    await empty.saveData(mergeSettings({}));
+    expect(POSITIONS_KEY in written).toBe(false);
     expect(readPositions(null).size).toBe(0);
   });
 });

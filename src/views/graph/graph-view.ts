@@ -930,7 +930,7 @@ export async function openGraphView(app: App): Promise<void> {
 
 /** Registers the view, its command and ribbon icon. */
 export function registerGraphView(plugin: TiesPlugin, actions: () => PersonActions): void {
-  const data = new GraphData(plugin.index, plugin);
+  const data = new GraphData(plugin.index, plugin.store);
   plugin.register(() => void data.flushPending());
   const host: GraphHost = {
     index: plugin.index,

@@ -1,6 +1,6 @@
 /**
  * The graph's positions in the plugin's data (data.json), under their own key next to the settings: they are
- * not settings (mergeSettings ignores the key), but must survive a settings save (`keepGraphPositions`).
+ * not settings (mergeSettings ignores the key); PluginData keeps them when the settings are saved.
  * Rounded to one decimal and kept only for people who exist, so the file stays small.
  */
 import type { Point } from './layout';
@@ -40,17 +40,7 @@ export function packPositions(positions: ReadonlyMap<string, Point>, keep: (path
   return out;
 }
 
-/** The plugin data to save with these settings: the settings, and the positions already stored. */
-export function keepGraphPositions<S extends object>(stored: unknown, settings: S): S & { [POSITIONS_KEY]?: StoredPositions } {
-  const positions = isRecord(stored) ? stored[POSITIONS_KEY] : undefined;
-  return isRecord(positions) ? { ...settings, [POSITIONS_KEY]: positions as StoredPositions } : { ...settings };
-}
-
-/** Writes positions into the plugin data, keeping everything else in it. */
-export async function savePositions(
-  plugin: { loadData(): Promise<unknown>; saveData(data: unknown): Promise<void> },
-  positions: StoredPositions,
-): Promise<void> {
-  const data = await plugin.loadData();
-  await plugin.saveData({ ...(isRecord(data) ? data : {}), [POSITIONS_KEY]: positions });
+/** Writes positions into the plugin data; the store keeps everything else in it. */
+export function savePositions(store: { saveData(data: unknown): Promise<void> }, positions: StoredPositions): Promise<void> {
+  return store.saveData({ [POSITIONS_KEY]: positions });
 }
