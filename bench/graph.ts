@@ -106,7 +106,7 @@ export async function graphFigures(): Promise<void> {
   const builds: number[] = [];
   for (let i = 0; i < 5; i++) builds.push(time(() => net.push(networkOf(people))));
   const network = net[0]!;
-  line(`  network from people (${network.graph.size} edges, median of 5)`, ms(median(builds)));
+  line(`  network from people (${network.ties.introduced.length} ties, median of 5)`, ms(median(builds)));
 
   const adj = network.adjacency;
   const job: MetricsJob = { type: 'metrics', n: adj.keys.length, offsets: adj.offsets, neighbours: adj.neighbours };

@@ -23,16 +23,20 @@ export interface Adjacency {
 
 export function adjacency(graph: PeopleGraph): Adjacency {
   const keys = graph.nodes();
-  const n = keys.length;
   const id = new Map<string, number>();
-  for (let i = 0; i < n; i++) id.set(keys[i]!, i);
-
+  for (let i = 0; i < keys.length; i++) id.set(keys[i]!, i);
   const ends: number[] = [];
   graph.forEachEdge((_e, _a, s, t) => {
     if (s !== t) ends.push(id.get(s)!, id.get(t)!);
   });
+  return adjacencyOf(keys, ends);
+}
+
+/** The adjacency of `keys` and ties given as index pairs (`ends[2k]`, `ends[2k + 1]`), in any direction, repeats allowed. */
+export function adjacencyOf(keys: string[], ends: ArrayLike<number>): Adjacency {
+  const n = keys.length;
   const start = new Int32Array(n + 1);
-  for (const v of ends) start[v + 1]!++;
+  for (let k = 0; k < ends.length; k++) start[ends[k]! + 1]!++;
   for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
   const fill = start.slice(0, n);
   const raw = new Int32Array(ends.length);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adjacency } from '../../src/core/metrics';
-import { introPaths } from '../../src/core/network';
+import { buildGraph, introPaths } from '../../src/core/network';
 import type { NoteRecord } from '../../src/core/types';
 import { PeopleIndex } from '../../src/index/people-index';
 import { layoutMatrices, layoutSettings, layoutSteps, metricsSteps } from '../../src/views/graph/jobs';
@@ -84,6 +84,27 @@ describe('the network', () => {
     const recolored = vault();
     recolored[0] = personRecord('A', { knows: ['[[B]]', '[[C]]'], organisation: 'Other', last_contact: '2026-11-20' });
     expect(networkOf(...recolored).network.key).toBe(network.key);
+  });
+
+  it('holds the same people and ties as the core graph, and the same undirected view', () => {
+    const records = [
+      ...vault(),
+      // Both name each other, one twice, and one also introduced the other: a knows pair is one tie.
+      personRecord('Mia', { knows: ['[[Noor]]', '[[Noor]]'], introduced_by: '[[Noor]]' }),
+      personRecord('Noor', { knows: ['[[Mia]]'], introduced_by: '[[Ghost]]' }),
+    ];
+    const { network, index } = networkOf(...records);
+    const core = buildGraph(index.people(), (t, from) => index.resolvePerson(t, from));
+    const edges = (g: ReturnType<typeof buildGraph>) =>
+      g.mapEdges((_e, a, s, t, _sa, _ta, undirected) => `${a.kind} ${undirected ? [s, t].sort().join(' ') : `${s} > ${t}`}`).sort();
+    const graph = network.graph();
+    expect(graph.nodes()).toEqual(core.nodes());
+    expect(edges(graph)).toEqual(edges(core));
+    expect(edges(graph)).toContain(`introduced_by ${P('Mia')} > ${P('Noor')}`);
+    expect(edges(graph).filter((e) => e.includes(P('Mia')) && e.startsWith('knows'))).toHaveLength(1);
+    expect(network.graph()).toBe(graph);
+    expect(network.adjacency).toEqual(adjacency(core));
+    expect(network.missing).toBe(2);
   });
 });
 
@@ -300,7 +321,7 @@ describe('highlights', () => {
   const { network, index } = networkOf(...vault());
 
   it('highlights intro paths and dims everyone else', () => {
-    const intro = introPaths(network.graph, P('Y'), T, settings, 3);
+    const intro = introPaths(network.graph(), P('Y'), T, settings, 3);
     expect(intro.paths[0]).toEqual([P('Bridge'), P('X'), P('Y')]);
     const m = model(network, { intro, chosenPath: 0 });
     const node = (n: string) => m.graph.getNodeAttributes(P(n));
@@ -315,7 +336,7 @@ describe('highlights', () => {
   });
 
   it('shows intro paths through people the filters hide', () => {
-    const intro = introPaths(network.graph, P('Y'), T, settings, 3);
+    const intro = introPaths(network.graph(), P('Y'), T, settings, 3);
     const m = model(network, { intro, options: { organisation: 'Globex' } });
     expect(nodes(m)).toEqual(['Bridge', 'X', 'Y', 'Z']);
   });
@@ -446,6 +467,6 @@ describe('bad input', () => {
     expect(sm.message).toBeNull();
     expect(placeNodes(solo.adjacency, new Map()).fresh).toBe(1);
     expect(layoutJob(solo.adjacency, placeNodes(solo.adjacency, new Map()))).toBeNull();
-    expect(adjacency(solo.graph).keys).toEqual([P('Solo')]);
+    expect(solo.adjacency.keys).toEqual([P('Solo')]);
   });
 });

@@ -90,10 +90,5 @@ export class GraphData {
 
 /** Same people objects: the structure key covers ties, not what a person's note says. */
 function sameRecords(a: Network, b: Network): boolean {
-  if (a.graph.order !== b.graph.order) return false;
-  let same = true;
-  a.graph.forEachNode((path, attrs) => {
-    if (same && (!b.graph.hasNode(path) || b.graph.getNodeAttributes(path).person !== attrs.person)) same = false;
-  });
-  return same;
+  return a.people.length === b.people.length && a.people.every((p, i) => p === b.people[i]);
 }

@@ -6,26 +6,38 @@
 import Graph from 'graphology';
 import { byName } from '../../core/attention';
 import { effectiveLastContact } from '../../core/contacts';
-import { adjacency, pairStrength, tieStrength, type Adjacency } from '../../core/metrics';
-import { buildGraph, type IntroResult, type PeopleGraph, type ResolvePerson } from '../../core/network';
+import { adjacencyOf, pairStrength, tieStrength, type Adjacency } from '../../core/metrics';
+import type { IntroResult, PeopleGraph, ResolvePerson } from '../../core/network';
 import { CIRCLES, type Circle, type CoreSettings, type Day, type Person } from '../../core/types';
 import type { Point } from './layout';
 
 // ------------------------------------------------------------------------------------------ the network
 
-/** Every person and every knows / introduced_by tie, with what the drawing needs to know about it. */
+/**
+ * Every person and every knows / introduced_by tie, as plain arrays (what the model, metrics and layout read; no
+ * graphology graph: building one costs as much as the drawing's own). `graph()` gives the core's graph of the
+ * same people and ties for intro paths, made on first use.
+ */
 export interface Network {
-  graph: PeopleGraph;
+  /** Every person in the index's order: person i is `adjacency.keys[i]`. */
+  people: readonly Person[];
   /** The undirected, simple view (what metrics and layout read). */
   adjacency: Adjacency;
   /** Each path's index in `adjacency.keys`. */
   indexOf: ReadonlyMap<string, number>;
+  /**
+   * Each tie once, as index pairs `ends[2k]`, `ends[2k + 1]`: `knows` (a pair listed by both people once, in
+   * the order first written) and `introduced_by` (from the person introduced to the introducer, `introduced[k]`).
+   */
+  ties: { ends: Int32Array; introduced: Uint8Array };
   /** Changes exactly when people or ties change: metrics and layout are cached by it. */
   key: string;
   /** `knows` / `introduced_by` links that lead to no person note. */
   missing: number;
   /** Links from a person to their own note (ignored). */
   selfLinks: number;
+  /** The core's graph of these people and ties (intro paths walk it). */
+  graph(): PeopleGraph;
 }
 
 /** FNV-1a over the keys and the adjacency: a cheap fingerprint of the structure. */
@@ -45,18 +57,61 @@ function structureKey(adj: Adjacency): string {
 }
 
 export function buildNetwork(people: readonly Person[], resolve: ResolvePerson): Network {
-  // buildGraph resolves every knows and introduced_by link once: count the ones that lead nowhere on the way.
-  const paths = new Set(people.map((p) => p.path));
+  const n = people.length;
+  const keys = people.map((p) => p.path);
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < n; i++) indexOf.set(keys[i]!, i);
   let missing = 0, selfLinks = 0;
-  const graph = buildGraph(people, (target, from) => {
-    const to = resolve(target, from);
-    if (to === null || !paths.has(to)) missing++;
-    else if (to === from) selfLinks++;
-    return to;
-  });
-  const adj = adjacency(graph);
-  const indexOf = new Map(adj.keys.map((k, i) => [k, i]));
-  return { graph, adjacency: adj, indexOf, key: structureKey(adj), missing, selfLinks };
+  /** The index of the person a link in person i's note leads to; -1 for none or themselves (counted). */
+  const target = (link: string, i: number): number => {
+    const to = resolve(link, keys[i]!);
+    const j = to === null ? undefined : indexOf.get(to);
+    if (j === undefined) missing++;
+    else if (j === i) selfLinks++;
+    else return j;
+    return -1;
+  };
+  const ends: number[] = [], introduced: number[] = [];
+  // Both people may list each other: one tie says it. A pair as one number (n² < 2⁵³ for any vault).
+  const knows = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const p = people[i]!;
+    for (const link of p.knows) {
+      const j = target(link, i);
+      if (j < 0) continue;
+      const pair = i < j ? i * n + j : j * n + i;
+      if (knows.has(pair)) continue;
+      knows.add(pair);
+      ends.push(i, j);
+      introduced.push(0);
+    }
+    if (p.introducedBy !== null) {
+      const j = target(p.introducedBy, i);
+      if (j >= 0) {
+        ends.push(i, j);
+        introduced.push(1);
+      }
+    }
+  }
+  const adj = adjacencyOf(keys, ends);
+  const ties = { ends: Int32Array.from(ends), introduced: Uint8Array.from(introduced) };
+  let graph: PeopleGraph | null = null;
+  return {
+    people, adjacency: adj, indexOf, ties, key: structureKey(adj), missing, selfLinks,
+    graph: () => (graph ??= peopleGraph(people, ties)),
+  };
+}
+
+/** The core's graph of people and ties (what `buildGraph` makes of the same notes). */
+function peopleGraph(people: readonly Person[], ties: Network['ties']): PeopleGraph {
+  const graph: PeopleGraph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
+  for (const p of people) graph.addNode(p.path, { name: p.name, person: p });
+  for (let k = 0; k < ties.introduced.length; k++) {
+    const a = people[ties.ends[2 * k]!]!.path, b = people[ties.ends[2 * k + 1]!]!.path;
+    if (ties.introduced[k]) graph.addDirectedEdge(a, b, { kind: 'introduced_by' });
+    else graph.addUndirectedEdge(a, b, { kind: 'knows' });
+  }
+  return graph;
 }
 
 // ------------------------------------------------------------------------------------------ options
@@ -293,9 +348,13 @@ function fallbackPoint(i: number): Point {
 
 export function buildModel(input: ModelInput): GraphModel {
   const { network, today, settings, options, metrics, positions } = input;
-  const g = network.graph;
-  const people = g.order;
-  const person = (path: string) => g.getNodeAttributes(path).person;
+  const persons = network.people, people = persons.length;
+  const adj = network.adjacency, idx = network.indexOf;
+  const person = (path: string) => persons[idx.get(path)!]!;
+  const forEachNeighbour = (path: string, fn: (other: string) => void) => {
+    const i = idx.get(path)!;
+    for (let k = adj.offsets[i]!; k < adj.offsets[i + 1]!; k++) fn(adj.keys[adj.neighbours[k]!]!);
+  };
   const counts = { people, shown: 0, edges: 0, missing: network.missing, selfLinks: network.selfLinks };
   const graph: ModelGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
   const empty = (message: ModelMessage | null, centre: string | null = null): GraphModel => ({
@@ -314,14 +373,14 @@ export function buildModel(input: ModelInput): GraphModel {
   let shown: Set<string>;
   let centre: string | null = null;
   if (options.local) {
-    centre = input.centre && g.hasNode(input.centre) ? input.centre : null;
+    centre = input.centre && idx.has(input.centre) ? input.centre : null;
     if (centre === null) return empty('no-centre');
     shown = new Set([centre]);
     let frontier = [centre];
     for (let d = 0; d < options.depth && frontier.length > 0; d++) {
       const next: string[] = [];
       for (const cur of frontier)
-        g.forEachNeighbor(cur, (nb) => {
+        forEachNeighbour(cur, (nb) => {
           if (shown.has(nb) || !passes(person(nb))) return;
           shown.add(nb);
           next.push(nb);
@@ -330,15 +389,13 @@ export function buildModel(input: ModelInput): GraphModel {
     }
   } else {
     shown = new Set();
-    g.forEachNode((path, attrs) => {
-      if (passes(attrs.person)) shown.add(path);
-    });
+    for (const p of persons) if (passes(p)) shown.add(p.path);
   }
-  const intro = input.intro && g.hasNode(input.intro.target) ? input.intro : null;
+  const intro = input.intro && idx.has(input.intro.target) ? input.intro : null;
   const chosen = input.chosenPath ?? 0;
   const introRank = new Map<string, number>();
   // A pair of people as one number (no strings to build per edge).
-  const idx = network.indexOf, n = people;
+  const n = people;
   const pair = (a: string, b: string) => {
     const i = idx.get(a)!, j = idx.get(b)!;
     return i < j ? i * n + j : j * n + i;
@@ -360,7 +417,7 @@ export function buildModel(input: ModelInput): GraphModel {
 
   const focus = input.focus && shown.has(input.focus) ? input.focus : null;
   const focusNeighbours = new Set<string>();
-  if (focus) g.forEachNeighbor(focus, (nb) => focusNeighbours.add(nb));
+  if (focus) forEachNeighbour(focus, (nb) => focusNeighbours.add(nb));
   const highlighting = intro !== null || focus !== null;
 
   // Colour groups.
@@ -389,14 +446,14 @@ export function buildModel(input: ModelInput): GraphModel {
       // Community sizes and leads over everyone: a group keeps its colour and name whatever is filtered.
       const size = new Map<number, number>();
       const lead = new Map<number, string>();
-      g.forEachNode((path) => {
+      for (const { path } of persons) {
         const c = metrics.community.get(path);
-        if (c === undefined) return;
+        if (c === undefined) continue;
         size.set(c, (size.get(c) ?? 0) + 1);
         const best = lead.get(c);
         const b = metrics.broker.get(path) ?? 0, bb = best === undefined ? -1 : metrics.broker.get(best) ?? 0;
         if (best === undefined || b > bb || (b === bb && byName(person(path), person(best)) < 0)) lead.set(c, path);
-      });
+      }
       legendLabel.set('other', { kind: 'other-communities' });
       colourOf.set('other', NEUTRAL);
       legendLabel.set('alone', { kind: 'alone' });
@@ -463,11 +520,9 @@ export function buildModel(input: ModelInput): GraphModel {
     if (s === undefined) strength.set(path, (s = tieStrength(person(path), today)));
     return s;
   };
-  let i = 0;
-  g.forEachNode((path, attrs) => {
-    const at = i++;
+  persons.forEach((p, at) => {
+    const path = p.path;
     if (!shown.has(path)) return;
-    const p = attrs.person;
     const { archived, dormant } = greyed.get(path)!;
     const group = groupOf.get(path)!;
     const broker = metrics?.broker.get(path) ?? 0;
@@ -539,12 +594,14 @@ export function buildModel(input: ModelInput): GraphModel {
     });
     edgeKinds.add(kind);
   };
-  g.forEachEdge((_e, attrs, source, target) => {
-    if (!shown.has(source) || !shown.has(target)) return;
+  const { ends, introduced } = network.ties;
+  for (let k = 0; k < introduced.length; k++) {
+    const source = adj.keys[ends[2 * k]!]!, target = adj.keys[ends[2 * k + 1]!]!;
+    if (!shown.has(source) || !shown.has(target)) continue;
     // introduced_by runs from the person introduced to the introducer: the arrow goes the other way.
-    if (attrs.kind === 'introduced_by') addEdge(target, source, 'introduced_by');
+    if (introduced[k]) addEdge(target, source, 'introduced_by');
     else addEdge(source, target, 'knows');
-  });
+  }
 
   if (options.sameOrganisation) {
     // Small organisations as a clique; larger ones as a star around their best-connected member (a clique of
@@ -557,13 +614,17 @@ export function buildModel(input: ModelInput): GraphModel {
       if (list) list.push(path);
       else members.set(k, [path]);
     });
+    const degree = (path: string) => {
+      const i = idx.get(path)!;
+      return adj.offsets[i + 1]! - adj.offsets[i]!;
+    };
     for (const list of members.values()) {
       if (list.length < 2) continue;
       if (list.length <= 8) {
         for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) addEdge(list[a]!, list[b]!, 'organisation');
       } else {
         const hub = list.reduce((best, p) => {
-          const d = network.graph.degree(p) - network.graph.degree(best);
+          const d = degree(p) - degree(best);
           return d > 0 || (d === 0 && byName(person(p), person(best)) < 0) ? p : best;
         });
         for (const p of list) if (p !== hub) addEdge(hub, p, 'organisation');
