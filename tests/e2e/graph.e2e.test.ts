@@ -146,4 +146,34 @@ describe('the relationship graph in Chromium', () => {
     await h.screenshot('graph-canvas', h.page.locator('.ties-graph'));
     await h.page.evaluate(() => window.graphView.setState({}, {}));
   });
+
+  it('without WebGL, draws with the Canvas2D renderer and says why in the status line', async () => {
+    await h.page.evaluate(async () => {
+      window.ties.app.workspace.getLeavesOfType('ties-graph').forEach((leaf) => leaf.detach());
+      const original = HTMLCanvasElement.prototype.getContext;
+      // A window whose WebGL contexts cannot be made (a blocklisted GPU, say).
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        return type.startsWith('webgl') ? null : (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
+      } as typeof original;
+      (window as unknown as { restoreContext(): void }).restoreContext = () => (HTMLCanvasElement.prototype.getContext = original);
+    });
+    try {
+      await openGraph();
+      // The move to sigma is tried after the first frame.
+      await h.page.waitForFunction(() => window.graphView.problem !== null);
+      const state = await h.page.evaluate(() => ({
+        kind: window.graphView.renderer?.kind,
+        problem: window.graphView.problem,
+        status: window.graphView.contentEl.querySelector('.ties-graph-status')!.textContent,
+        canvases: window.graphView.contentEl.querySelectorAll('canvas.ties-graph-canvas2d').length,
+      }));
+      expect(state).toMatchObject({ kind: 'canvas', problem: 'no WebGL context', canvases: 1 });
+      expect(state.status).toContain('no WebGL context');
+    } finally {
+      await h.page.evaluate(() => {
+        (window as unknown as { restoreContext(): void }).restoreContext();
+        window.ties.app.workspace.getLeavesOfType('ties-graph').forEach((leaf) => leaf.detach());
+      });
+    }
+  });
 });

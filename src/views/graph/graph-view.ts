@@ -19,9 +19,10 @@ import type { StringKey, Translate } from '../../i18n/i18n';
 import type { IndexChange, PeopleIndex } from '../../index/people-index';
 import type TiesPlugin from '../../main';
 import type { TiesSettings } from '../../settings/settings';
+import { afterPaint } from './after-paint';
 import { DEFAULT_THEME, themeOf, type Theme } from './draw';
 import { GraphData } from './graph-data';
-import { layoutJob, placeNodes, type Point } from './layout';
+import { layoutJob, placeNodes, type Placement, type Point } from './layout';
 import {
   buildModel, DEFAULT_GRAPH_OPTIONS, filterChoices, readOptions,
   type GraphMetrics, type GraphModel, type GraphOptions, type LegendLabel, type Network,
@@ -78,6 +79,9 @@ export class GraphView extends ItemView {
   private opened = false;
   private timer: number | null = null;
   private metricsJob: { key: string; cancel(): void } | null = null;
+  /** A new network's metrics and layout, waiting for its first frame (see startJobsAfterPaint). */
+  private pendingJobs: { network: Network; placement: Placement } | null = null;
+  private jobsStart: (() => void) | null = null;
   private layoutRun: { key: string; cancel(): void } | null = null;
   private positions = new Map<string, Point>();
   private centre: string | null = null;
@@ -94,7 +98,8 @@ export class GraphView extends ItemView {
   /** Bumped when the view closes or rebuilds its elements: late results of older ones are dropped. */
   private epoch = 0;
   private theme: Theme = DEFAULT_THEME;
-  private choicesTimer: number | null = null;
+  /** Stops the pending update of the menus and the name list. */
+  private choices: (() => void) | null = null;
   /** A rename moved a position to a new path: saved with the next network. */
   private positionsMoved = false;
   /** Every person's name, as the search lists offer them. */
@@ -250,7 +255,7 @@ export class GraphView extends ItemView {
   introduce(query: string | null): IntroResult | null {
     const path = query === null || query.trim() === '' ? null : this.findPerson(query.trim());
     if (query !== null && query.trim() !== '' && path === null) new Notice(this.host.t('graph.search.notFound', { name: query.trim() }));
-    this.intro = path === null ? null : introPaths(this.currentNetwork().graph, path, this.host.today(), this.host.settings(), 3);
+    this.intro = path === null ? null : introPaths(this.currentNetwork().graph(), path, this.host.today(), this.host.settings(), 3);
     this.chosenPath = 0;
     this.introOpen = this.introOpen || this.intro !== null;
     this.modelStale = true;
@@ -281,7 +286,7 @@ export class GraphView extends ItemView {
   }
 
   private idle(): boolean {
-    return this.timer === null && this.choicesTimer === null && this.metricsJob === null && this.layoutRun === null && !this.creating;
+    return this.timer === null && this.choices === null && this.jobsStart === null && this.metricsJob === null && this.layoutRun === null && !this.creating;
   }
 
   /** Redraws if the view is shown and something changed. */
@@ -337,8 +342,11 @@ export class GraphView extends ItemView {
     this.creating = false;
     if (this.timer !== null) window.clearTimeout(this.timer);
     this.timer = null;
-    if (this.choicesTimer !== null) window.clearTimeout(this.choicesTimer);
-    this.choicesTimer = null;
+    this.choices?.();
+    this.choices = null;
+    this.jobsStart?.();
+    this.jobsStart = null;
+    this.pendingJobs = null;
     this.metricsJob = null;
     this.layoutRun = null;
     this.runner.dispose();
@@ -361,11 +369,30 @@ export class GraphView extends ItemView {
       const network = this.host.data.network();
       this.network = network;
       this.networkStale = false;
-      if (this.intro) this.intro = introPaths(network.graph, this.intro.target, this.host.today(), this.host.settings(), 3);
-      this.startMetrics(network);
-      this.startLayout(network);
+      if (this.intro) this.intro = introPaths(network.graph(), this.intro.target, this.host.today(), this.host.settings(), 3);
+      this.pendingJobs = { network, placement: this.place(network) };
     }
     return this.network;
+  }
+
+  /**
+   * Starts the metrics and layout of a new network once the model built from it is on screen: spawning workers
+   * and copying jobs to them would delay the first frame. Called before the renderer is made, so that the jobs
+   * start before sigma does (which holds the main thread for a while).
+   */
+  private startJobsAfterPaint(): void {
+    if (this.pendingJobs === null || this.jobsStart !== null) return;
+    this.jobsStart = afterPaint(() => {
+      this.jobsStart = null;
+      const pending = this.pendingJobs;
+      this.pendingJobs = null;
+      if (pending !== null && pending.network === this.network) {
+        this.startMetrics(pending.network);
+        this.startLayout(pending.network, pending.placement);
+      }
+      this.updateStatus();
+      this.resolveIdle();
+    });
   }
 
   private findPerson(query: string): string | null {
@@ -421,13 +448,18 @@ export class GraphView extends ItemView {
     );
   }
 
-  private startLayout(network: Network): void {
+  /** Positions for everyone right away: saved (kept exactly), or placed near the people they know. */
+  private place(network: Network): Placement {
     const adj = network.adjacency;
     const placement = placeNodes(adj, this.positions);
-    // Positions for everyone right away: saved (kept exactly), or placed near the people they know.
     adj.keys.forEach((path, i) => {
       if (!placement.saved[i]) this.positions.set(path, { x: placement.xy[2 * i]!, y: placement.xy[2 * i + 1]! });
     });
+    return placement;
+  }
+
+  private startLayout(network: Network, placement: Placement): void {
+    const adj = network.adjacency;
     const job = layoutJob(adj, placement, LAYOUT_MS);
     if (job === null) {
       if (placement.fresh > 0 || this.positionsMoved) this.savePositions(network);
@@ -463,7 +495,7 @@ export class GraphView extends ItemView {
   }
 
   private savePositions(network: Network): void {
-    this.host.data.updatePositions(this.positions, (path) => network.graph.hasNode(path));
+    this.host.data.updatePositions(this.positions, (path) => network.indexOf.has(path));
   }
 
   /** New positions from the layout: moved in the drawn graph, no new model. */
@@ -534,6 +566,7 @@ export class GraphView extends ItemView {
       });
       this.model = model;
       this.modelStale = false;
+      this.startJobsAfterPaint();
       const t2 = performance.now();
       this.draw(model);
       this.timings = { network: this.networkMs, model: t2 - t1, draw: performance.now() - t2 };
@@ -563,11 +596,16 @@ export class GraphView extends ItemView {
       if (this.drawingFailed) this.showMessage(this.host.t('graph.message.cannotDraw', { reason: this.problem ?? '' }));
       return;
     }
+    const epoch = this.epoch;
     const events = {
       hover: (path: string | null, at: { x: number; y: number } | null) => this.showCard(path, at),
       click: (path: string, event: MouseEvent | TouchEvent | null) => this.openNote(path, event),
+      fallback: (reason: string) => {
+        if (epoch !== this.epoch) return;
+        this.problem = reason;
+        this.updateStatus();
+      },
     };
-    const epoch = this.epoch;
     this.creating = true;
     void createRenderer(this.canvasHost, model.graph, events, this.theme, this.rendererChoice).then((outcome) => {
       this.creating = false;
@@ -734,12 +772,12 @@ export class GraphView extends ItemView {
 
   /** The menus and the name list after the graph is drawn: they are not needed for the first frame. */
   private scheduleChoices(network: Network): void {
-    if (this.choicesTimer !== null) return;
-    this.choicesTimer = window.setTimeout(() => {
-      this.choicesTimer = null;
+    if (this.choices !== null) return;
+    this.choices = afterPaint(() => {
+      this.choices = null;
       if (this.opened && this.network === network) this.updateChoices(network);
       this.resolveIdle();
-    }, 0);
+    });
   }
 
   /** Filter menus and the name list follow the people. */

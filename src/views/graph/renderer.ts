@@ -3,6 +3,7 @@
  * `createRenderer` says why, and the view shows that instead of a blank pane. Both renderers highlight a hovered
  * person's neighbours, report hovers and clicks, and can centre on a person.
  */
+import { afterPaint } from './after-paint';
 import { CanvasRenderer } from './canvas-renderer';
 import type { Theme } from './draw';
 import type { ModelGraph } from './model';
@@ -11,6 +12,8 @@ export interface RendererEvents {
   /** The pointer entered a node (with its position in the container, px) or left it (null). */
   hover(path: string | null, at: { x: number; y: number } | null): void;
   click(path: string, event: MouseEvent | TouchEvent | null): void;
+  /** sigma cannot start here after all (no WebGL): the Canvas2D renderer keeps drawing, and this says why. */
+  fallback(reason: string): void;
 }
 
 export interface GraphRenderer {
@@ -68,9 +71,10 @@ export function labelDensity(graph: ModelGraph): number {
 }
 
 /**
- * Draws with the Canvas2D renderer at once, then moves to sigma once the first frame is on screen. Starting sigma
- * means compiling WebGL programs, which takes a moment (seconds on a software GPU); the graph is visible and usable
- * meanwhile, and the move keeps the graph, theme and focused person.
+ * Draws with the Canvas2D renderer at once, then moves to sigma once the first frame is on screen. Asking for a
+ * WebGL context and starting sigma (compiling its WebGL programs) take a moment — seconds on a software GPU — so
+ * both wait until the graph is visible and usable; the move keeps the graph, theme and focused person. Without
+ * WebGL the Canvas2D renderer stays, and `events.fallback` says why.
  */
 class UpgradingRenderer implements GraphRenderer {
   private inner: GraphRenderer;
@@ -78,6 +82,7 @@ class UpgradingRenderer implements GraphRenderer {
   private theme: Theme;
   private focused: string | null = null;
   private killed = false;
+  private readonly stopUpgrade: () => void;
 
   constructor(
     private readonly container: HTMLElement,
@@ -89,8 +94,7 @@ class UpgradingRenderer implements GraphRenderer {
     this.inner = first;
     this.graph = graph;
     this.theme = theme;
-    // requestAnimationFrame runs before the paint; the timeout after it, so the first frame shows first.
-    window.requestAnimationFrame(() => window.setTimeout(() => void this.upgrade(), 0));
+    this.stopUpgrade = afterPaint(() => void this.upgrade());
   }
 
   get kind(): 'webgl' | 'canvas' {
@@ -98,6 +102,12 @@ class UpgradingRenderer implements GraphRenderer {
   }
 
   private async upgrade(): Promise<void> {
+    if (this.killed) return;
+    const reason = webglUnavailable(this.container);
+    if (reason !== null) {
+      this.events.fallback(reason);
+      return;
+    }
     try {
       const { SigmaRenderer } = await import('./sigma-renderer');
       if (this.killed) return;
@@ -105,8 +115,9 @@ class UpgradingRenderer implements GraphRenderer {
       this.inner.kill();
       this.inner = sigma;
       if (this.focused !== null && this.graph.hasNode(this.focused)) sigma.focus(this.focused);
-    } catch {
+    } catch (e) {
       // sigma could not start after all: the canvas renderer goes on drawing.
+      this.events.fallback(errorText(e));
     }
   }
 
@@ -143,24 +154,25 @@ class UpgradingRenderer implements GraphRenderer {
 
   kill(): void {
     this.killed = true;
+    this.stopUpgrade();
     this.inner.kill();
   }
 }
 
 /**
- * sigma when WebGL works (and `choice` allows) — first drawn by the Canvas2D renderer until sigma has started —,
- * else the Canvas2D renderer, else the reasons neither could draw. `fallbackReason` says why sigma was not used
- * when the canvas renderer was. sigma is loaded only when WebGL works: it reads WebGL constants as it loads, which
- * throws in a window without WebGL 2.
+ * The Canvas2D renderer, moving to sigma once the first frame is drawn when `choice` allows (see
+ * UpgradingRenderer); else the reasons neither could draw. `fallbackReason` says why sigma is not used when that is
+ * known now (the canvas renderer was asked for). sigma is loaded only when WebGL works: it reads WebGL constants as
+ * it loads, which throws in a window without WebGL 2.
  */
 export function createRenderer(container: HTMLElement, graph: ModelGraph, events: RendererEvents, theme: Theme, choice: RendererChoice = 'auto'): Promise<RendererOutcome> {
-  const webglReason: string | null = choice === 'canvas' ? 'the canvas renderer was asked for' : webglUnavailable(container);
   try {
     const canvas = new CanvasRenderer(container, graph, events, theme);
-    if (webglReason === null) return Promise.resolve({ renderer: new UpgradingRenderer(container, canvas, graph, events, theme), fallbackReason: null });
-    return Promise.resolve({ renderer: canvas, fallbackReason: webglReason });
+    if (choice === 'auto') return Promise.resolve({ renderer: new UpgradingRenderer(container, canvas, graph, events, theme), fallbackReason: null });
+    return Promise.resolve({ renderer: canvas, fallbackReason: 'the canvas renderer was asked for' });
   } catch (e) {
     container.empty();
+    const webglReason = choice === 'canvas' ? 'the canvas renderer was asked for' : webglUnavailable(container);
     return Promise.resolve({ renderer: null, reason: `WebGL: ${webglReason ?? 'not tried'}; 2D canvas: ${errorText(e)}` });
   }
 }
