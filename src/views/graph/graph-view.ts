@@ -605,6 +605,7 @@ export class GraphView extends ItemView {
         this.problem = reason;
         this.updateStatus();
       },
+      settled: () => this.whenIdle(),
     };
     this.creating = true;
     void createRenderer(this.canvasHost, model.graph, events, this.theme, this.rendererChoice).then((outcome) => {

@@ -14,6 +14,8 @@ export interface RendererEvents {
   click(path: string, event: MouseEvent | TouchEvent | null): void;
   /** sigma cannot start here after all (no WebGL): the Canvas2D renderer keeps drawing, and this says why. */
   fallback(reason: string): void;
+  /** Settles when the view's work is done for now (metrics in, layout still): the time to start sigma. */
+  settled(): Promise<void>;
 }
 
 export interface GraphRenderer {
@@ -71,10 +73,11 @@ export function labelDensity(graph: ModelGraph): number {
 }
 
 /**
- * Draws with the Canvas2D renderer at once, then moves to sigma once the first frame is on screen. Asking for a
- * WebGL context and starting sigma (compiling its WebGL programs) take a moment — seconds on a software GPU — so
- * both wait until the graph is visible and usable; the move keeps the graph, theme and focused person. Without
- * WebGL the Canvas2D renderer stays, and `events.fallback` says why.
+ * Draws with the Canvas2D renderer at once, and moves to sigma when the view's work is done (`settled`: metrics
+ * in, layout still). Asking for a WebGL context and starting sigma (compiling its WebGL programs) take a moment —
+ * seconds on a software GPU —, and sigma re-indexes every node and edge for each step of a moving layout, where
+ * the canvas renderer only redraws. The move keeps the graph, theme and focused person. Without WebGL the
+ * Canvas2D renderer stays, and `events.fallback` says why.
  */
 class UpgradingRenderer implements GraphRenderer {
   private inner: GraphRenderer;
@@ -94,7 +97,11 @@ class UpgradingRenderer implements GraphRenderer {
     this.inner = first;
     this.graph = graph;
     this.theme = theme;
-    this.stopUpgrade = afterPaint(() => void this.upgrade());
+    let stopPaint: (() => void) | null = null;
+    void events.settled().then(() => {
+      if (!this.killed) stopPaint = afterPaint(() => void this.upgrade());
+    });
+    this.stopUpgrade = () => stopPaint?.();
   }
 
   get kind(): 'webgl' | 'canvas' {
@@ -160,7 +167,7 @@ class UpgradingRenderer implements GraphRenderer {
 }
 
 /**
- * The Canvas2D renderer, moving to sigma once the first frame is drawn when `choice` allows (see
+ * The Canvas2D renderer, moving to sigma once the view's work is done when `choice` allows (see
  * UpgradingRenderer); else the reasons neither could draw. `fallbackReason` says why sigma is not used when that is
  * known now (the canvas renderer was asked for). sigma is loaded only when WebGL works: it reads WebGL constants as
  * it loads, which throws in a window without WebGL 2.
