@@ -514,12 +514,6 @@ export function buildModel(input: ModelInput): GraphModel {
   }
 
   // Nodes, in the network's order (paths sorted): the same model for the same input.
-  const strength = new Map<string, number>();
-  const strengthOf = (path: string) => {
-    let s = strength.get(path);
-    if (s === undefined) strength.set(path, (s = tieStrength(person(path), today)));
-    return s;
-  };
   persons.forEach((p, at) => {
     const path = p.path;
     if (!shown.has(path)) return;
@@ -562,8 +556,14 @@ export function buildModel(input: ModelInput): GraphModel {
   const shades = Array.from({ length: 21 }, (_, k) => fade(EDGE, 0.35 + 0.45 * (k / 20), bg));
   const light = { mention: fade(MENTION, 0.45, bg), organisation: fade(EDGE, 0.3, bg) };
   const dimEdge = fade(EDGE, 0.08, bg), otherPath = fade(INTRO, 0.55, bg);
-  const addEdge = (source: string, target: string, kind: EdgeKind) => {
-    const code = pair(source, target);
+  // By person index: this runs once per tie.
+  const isShown = new Uint8Array(n);
+  for (const path of shown) isShown[idx.get(path)!] = 1;
+  const strength = new Float64Array(n).fill(-1);
+  const strengthAt = (i: number) => (strength[i]! >= 0 ? strength[i]! : (strength[i] = tieStrength(persons[i]!, today)));
+  const addEdge = (i: number, j: number, kind: EdgeKind) => {
+    const code = i < j ? i * n + j : j * n + i;
+    const source = adj.keys[i]!, target = adj.keys[j]!;
     const existing = edgeOf.get(code);
     if (existing !== undefined) {
       if (kind === 'introduced_by' && graph.getEdgeAttribute(existing, 'kind') === 'knows') {
@@ -575,7 +575,7 @@ export function buildModel(input: ModelInput): GraphModel {
       return;
     }
     const isLight = kind === 'organisation' || kind === 'mention';
-    const s = isLight ? 0 : pairStrength(strengthOf(source), strengthOf(target));
+    const s = isLight ? 0 : pairStrength(strengthAt(i), strengthAt(j));
     const rank = intro ? introPairs.get(code) ?? 0 : 0;
     const dimmed = highlighting && rank === 0 && !(focus !== null && (source === focus || target === focus));
     let color = kind === 'mention' ? light.mention : kind === 'organisation' ? light.organisation : shades[Math.round(s * 20)]!;
@@ -596,28 +596,25 @@ export function buildModel(input: ModelInput): GraphModel {
   };
   const { ends, introduced } = network.ties;
   for (let k = 0; k < introduced.length; k++) {
-    const source = adj.keys[ends[2 * k]!]!, target = adj.keys[ends[2 * k + 1]!]!;
-    if (!shown.has(source) || !shown.has(target)) continue;
+    const a = ends[2 * k]!, b = ends[2 * k + 1]!;
+    if (!isShown[a] || !isShown[b]) continue;
     // introduced_by runs from the person introduced to the introducer: the arrow goes the other way.
-    if (introduced[k]) addEdge(target, source, 'introduced_by');
-    else addEdge(source, target, 'knows');
+    if (introduced[k]) addEdge(b, a, 'introduced_by');
+    else addEdge(a, b, 'knows');
   }
 
   if (options.sameOrganisation) {
     // Small organisations as a clique; larger ones as a star around their best-connected member (a clique of
     // n people is n²/2 edges: 125,000 for an organisation of 500).
-    const members = new Map<string, string[]>();
-    graph.forEachNode((path) => {
-      const k = orgKey(person(path).organisation);
-      if (k === null) return;
+    const members = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      const k = isShown[i] ? orgKey(persons[i]!.organisation) : null;
+      if (k === null) continue;
       const list = members.get(k);
-      if (list) list.push(path);
-      else members.set(k, [path]);
-    });
-    const degree = (path: string) => {
-      const i = idx.get(path)!;
-      return adj.offsets[i + 1]! - adj.offsets[i]!;
-    };
+      if (list) list.push(i);
+      else members.set(k, [i]);
+    }
+    const degree = (i: number) => adj.offsets[i + 1]! - adj.offsets[i]!;
     for (const list of members.values()) {
       if (list.length < 2) continue;
       if (list.length <= 8) {
@@ -625,15 +622,20 @@ export function buildModel(input: ModelInput): GraphModel {
       } else {
         const hub = list.reduce((best, p) => {
           const d = degree(p) - degree(best);
-          return d > 0 || (d === 0 && byName(person(p), person(best)) < 0) ? p : best;
+          return d > 0 || (d === 0 && byName(persons[p]!, persons[best]!) < 0) ? p : best;
         });
         for (const p of list) if (p !== hub) addEdge(hub, p, 'organisation');
       }
     }
   }
   if (options.mentions && input.mentionsOf) {
-    for (const path of graph.nodes())
-      for (const other of input.mentionsOf(path)) if (other !== path && graph.hasNode(other)) addEdge(path, other, 'mention');
+    for (let i = 0; i < n; i++) {
+      if (!isShown[i]) continue;
+      for (const other of input.mentionsOf(adj.keys[i]!)) {
+        const j = idx.get(other);
+        if (j !== undefined && j !== i && isShown[j]) addEdge(i, j, 'mention');
+      }
+    }
   }
   counts.edges = graph.size;
 
