@@ -22,6 +22,31 @@ interface Drawn {
   zIndex: number;
 }
 
+/** A node's look (Drawn without the place on screen), by the node's index in the graph's order. */
+type NodeStyle = Omit<Drawn, 'x' | 'y' | 'r'> & { size: number };
+
+/** Lines of one colour and width at one depth, as node indices: one path and one stroke for all of them. */
+interface Batch {
+  z: number;
+  color: string;
+  width: number;
+  ends: number[];
+}
+
+interface Plan {
+  nodes: NodeStyle[];
+  /** Node indices, lowest zIndex first (stable), and each node's place in that order. */
+  order: number[];
+  position: Int32Array;
+  /** Discs of one colour at one depth, in drawing order. */
+  fills: { color: string; nodes: number[] }[];
+  /** Who gets a label first: forced labels, then the biggest nodes. */
+  labelOrder: number[];
+  lines: Batch[];
+  /** introduced_by edges, each with its arrowhead, lowest zIndex first. */
+  arrows: { z: number; from: number; to: number; color: string; width: number }[];
+}
+
 export class CanvasRenderer implements GraphRenderer {
   readonly kind = 'canvas' as const;
   private readonly canvas: HTMLCanvasElement;
@@ -32,7 +57,8 @@ export class CanvasRenderer implements GraphRenderer {
   private camera = { x: 0, y: 0, zoom: 1 };
   private fit = { cx: 0, cy: 0, scale: 1 };
   private drawn: Drawn[] = [];
-  private byPath = new Map<string, Drawn>();
+  /** How nodes and edges look, until the graph, the hovered person or the theme changes; positions are read per frame. */
+  private plan: Plan | null = null;
   private hovered: string | null = null;
   private near: Set<string> | null = null;
   private frame: number | null = null;
@@ -65,6 +91,7 @@ export class CanvasRenderer implements GraphRenderer {
     this.graph = graph;
     this.hovered = null;
     this.near = null;
+    this.plan = null;
     this.camera = { x: 0, y: 0, zoom: 1 };
     this.refit();
     this.camera.x = this.fit.cx;
@@ -104,6 +131,7 @@ export class CanvasRenderer implements GraphRenderer {
 
   setTheme(theme: Theme): void {
     this.theme = theme;
+    this.plan = null;
     this.schedule();
   }
 
@@ -216,6 +244,7 @@ export class CanvasRenderer implements GraphRenderer {
     if (path === this.hovered) return;
     this.hovered = path;
     this.near = neighbourhood(this.graph, path);
+    this.plan = null;
     this.canvas.toggleClass('is-hovering', path !== null);
     this.events.hover(path, path === null ? null : at);
     this.schedule();
@@ -236,13 +265,74 @@ export class CanvasRenderer implements GraphRenderer {
 
   /** Draws now (the browser tests read pixels after this). */
   render(): void {
-    const { ctx, width, height, near, hovered } = this;
+    const { ctx, width, height } = this;
     ctx.clearRect(0, 0, width, height);
+    const plan = (this.plan ??= this.makePlan());
     const sizeRatio = Math.sqrt(this.camera.zoom);
-    const drawn: Drawn[] = [];
+    const n = plan.nodes.length;
+    const xs = new Float64Array(n), ys = new Float64Array(n);
+    let next = 0;
+    this.graph.forEachNode((_path, a) => {
+      const p = this.toScreen(a.x, a.y);
+      xs[next] = p.x;
+      ys[next++] = p.y;
+    });
+    const drawn: Drawn[] = plan.order.map((k) => {
+      const s = plan.nodes[k]!;
+      return { path: s.path, x: xs[k]!, y: ys[k]!, r: s.size * sizeRatio, color: s.color, label: s.label, forceLabel: s.forceLabel, highlighted: s.highlighted, dimmed: s.dimmed, zIndex: s.zIndex };
+    });
+    this.drawn = drawn;
+    const at = (k: number): Drawn => drawn[plan.position[k]!]!;
+
+    // Edges, lowest zIndex first, arrows among the lines of their depth.
+    let arrow = 0;
+    const arrows = plan.arrows;
+    for (const b of plan.lines) {
+      while (arrow < arrows.length && arrows[arrow]!.z < b.z) this.arrowOf(arrows[arrow++]!, at);
+      ctx.strokeStyle = b.color;
+      ctx.lineWidth = b.width;
+      ctx.beginPath();
+      const ends = b.ends;
+      for (let e = 0; e < ends.length; e += 2) {
+        ctx.moveTo(xs[ends[e]!]!, ys[ends[e]!]!);
+        ctx.lineTo(xs[ends[e + 1]!]!, ys[ends[e + 1]!]!);
+      }
+      ctx.stroke();
+    }
+    while (arrow < arrows.length) this.arrowOf(arrows[arrow++]!, at);
+
+    // Nodes: by zIndex, those of one colour in one path.
+    for (const f of plan.fills) {
+      ctx.fillStyle = f.color;
+      ctx.beginPath();
+      for (const k of f.nodes) {
+        const d = at(k);
+        ctx.moveTo(d.x + d.r, d.y);
+        ctx.arc(d.x, d.y, d.r, 0, Math.PI * 2);
+      }
+      ctx.fill();
+    }
+
+    // Labels: forced ones, then the biggest nodes, none over another.
+    const threshold = this.graph.order <= 150 ? 0 : 9; // as renderer.ts labelThreshold
+    const space = new LabelSpace();
+    for (const k of plan.labelOrder) {
+      const d = at(k);
+      if (d.highlighted || !d.label || (!d.forceLabel && d.r < threshold)) continue;
+      if (d.x < -50 || d.y < -20 || d.x > width + 50 || d.y > height + 20) continue;
+      drawLabel(ctx, { x: d.x, y: d.y, size: d.r, label: d.label, forceLabel: d.forceLabel, dimmed: d.dimmed }, this.theme, space);
+    }
+    for (const d of drawn) if (d.highlighted) drawHover(ctx, { x: d.x, y: d.y, size: d.r, label: d.label }, this.theme);
+  }
+
+  /** The look of every node and edge, with the hovered person's neighbourhood in front and the rest faded. */
+  private makePlan(): Plan {
+    const { near, hovered } = this;
+    const background = this.theme.background;
+    const nodes: NodeStyle[] = [];
+    const index = new Map<string, number>();
     const fadedNode = new Map<string, string>();
     this.graph.forEachNode((path, a) => {
-      const p = this.toScreen(a.x, a.y);
       let color = a.color, zIndex = a.zIndex, label = a.label, forceLabel = a.forceLabel, highlighted = a.highlighted;
       if (near && path === hovered) {
         highlighted = true;
@@ -252,30 +342,42 @@ export class CanvasRenderer implements GraphRenderer {
         zIndex = 2;
       } else if (near) {
         let faded = fadedNode.get(color);
-        if (faded === undefined) fadedNode.set(color, (faded = fade(color, FADE_NODE, this.theme.background)));
+        if (faded === undefined) fadedNode.set(color, (faded = fade(color, FADE_NODE, background)));
         color = faded;
         label = '';
         forceLabel = false;
         zIndex = 0;
       }
-      drawn.push({ path, x: p.x, y: p.y, r: a.size * sizeRatio, color, label, forceLabel, highlighted, dimmed: a.dimmed, zIndex });
+      index.set(path, nodes.length);
+      nodes.push({ path, size: a.size, color, label, forceLabel, highlighted, dimmed: a.dimmed, zIndex });
     });
-    drawn.sort((a, b) => a.zIndex - b.zIndex);
-    this.drawn = drawn;
-    this.byPath = new Map(drawn.map((d) => [d.path, d]));
+    const order = nodes.map((_s, k) => k).sort((a, b) => nodes[a]!.zIndex - nodes[b]!.zIndex || a - b);
+    const position = new Int32Array(nodes.length);
+    order.forEach((k, at) => (position[k] = at));
+    const fills: Plan['fills'] = [];
+    for (let at = 0; at < order.length; ) {
+      const z = nodes[order[at]!]!.zIndex;
+      const byColour = new Map<string, number[]>();
+      for (; at < order.length && nodes[order[at]!]!.zIndex === z; at++) {
+        const k = order[at]!, list = byColour.get(nodes[k]!.color);
+        if (list) list.push(k);
+        else byColour.set(nodes[k]!.color, [k]);
+      }
+      for (const [color, list] of byColour) fills.push({ color, nodes: list });
+    }
+    const labelOrder = [...order].sort((a, b) => Number(nodes[b]!.forceLabel) - Number(nodes[a]!.forceLabel) || nodes[b]!.size - nodes[a]!.size);
 
-    // Edges, lowest zIndex first; lines of one colour and width go in one path (one stroke for hundreds).
     const fadedEdge = new Map<string, string>();
-    const batches = new Map<string, { z: number; color: string; width: number; points: number[] }>();
-    const arrows: { z: number; from: Drawn; to: Drawn; color: string; width: number }[] = [];
+    // Batches by depth, colour and width; a colour string is one object however many edges share it.
+    const batches = new Map<number, Map<string, Batch>>();
+    const arrows: Plan['arrows'] = [];
     this.graph.forEachEdge((_e, a, s, t) => {
-      const from = this.byPath.get(s), to = this.byPath.get(t);
-      if (!from || !to) return;
+      const from = index.get(s)!, to = index.get(t)!;
       let color = a.color, z = a.zIndex;
       if (near && (s === hovered || t === hovered)) z = 3;
       else if (near) {
         let faded = fadedEdge.get(color);
-        if (faded === undefined) fadedEdge.set(color, (faded = fade(color, FADE_EDGE, this.theme.background)));
+        if (faded === undefined) fadedEdge.set(color, (faded = fade(color, FADE_EDGE, background)));
         color = faded;
         z = 0;
       }
@@ -284,64 +386,24 @@ export class CanvasRenderer implements GraphRenderer {
         arrows.push({ z, from, to, color, width });
         return;
       }
-      const key = `${z}|${color}|${width}`;
-      let batch = batches.get(key);
-      if (!batch) batches.set(key, (batch = { z, color, width, points: [] }));
-      batch.points.push(from.x, from.y, to.x, to.y);
+      const depth = z * 1000 + width * 2;
+      let byColour = batches.get(depth);
+      if (!byColour) batches.set(depth, (byColour = new Map<string, Batch>()));
+      let batch = byColour.get(color);
+      if (!batch) byColour.set(color, (batch = { z, color, width, ends: [] }));
+      batch.ends.push(from, to);
     });
-    const layers = [...batches.values()].sort((a, b) => a.z - b.z);
+    const lines = [...batches.values()].flatMap((m) => [...m.values()]).sort((a, b) => a.z - b.z);
     arrows.sort((a, b) => a.z - b.z);
-    let arrow = 0;
-    for (const b of layers) {
-      while (arrow < arrows.length && arrows[arrow]!.z < b.z) this.arrow(arrows[arrow++]!);
-      ctx.strokeStyle = b.color;
-      ctx.lineWidth = b.width;
-      ctx.beginPath();
-      const pts = b.points;
-      for (let i = 0; i < pts.length; i += 4) {
-        ctx.moveTo(pts[i]!, pts[i + 1]!);
-        ctx.lineTo(pts[i + 2]!, pts[i + 3]!);
-      }
-      ctx.stroke();
-    }
-    while (arrow < arrows.length) this.arrow(arrows[arrow++]!);
+    return { nodes, order, position, fills, labelOrder, lines, arrows };
+  }
 
-    // Nodes: by zIndex, those of one colour in one path.
-    let i = 0;
-    while (i < drawn.length) {
-      const z = drawn[i]!.zIndex;
-      const byColour = new Map<string, Drawn[]>();
-      for (; i < drawn.length && drawn[i]!.zIndex === z; i++) {
-        const d = drawn[i]!;
-        const list = byColour.get(d.color);
-        if (list) list.push(d);
-        else byColour.set(d.color, [d]);
-      }
-      for (const [color, list] of byColour) {
-        ctx.fillStyle = color;
-        ctx.beginPath();
-        for (const d of list) {
-          ctx.moveTo(d.x + d.r, d.y);
-          ctx.arc(d.x, d.y, d.r, 0, Math.PI * 2);
-        }
-        ctx.fill();
-      }
-    }
-
-    // Labels: forced ones, then the biggest nodes, none over another.
-    const threshold = this.graph.order <= 150 ? 0 : 9; // as renderer.ts labelThreshold
-    const space = new LabelSpace();
-    const byImportance = [...drawn].sort((a, b) => Number(b.forceLabel) - Number(a.forceLabel) || b.r - a.r);
-    for (const d of byImportance) {
-      if (d.highlighted || !d.label || (!d.forceLabel && d.r < threshold)) continue;
-      if (d.x < -50 || d.y < -20 || d.x > width + 50 || d.y > height + 20) continue;
-      drawLabel(ctx, { x: d.x, y: d.y, size: d.r, label: d.label, forceLabel: d.forceLabel, dimmed: d.dimmed }, this.theme, space);
-    }
-    for (const d of drawn) if (d.highlighted) drawHover(ctx, { x: d.x, y: d.y, size: d.r, label: d.label }, this.theme);
+  private arrowOf(a: Plan['arrows'][number], at: (k: number) => Drawn): void {
+    this.arrow(at(a.from), at(a.to), a.color, a.width);
   }
 
   /** A line that ends in an arrowhead at the edge of the target's disc. */
-  private arrow({ from, to, color, width }: { from: Drawn; to: Drawn; color: string; width: number }): void {
+  private arrow(from: Drawn, to: Drawn, color: string, width: number): void {
     const { ctx } = this;
     const dx = to.x - from.x, dy = to.y - from.y, len = Math.hypot(dx, dy);
     if (len === 0) return;
