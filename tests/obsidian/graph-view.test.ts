@@ -1,7 +1,7 @@
 import type { WorkspaceLeaf } from 'obsidian';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type TiesPlugin from '../../src/main';
-import { GRAPH_REFRESH_MS, openGraphView, VIEW_TYPE_GRAPH, type GraphView } from '../../src/views/graph/graph-view';
+import { GRAPH_REFRESH_MS, openGraphView, SLICE_MODEL_FROM, VIEW_TYPE_GRAPH, type GraphView } from '../../src/views/graph/graph-view';
 import { POSITIONS_KEY } from '../../src/views/graph/positions';
 import { command, type TestApp, startPlugin } from './shim';
 
@@ -286,5 +286,27 @@ describe('the relationship graph view', () => {
     leaves(t)[0]!.detach();
     expect(kill).toHaveBeenCalled();
     expect(view.renderer).toBeNull();
+  });
+
+  it('rebuilds a large graph in slices, drawing the old model until the new one is done', async () => {
+    const n = SLICE_MODEL_FROM + 100;
+    const files: Record<string, string> = {};
+    for (let i = 0; i < n; i++) files[`People/P${i}.md`] = `---\norganisation: Org ${i % 7}\nknows: ["[[P${(i + 1) % n}]]"]\n---\n`;
+    const { t } = await started(files);
+    const view = await opened(t);
+    expect(view.model!.graph.order).toBe(n);
+    const before = view.model;
+    // Every slice takes "20 ms": each ends at its first chance to yield.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 20));
+    view.setOptions({ colourBy: 'organisation' });
+    expect(view.model).toBe(before);
+    // A resize or layout change meanwhile leaves the running build alone.
+    view.refresh();
+    expect(view.model).toBe(before);
+    await view.whenIdle();
+    expect(view.model).not.toBe(before);
+    expect(view.model!.graph.order).toBe(n);
+    expect(view.model!.legend.some((e) => e.label.kind === 'organisation')).toBe(true);
   });
 });

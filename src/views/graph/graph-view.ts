@@ -24,7 +24,7 @@ import { DEFAULT_THEME, themeOf, type Theme } from './draw';
 import { GraphData } from './graph-data';
 import { layoutJob, placeNodes, type Placement, type Point } from './layout';
 import {
-  buildModel, DEFAULT_GRAPH_OPTIONS, filterChoices, readOptions,
+  DEFAULT_GRAPH_OPTIONS, filterChoices, modelSteps, readOptions,
   type GraphMetrics, type GraphModel, type GraphOptions, type LegendLabel, type Network,
 } from './model';
 import { createRenderer, type GraphRenderer, type RendererChoice } from './renderer';
@@ -35,6 +35,14 @@ export const VIEW_TYPE_GRAPH = 'ties-graph';
 export const GRAPH_REFRESH_MS = 300;
 /** The layout stops after this long, settled or not. */
 const LAYOUT_MS = 2000;
+/**
+ * A model of more people than this is built in slices of MODEL_SLICE_MS while a graph is on screen (it stays
+ * usable meanwhile), and always above SLICE_FIRST_FROM people. The first drawing of a smaller graph is built at
+ * once: yielding between slices lets the browser render frames in between, which would delay it.
+ */
+export const SLICE_MODEL_FROM = 1000;
+const SLICE_FIRST_FROM = 5000;
+const MODEL_SLICE_MS = 12;
 
 /** What the view needs from the plugin. */
 export interface GraphHost {
@@ -82,6 +90,8 @@ export class GraphView extends ItemView {
   /** A new network's metrics and layout, waiting for its first frame (see startJobsAfterPaint). */
   private pendingJobs: { network: Network; placement: Placement } | null = null;
   private jobsStart: (() => void) | null = null;
+  /** Stops the model being built in slices, if one is. */
+  private modelBuild: (() => void) | null = null;
   private layoutRun: { key: string; cancel(): void } | null = null;
   private positions = new Map<string, Point>();
   private centre: string | null = null;
@@ -286,7 +296,7 @@ export class GraphView extends ItemView {
   }
 
   private idle(): boolean {
-    return this.timer === null && this.choices === null && this.jobsStart === null && this.metricsJob === null && this.layoutRun === null && !this.creating;
+    return this.timer === null && this.choices === null && this.jobsStart === null && this.modelBuild === null && this.metricsJob === null && this.layoutRun === null && !this.creating;
   }
 
   /** Redraws if the view is shown and something changed. */
@@ -347,6 +357,8 @@ export class GraphView extends ItemView {
     this.jobsStart?.();
     this.jobsStart = null;
     this.pendingJobs = null;
+    this.modelBuild?.();
+    this.modelBuild = null;
     this.metricsJob = null;
     this.layoutRun = null;
     this.runner.dispose();
@@ -547,34 +559,84 @@ export class GraphView extends ItemView {
         return;
       }
       const network = this.currentNetwork();
-      const t1 = performance.now();
       this.scheduleChoices(network);
-      const model = buildModel({
-        network,
-        today: this.host.today(),
-        settings: this.host.settings(),
-        options: this.options,
-        metrics: this.host.data.metrics(network.key),
-        positions: this.positions,
-        centre: this.centre,
-        focus: this.focusPath,
-        intro: this.intro,
-        chosenPath: this.chosenPath,
-        tagsOf: this.tagsOf,
-        mentionsOf: this.mentionsOf,
-        background: this.theme.background,
-      });
-      this.model = model;
-      this.modelStale = false;
-      this.startJobsAfterPaint();
-      const t2 = performance.now();
-      this.draw(model);
-      this.timings = { network: this.networkMs, model: t2 - t1, draw: performance.now() - t2 };
-      this.networkMs = 0;
+      this.buildModel(network);
     } catch (error) {
-      console.error('Ties: could not build the graph', error);
-      this.showMessage(this.host.t('graph.message.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      this.failed(error);
     }
+  }
+
+  private failed(error: unknown): void {
+    console.error('Ties: could not build the graph', error);
+    this.showMessage(this.host.t('graph.message.failed', { reason: error instanceof Error ? error.message : String(error) }));
+  }
+
+  /**
+   * Builds the model and draws it: at once for a small graph, in time slices for a large one (the drawn model
+   * stays until the new one is done; a newer build replaces a running one).
+   */
+  private buildModel(network: Network): void {
+    this.modelBuild?.();
+    this.modelBuild = null;
+    const steps = modelSteps({
+      network,
+      today: this.host.today(),
+      settings: this.host.settings(),
+      options: this.options,
+      metrics: this.host.data.metrics(network.key),
+      positions: this.positions,
+      centre: this.centre,
+      focus: this.focusPath,
+      intro: this.intro,
+      chosenPath: this.chosenPath,
+      tagsOf: this.tagsOf,
+      mentionsOf: this.mentionsOf,
+      background: this.theme.background,
+    });
+    // Changes from here on need another build (refresh() leaves a running build alone otherwise).
+    this.modelStale = false;
+    let busy = 0;
+    const done = (model: GraphModel) => {
+      this.model = model;
+      this.startJobsAfterPaint();
+      const t = performance.now();
+      this.draw(model);
+      this.timings = { network: this.networkMs, model: busy, draw: performance.now() - t };
+      this.networkMs = 0;
+    };
+    const people = network.people.length;
+    const sliced = people > SLICE_MODEL_FROM && (this.model !== null || people > SLICE_FIRST_FROM);
+    let timer: number | null = null;
+    const slice = () => {
+      timer = null;
+      const start = performance.now();
+      const end = start + MODEL_SLICE_MS;
+      try {
+        for (;;) {
+          const r = steps.next();
+          if (r.done) {
+            busy += performance.now() - start;
+            this.modelBuild = null;
+            done(r.value);
+            break;
+          }
+          if (sliced && performance.now() >= end) {
+            busy += performance.now() - start;
+            timer = window.setTimeout(slice, 0);
+            return;
+          }
+        }
+      } catch (error) {
+        this.modelBuild = null;
+        this.modelStale = true;
+        this.failed(error);
+      }
+      this.resolveIdle();
+    };
+    this.modelBuild = () => {
+      if (timer !== null) window.clearTimeout(timer);
+    };
+    slice();
   }
 
   private draw(model: GraphModel): void {

@@ -346,7 +346,21 @@ function fallbackPoint(i: number): Point {
   return { x: r * Math.cos(a), y: r * Math.sin(a) };
 }
 
+/** People and ties handled between two yields of `modelSteps` (a few milliseconds of work). */
+const NODES_PER_STEP = 500;
+const TIES_PER_STEP = 2000;
+
+/** The model, built at once. */
 export function buildModel(input: ModelInput): GraphModel {
+  const steps = modelSteps(input);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The model, built in steps of a few milliseconds: the view builds a large graph's model in time slices. */
+export function* modelSteps(input: ModelInput): Generator<void, GraphModel, void> {
   const { network, today, settings, options, metrics, positions } = input;
   const persons = network.people, people = persons.length;
   const adj = network.adjacency, idx = network.indexOf;
@@ -514,9 +528,10 @@ export function buildModel(input: ModelInput): GraphModel {
   }
 
   // Nodes, in the network's order (paths sorted): the same model for the same input.
-  persons.forEach((p, at) => {
-    const path = p.path;
-    if (!shown.has(path)) return;
+  for (let at = 0; at < people; at++) {
+    if (at % NODES_PER_STEP === NODES_PER_STEP - 1) yield;
+    const p = persons[at]!, path = p.path;
+    if (!shown.has(path)) continue;
     const { archived, dormant } = greyed.get(path)!;
     const group = groupOf.get(path)!;
     const broker = metrics?.broker.get(path) ?? 0;
@@ -546,7 +561,7 @@ export function buildModel(input: ModelInput): GraphModel {
       dimmed,
       intro: rank,
     });
-  });
+  }
   counts.shown = graph.order;
 
   // Edges: one per pair. knows and introduced_by first (an introduction is drawn as an arrow from the introducer).
@@ -596,6 +611,7 @@ export function buildModel(input: ModelInput): GraphModel {
   };
   const { ends, introduced } = network.ties;
   for (let k = 0; k < introduced.length; k++) {
+    if (k % TIES_PER_STEP === TIES_PER_STEP - 1) yield;
     const a = ends[2 * k]!, b = ends[2 * k + 1]!;
     if (!isShown[a] || !isShown[b]) continue;
     // introduced_by runs from the person introduced to the introducer: the arrow goes the other way.
@@ -615,8 +631,13 @@ export function buildModel(input: ModelInput): GraphModel {
       else members.set(k, [i]);
     }
     const degree = (i: number) => adj.offsets[i + 1]! - adj.offsets[i]!;
+    let added = 0;
     for (const list of members.values()) {
       if (list.length < 2) continue;
+      if ((added += list.length) >= TIES_PER_STEP) {
+        added = 0;
+        yield;
+      }
       if (list.length <= 8) {
         for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) addEdge(list[a]!, list[b]!, 'organisation');
       } else {
@@ -630,6 +651,7 @@ export function buildModel(input: ModelInput): GraphModel {
   }
   if (options.mentions && input.mentionsOf) {
     for (let i = 0; i < n; i++) {
+      if (i % NODES_PER_STEP === NODES_PER_STEP - 1) yield;
       if (!isShown[i]) continue;
       for (const other of input.mentionsOf(adj.keys[i]!)) {
         const j = idx.get(other);
