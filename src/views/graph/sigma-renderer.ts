@@ -26,7 +26,7 @@ export class SigmaRenderer implements GraphRenderer {
       labelColor: { color: theme.text },
       labelDensity: labelDensity(graph),
       labelRenderedSizeThreshold: labelThreshold(graph),
-      minEdgeThickness: 0.6,
+      minEdgeThickness: 1,
       stagePadding: 40,
       defaultDrawNodeLabel: (ctx, data) => drawLabel(ctx, data, this.theme, this.labels),
       defaultDrawNodeHover: (ctx, data) => drawHover(ctx, data, this.theme),
