@@ -36,12 +36,11 @@ export const GRAPH_REFRESH_MS = 300;
 /** The layout stops after this long, settled or not. */
 const LAYOUT_MS = 2000;
 /**
- * A model of more people than this is built in slices of MODEL_SLICE_MS while a graph is on screen (it stays
- * usable meanwhile), and always above SLICE_FIRST_FROM people. The first drawing of a smaller graph is built at
- * once: yielding between slices lets the browser render frames in between, which would delay it.
+ * A model of more people than this is built in slices of MODEL_SLICE_MS, the first one too: the drawn model (if
+ * any) stays and the view stays usable meanwhile. (Yielding lets the browser render frames in between, which
+ * delays the first drawing of 2,000 people by a few milliseconds.)
  */
 export const SLICE_MODEL_FROM = 1000;
-const SLICE_FIRST_FROM = 5000;
 const MODEL_SLICE_MS = 12;
 
 /** What the view needs from the plugin. */
@@ -558,9 +557,7 @@ export class GraphView extends ItemView {
         this.timer = window.setTimeout(() => this.render(), 0);
         return;
       }
-      const network = this.currentNetwork();
-      this.scheduleChoices(network);
-      this.buildModel(network);
+      this.buildModel(this.currentNetwork());
     } catch (error) {
       this.failed(error);
     }
@@ -599,13 +596,13 @@ export class GraphView extends ItemView {
     const done = (model: GraphModel) => {
       this.model = model;
       this.startJobsAfterPaint();
+      this.scheduleChoices(network);
       const t = performance.now();
       this.draw(model);
       this.timings = { network: this.networkMs, model: busy, draw: performance.now() - t };
       this.networkMs = 0;
     };
-    const people = network.people.length;
-    const sliced = people > SLICE_MODEL_FROM && (this.model !== null || people > SLICE_FIRST_FROM);
+    const sliced = network.people.length > SLICE_MODEL_FROM;
     let timer: number | null = null;
     const slice = () => {
       timer = null;
