@@ -1,7 +1,7 @@
 import type { WorkspaceLeaf } from 'obsidian';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type TiesPlugin from '../../src/main';
-import { GRAPH_REFRESH_MS, openGraphView, SLICE_MODEL_FROM, VIEW_TYPE_GRAPH, type GraphView } from '../../src/views/graph/graph-view';
+import { GRAPH_REFRESH_MS, openGraphView, SLICE_FROM, VIEW_TYPE_GRAPH, type GraphView } from '../../src/views/graph/graph-view';
 import { POSITIONS_KEY } from '../../src/views/graph/positions';
 import { command, type TestApp, startPlugin } from './shim';
 
@@ -289,10 +289,10 @@ describe('the relationship graph view', () => {
   });
 
   it('rebuilds a large graph in slices, drawing the old model until the new one is done', async () => {
-    const n = SLICE_MODEL_FROM + 100;
+    const n = SLICE_FROM + 100;
     const files: Record<string, string> = {};
     for (let i = 0; i < n; i++) files[`People/P${i}.md`] = `---\norganisation: Org ${i % 7}\nknows: ["[[P${(i + 1) % n}]]"]\n---\n`;
-    const { t } = await started(files);
+    const { t, plugin: p } = await started(files);
     const view = await opened(t);
     expect(view.model!.graph.order).toBe(n);
     const before = view.model;
@@ -308,5 +308,16 @@ describe('the relationship graph view', () => {
     expect(view.model).not.toBe(before);
     expect(view.model!.graph.order).toBe(n);
     expect(view.model!.legend.some((e) => e.label.kind === 'organisation')).toBe(true);
+
+    // A new person: the network is rebuilt in slices too, under the old drawing.
+    await t.app.vault.create('People/New.md', '---\nknows: ["[[P0]]"]\n---\n');
+    await p.sync.idle();
+    view.render();
+    expect((view as unknown as { building: unknown }).building).not.toBeNull();
+    view.refresh();
+    expect(view.model!.graph.hasNode('People/New.md')).toBe(false);
+    await view.whenIdle();
+    expect(view.model!.graph.hasNode('People/New.md')).toBe(true);
+    expect(view.model!.graph.order).toBe(n + 1);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { PeopleIndex } from '../../index/people-index';
 import type { Point } from './layout';
-import { buildNetwork, type GraphMetrics, type Network } from './model';
+import { networkSteps, type GraphMetrics, type Network } from './model';
 import { packPositions, readPositions, savePositions } from './positions';
 
 export interface DataStore {
@@ -30,14 +30,27 @@ export class GraphData {
 
   /** The network of the index as it is now; built at most once per index revision. */
   network(): Network {
-    const revision = this.index.revision;
-    if (this.cachedNetwork?.revision !== revision) {
-      const previous = this.cachedNetwork?.network;
-      const network = buildNetwork(this.index.people(), (t, from) => this.index.resolvePerson(t, from));
-      // Same structure: keep the old object, so that what hangs off it stays valid.
-      this.cachedNetwork = { revision, network: previous && previous.key === network.key && sameRecords(previous, network) ? previous : network };
+    const steps = this.networkSteps();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
     }
-    return this.cachedNetwork.network;
+  }
+
+  /**
+   * The same in steps (nothing to do when it is built already). A network whose index changed while it was being
+   * built is not kept: `network()` builds the current one.
+   */
+  *networkSteps(): Generator<void, Network, void> {
+    const revision = this.index.revision;
+    if (this.cachedNetwork?.revision === revision) return this.cachedNetwork.network;
+    const previous = this.cachedNetwork?.network;
+    let network = yield* networkSteps(this.index.people(), (t, from) => this.index.resolvePerson(t, from));
+    if (this.index.revision !== revision) return this.network();
+    // Same structure: keep the old object, so that what hangs off it stays valid.
+    if (previous && previous.key === network.key && sameRecords(previous, network)) network = previous;
+    this.cachedNetwork = { revision, network };
+    return network;
   }
 
   metrics(key: string): GraphMetrics | null {

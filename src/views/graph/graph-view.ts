@@ -36,12 +36,12 @@ export const GRAPH_REFRESH_MS = 300;
 /** The layout stops after this long, settled or not. */
 const LAYOUT_MS = 2000;
 /**
- * A model of more people than this is built in slices of MODEL_SLICE_MS, the first one too: the drawn model (if
- * any) stays and the view stays usable meanwhile. (Yielding lets the browser render frames in between, which
- * delays the first drawing of 2,000 people by a few milliseconds.)
+ * The network and the drawing of more people than this are built in slices of SLICE_MS, the first drawing too:
+ * the drawn model (if any) stays and the view stays usable meanwhile. (Yielding lets the browser render frames in
+ * between, which delays the first drawing of 2,000 people by a few milliseconds.)
  */
-export const SLICE_MODEL_FROM = 1000;
-const MODEL_SLICE_MS = 12;
+export const SLICE_FROM = 1000;
+const SLICE_MS = 12;
 
 /** What the view needs from the plugin. */
 export interface GraphHost {
@@ -89,8 +89,8 @@ export class GraphView extends ItemView {
   /** A new network's metrics and layout, waiting for its first frame (see startJobsAfterPaint). */
   private pendingJobs: { network: Network; placement: Placement } | null = null;
   private jobsStart: (() => void) | null = null;
-  /** Stops the model being built in slices, if one is. */
-  private modelBuild: (() => void) | null = null;
+  /** The network or model being built in slices, if one is. */
+  private building: { revision: number | null; stop(): void } | null = null;
   private layoutRun: { key: string; cancel(): void } | null = null;
   private positions = new Map<string, Point>();
   private centre: string | null = null;
@@ -295,12 +295,14 @@ export class GraphView extends ItemView {
   }
 
   private idle(): boolean {
-    return this.timer === null && this.choices === null && this.jobsStart === null && this.modelBuild === null && this.metricsJob === null && this.layoutRun === null && !this.creating;
+    return this.timer === null && this.choices === null && this.jobsStart === null && this.building === null && this.metricsJob === null && this.layoutRun === null && !this.creating;
   }
 
   /** Redraws if the view is shown and something changed. */
   refresh(): void {
     if (!this.opened || !this.isVisible()) return;
+    // A network of the index as it is now is being built: its model follows.
+    if (this.building !== null && this.building.revision === this.host.index.revision) return;
     if (this.networkStale || this.modelStale || this.renderedLanguage !== this.host.language()) this.render();
   }
 
@@ -356,8 +358,8 @@ export class GraphView extends ItemView {
     this.jobsStart?.();
     this.jobsStart = null;
     this.pendingJobs = null;
-    this.modelBuild?.();
-    this.modelBuild = null;
+    this.building?.stop();
+    this.building = null;
     this.metricsJob = null;
     this.layoutRun = null;
     this.runner.dispose();
@@ -550,11 +552,13 @@ export class GraphView extends ItemView {
     }
     try {
       if (this.networkStale || this.network === null) {
-        // People changed: the network in this task, the model and drawing in the next (two shorter steps).
-        const t = performance.now();
-        this.currentNetwork();
-        this.networkMs = performance.now() - t;
-        this.timer = window.setTimeout(() => this.render(), 0);
+        // People changed: the network first, then the model and drawing in a task of their own.
+        const revision = this.host.index.revision;
+        this.runSteps(this.host.data.networkSteps(), revision, (_network, busy) => {
+          this.networkMs = busy;
+          this.currentNetwork();
+          this.timer = window.setTimeout(() => this.render(), 0);
+        });
         return;
       }
       this.buildModel(this.currentNetwork());
@@ -568,13 +572,8 @@ export class GraphView extends ItemView {
     this.showMessage(this.host.t('graph.message.failed', { reason: error instanceof Error ? error.message : String(error) }));
   }
 
-  /**
-   * Builds the model and draws it: at once for a small graph, in time slices for a large one (the drawn model
-   * stays until the new one is done; a newer build replaces a running one).
-   */
+  /** Builds the model and draws it (the drawn model stays until the new one is done). */
   private buildModel(network: Network): void {
-    this.modelBuild?.();
-    this.modelBuild = null;
     const steps = modelSteps({
       network,
       today: this.host.today(),
@@ -592,8 +591,7 @@ export class GraphView extends ItemView {
     });
     // Changes from here on need another build (refresh() leaves a running build alone otherwise).
     this.modelStale = false;
-    let busy = 0;
-    const done = (model: GraphModel) => {
+    this.runSteps(steps, null, (model, busy) => {
       this.model = model;
       this.startJobsAfterPaint();
       this.scheduleChoices(network);
@@ -601,38 +599,47 @@ export class GraphView extends ItemView {
       this.draw(model);
       this.timings = { network: this.networkMs, model: busy, draw: performance.now() - t };
       this.networkMs = 0;
-    };
-    const sliced = network.people.length > SLICE_MODEL_FROM;
+    });
+  }
+
+  /**
+   * Runs a build to the end and hands its result to `done`, with the main thread's time it took: at once for a
+   * small graph, in time slices of SLICE_MS for a large one. A newer build stops a running one. `revision`: the
+   * index revision a network build reads (refresh() leaves it alone while the index stays there).
+   */
+  private runSteps<T>(steps: Generator<void, T, void>, revision: number | null, done: (value: T, busy: number) => void): void {
+    this.building?.stop();
+    this.building = null;
+    const sliced = this.host.index.people().length > SLICE_FROM;
+    let busy = 0;
     let timer: number | null = null;
+    const build = { revision, stop: () => (timer !== null ? window.clearTimeout(timer) : undefined) };
     const slice = () => {
       timer = null;
       const start = performance.now();
-      const end = start + MODEL_SLICE_MS;
       try {
         for (;;) {
           const r = steps.next();
           if (r.done) {
             busy += performance.now() - start;
-            this.modelBuild = null;
-            done(r.value);
+            this.building = null;
+            done(r.value, busy);
             break;
           }
-          if (sliced && performance.now() >= end) {
+          if (sliced && performance.now() >= start + SLICE_MS) {
             busy += performance.now() - start;
             timer = window.setTimeout(slice, 0);
             return;
           }
         }
       } catch (error) {
-        this.modelBuild = null;
+        this.building = null;
         this.modelStale = true;
         this.failed(error);
       }
       this.resolveIdle();
     };
-    this.modelBuild = () => {
-      if (timer !== null) window.clearTimeout(timer);
-    };
+    this.building = build;
     slice();
   }
 

@@ -56,7 +56,20 @@ function structureKey(adj: Adjacency): string {
   return `${adj.keys.length}:${adj.neighbours.length}:${(h >>> 0).toString(36)}`;
 }
 
+/** The network, built at once. */
 export function buildNetwork(people: readonly Person[], resolve: ResolvePerson): Network {
+  const steps = networkSteps(people, resolve);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** People whose links are resolved between two yields of `networkSteps`. */
+const PEOPLE_PER_STEP = 1000;
+
+/** The network, built in steps of a few milliseconds (the view builds a large one in time slices). */
+export function* networkSteps(people: readonly Person[], resolve: ResolvePerson): Generator<void, Network, void> {
   const n = people.length;
   const keys = people.map((p) => p.path);
   const indexOf = new Map<string, number>();
@@ -75,6 +88,7 @@ export function buildNetwork(people: readonly Person[], resolve: ResolvePerson):
   // Both people may list each other: one tie says it. A pair as one number (n² < 2⁵³ for any vault).
   const knows = new Set<number>();
   for (let i = 0; i < n; i++) {
+    if (i % PEOPLE_PER_STEP === PEOPLE_PER_STEP - 1) yield;
     const p = people[i]!;
     for (const link of p.knows) {
       const j = target(link, i);
