@@ -17,7 +17,7 @@ import { adjacency, brokerSteps } from '../src/core/metrics';
 import { DEFAULT_CORE_SETTINGS, type Person } from '../src/core/types';
 import { layoutSteps, metricsSteps, type MetricsJob, type MetricsResult } from '../src/views/graph/jobs';
 import { layoutJob, placeNodes } from '../src/views/graph/layout';
-import { buildModel, buildNetwork, DEFAULT_GRAPH_OPTIONS, type GraphMetrics, type Network } from '../src/views/graph/model';
+import { buildModel, buildNetwork, DEFAULT_GRAPH_OPTIONS, modelSteps, networkSteps, type GraphMetrics, type Network } from '../src/views/graph/model';
 import { WORKER_SOURCE } from '../src/views/graph/worker-source';
 import { line, median, ms, time } from './measure';
 import { clusteredGraph } from './network';
@@ -168,6 +168,27 @@ export async function graphFigures(): Promise<void> {
   for (let i = 0; i < 7; i++)
     filtered.push(time(() => buildModel({ network, today, settings, options: { ...DEFAULT_GRAPH_OPTIONS, sameOrganisation: true, colourBy: 'organisation' }, metrics, positions })));
   line('  model with same-organisation edges, by organisation', ms(median(filtered)));
+
+  // 10,000 people: the view builds network and model in slices; how long the steps between two yields take.
+  console.log('\nNetwork and model at 10,000 people / 50,000 ties (the steps the view slices)');
+  const tenK = clusteredPeople(10_000, 50_000);
+  const byName10k = new Map(tenK.map((p) => [p.name.toLowerCase(), p.path]));
+  const stepped = <T>(steps: Generator<void, T, void>): { value: T; text: string } => {
+    const times: number[] = [];
+    for (;;) {
+      const t = performance.now();
+      const r = steps.next();
+      times.push(performance.now() - t);
+      if (r.done) {
+        const total = times.reduce((a, b) => a + b, 0);
+        return { value: r.value, text: `${ms(total)} / ${ms(median(times))} / ${ms(Math.max(...times))} (${times.length} steps)` };
+      }
+    }
+  };
+  const net10k = stepped(networkSteps(tenK, (t) => byName10k.get(t.toLowerCase()) ?? null));
+  line('  network: all steps / median step / longest', net10k.text, 'steps ≤ 50 ms');
+  const model10k = stepped(modelSteps({ network: net10k.value, today, settings, options: DEFAULT_GRAPH_OPTIONS, metrics: null, positions: new Map() }));
+  line('  model: all steps / median step / longest', model10k.text, 'steps ≤ 50 ms');
 
   // 5,000 people: brokers as the worker computes them (1,000 sampled sources), against exact.
   console.log('\nBrokers at 5,000 people / 25,000 ties (clustered; the worker job)');
