@@ -19,6 +19,7 @@ import { layoutSteps, metricsSteps, type MetricsJob, type MetricsResult } from '
 import { layoutJob, placeNodes } from '../src/views/graph/layout';
 import { buildModel, buildNetwork, DEFAULT_GRAPH_OPTIONS, modelSteps, networkSteps, type GraphMetrics, type Network } from '../src/views/graph/model';
 import { WORKER_SOURCE } from '../src/views/graph/worker-source';
+import { runToEnd } from '../src/core/steps';
 import { line, median, ms, time } from './measure';
 import { clusteredGraph } from './network';
 
@@ -31,12 +32,6 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor(s.length * p))]!;
 }
 
-function finish<T>(steps: Generator<unknown, T, void>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
 
 /** People whose `knows` lists make `clusteredGraph`'s edges, with organisations by group and some contacts. */
 export function clusteredPeople(people: number, edges: number, seed = 7): Person[] {
@@ -124,7 +119,7 @@ export async function graphFigures(): Promise<void> {
   } else {
     const runs: number[] = [];
     let last: MetricsResult | null = null;
-    for (let i = 0; i < 3; i++) runs.push(time(() => (last = finish(metricsSteps(job)))));
+    for (let i = 0; i < 3; i++) runs.push(time(() => (last = runToEnd(metricsSteps(job)))));
     result = last!;
     line('  metrics job, in process (no bundle: no worker)', ms(median(runs)), 'off the UI thread');
   }
@@ -152,7 +147,7 @@ export async function graphFigures(): Promise<void> {
   for (let i = 0; i < 3; i++) {
     const lj = layoutJob(adj, placeNodes(adj, new Map()), 2000)!;
     const t = performance.now();
-    const r = finish(layoutSteps(lj));
+    const r = runToEnd(layoutSteps(lj));
     layouts.push({ ms: performance.now() - t, iterations: r.iterations, settled: r.settled });
     positions = new Map(adj.keys.map((k, j) => [k, { x: r.positions[2 * j]!, y: r.positions[2 * j + 1]! }]));
   }
@@ -196,13 +191,13 @@ export async function graphFigures(): Promise<void> {
   const bigJob: MetricsJob = { type: 'metrics', n: big.keys.length, offsets: big.offsets, neighbours: big.neighbours };
   const brokerRuns: number[] = [];
   let sampled: Float64Array = new Float64Array(0);
-  for (let i = 0; i < 3; i++) brokerRuns.push(time(() => (sampled = finish(brokerSteps(big)))));
+  for (let i = 0; i < 3; i++) brokerRuns.push(time(() => (sampled = runToEnd(brokerSteps(big)))));
   line('  brokers, sampled (median of 3)', ms(median(brokerRuns)), '≤ 1000 ms');
   const whole: number[] = [];
-  for (let i = 0; i < 3; i++) whole.push(time(() => finish(metricsSteps(bigJob))));
+  for (let i = 0; i < 3; i++) whole.push(time(() => runToEnd(metricsSteps(bigJob))));
   line('  whole metrics job (Louvain + brokers)', ms(median(whole)));
   let exact: Float64Array = new Float64Array(0);
-  line('  brokers, exact', ms(time(() => (exact = finish(brokerSteps(big, { exactUpTo: Infinity }))))));
+  line('  brokers, exact', ms(time(() => (exact = runToEnd(brokerSteps(big, { exactUpTo: Infinity }))))));
   const top = (s: Float64Array) => new Set([...s.keys()].sort((a, b) => s[b]! - s[a]! || a - b).slice(0, 10));
   const want = top(exact);
   line('  of the exact top 10 in the sampled', String([...top(sampled)].filter((i) => want.has(i)).length), '≥ 8');

@@ -18,6 +18,7 @@ import { PeopleIndex } from '../src/index/people-index';
 import { generateVault } from './generate';
 import { line, median, ms, time } from './measure';
 import { seededRandom as random } from '../src/core/random';
+import { runToEnd } from '../src/core/steps';
 
 const TODAY = '2026-11-24';
 const today = parseDayString(TODAY)!;
@@ -99,11 +100,7 @@ function vaultGraph(people: number): PeopleGraph {
 }
 
 function brokers(adj: Adjacency, opts: BetweennessOptions): Float64Array {
-  const steps = brokerSteps(adj, opts);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runToEnd(brokerSteps(adj, opts));
 }
 
 function top10(score: Float64Array): Set<number> {

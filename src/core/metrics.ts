@@ -10,6 +10,7 @@ import { effectiveLastContact } from './contacts';
 import type { PeopleGraph } from './network';
 import type { Day, Person } from './types';
 import { seededRandom } from './random';
+import { runToEnd } from './steps';
 
 // ------------------------------------------------------------------------------------------ adjacency
 
@@ -229,16 +230,9 @@ export function* betweennessSteps(graph: PeopleGraph, opts: BetweennessOptions =
   return new Map(adj.keys.map((k, i) => [k, score[i]!]));
 }
 
-function finish<T>(steps: Generator<number, T, void>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
-
 /** Betweenness of the people graph, run to completion: path → 0..1, 1 for the strongest broker. */
 export function betweenness(graph: PeopleGraph, opts: BetweennessOptions = {}): Map<string, number> {
-  return finish(betweennessSteps(graph, opts));
+  return runToEnd(betweennessSteps(graph, opts));
 }
 
 // ------------------------------------------------------------------------------------------ tie strength
@@ -301,7 +295,7 @@ export interface NetworkMetricsOptions {
 export function networkMetrics(graph: PeopleGraph, today: Day, opts: NetworkMetricsOptions = {}): Map<string, NodeMetrics> {
   const adj = adjacency(graph);
   const community = communityIds(adj, opts.seed);
-  const broker = finish(brokerSteps(adj, opts.betweenness));
+  const broker = runToEnd(brokerSteps(adj, opts.betweenness));
   const out = new Map<string, NodeMetrics>();
   adj.keys.forEach((key, i) => {
     out.set(key, {

@@ -7,6 +7,7 @@ import { adjacencyOf } from '../../src/core/metrics';
 import { layoutSteps, metricsSteps, type MetricsJob } from '../../src/views/graph/jobs';
 import { layoutJob, placeNodes } from '../../src/views/graph/layout';
 import { Cancelled, JobRunner, type Where } from '../../src/views/graph/runner';
+import { runToEnd } from '../../src/core/steps';
 
 /** Two rings of six joined by one tie. */
 function graph() {
@@ -22,12 +23,6 @@ function metricsJob(): MetricsJob {
   return { type: 'metrics', n: adj.keys.length, offsets: adj.offsets, neighbours: adj.neighbours };
 }
 
-function finish<T>(steps: Generator<unknown, T, void>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
 
 /** A Worker that cannot start: it reports an error as a blocked worker script does. */
 class BrokenWorker extends EventTarget {
@@ -54,7 +49,7 @@ describe('the graph job runner', () => {
     const where: Where[] = [];
     const result = await runner.run(metricsJob(), { onWhere: (w) => where.push(w) }).promise;
     expect(where).toEqual(['slices']);
-    const direct = finish(metricsSteps(metricsJob()));
+    const direct = runToEnd(metricsSteps(metricsJob()));
     expect([...result.community]).toEqual([...direct.community]);
     expect([...result.broker]).toEqual([...direct.broker]);
     // The bridge ends are the brokers.
@@ -86,7 +81,7 @@ describe('the graph job runner', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(snapshots.mock.calls.length).toBe(seen);
     // The same job run to the end settles.
-    expect(finish(layoutSteps(job)).positions).toHaveLength(24);
+    expect(runToEnd(layoutSteps(job)).positions).toHaveLength(24);
   });
 
   it('cancels every running job when disposed', async () => {

@@ -10,6 +10,7 @@ import {
   type GraphMetrics, type GraphOptions, type ModelInput, type Network,
 } from '../../src/views/graph/model';
 import { PluginData } from '../../src/settings/plugin-data';
+import { runToEnd } from '../../src/core/steps';
 import { packPositions, POSITIONS_KEY, readPositions } from '../../src/views/graph/positions';
 import { mergeSettings } from '../../src/settings/settings';
 import { day, personRecord, settings } from '../builders';
@@ -24,17 +25,11 @@ function networkOf(...records: NoteRecord[]): { network: Network; index: PeopleI
   return { network: buildNetwork(index.people(), (t, from) => index.resolvePerson(t, from)), index };
 }
 
-function run<T>(steps: Generator<unknown, T, void>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
 
 /** Metrics as the worker computes them. */
 function metricsOf(network: Network): GraphMetrics {
   const adj = network.adjacency;
-  const r = run(metricsSteps({ type: 'metrics', n: adj.keys.length, offsets: adj.offsets, neighbours: adj.neighbours }));
+  const r = runToEnd(metricsSteps({ type: 'metrics', n: adj.keys.length, offsets: adj.offsets, neighbours: adj.neighbours }));
   return {
     community: new Map(adj.keys.map((k, i) => [k, r.community[i]!])),
     broker: new Map(adj.keys.map((k, i) => [k, r.broker[i]!])),
@@ -385,7 +380,7 @@ describe('positions', () => {
     // Only the new person moves in the layout that follows.
     const job = layoutJob(adj, placed)!;
     expect(job.maxMs).toBeLessThanOrEqual(1000);
-    const moved = run(layoutSteps(job));
+    const moved = runToEnd(layoutSteps(job));
     const after = positionMap(adj.keys, moved.positions);
     for (const k of adj.keys) if (k !== P('Z')) expect(after.get(k)!.x).toBeCloseTo(saved.get(k)!.x, 3);
   });

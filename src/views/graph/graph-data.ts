@@ -7,6 +7,7 @@ import type { PeopleIndex } from '../../index/people-index';
 import type { Point } from './layout';
 import { networkSteps, type GraphMetrics, type Network } from './model';
 import { packPositions, readPositions, savePositions } from './positions';
+import { runToEnd } from '../../core/steps';
 
 export interface DataStore {
   loadData(): Promise<unknown>;
@@ -30,11 +31,7 @@ export class GraphData {
 
   /** The network of the index as it is now; built at most once per index revision. */
   network(): Network {
-    const steps = this.networkSteps();
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-    }
+    return runToEnd(this.networkSteps());
   }
 
   /**

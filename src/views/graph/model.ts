@@ -10,6 +10,7 @@ import { adjacencyOf, pairStrength, tieStrength, type Adjacency } from '../../co
 import type { IntroResult, PeopleGraph, ResolvePerson } from '../../core/network';
 import { CIRCLES, type Circle, type CoreSettings, type Day, type Person } from '../../core/types';
 import type { Point } from './layout';
+import { runToEnd } from '../../core/steps';
 
 // ------------------------------------------------------------------------------------------ the network
 
@@ -58,11 +59,7 @@ function structureKey(adj: Adjacency): string {
 
 /** The network, built at once. */
 export function buildNetwork(people: readonly Person[], resolve: ResolvePerson): Network {
-  const steps = networkSteps(people, resolve);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runToEnd(networkSteps(people, resolve));
 }
 
 /** People whose links are resolved between two yields of `networkSteps`. */
@@ -366,11 +363,7 @@ const TIES_PER_STEP = 2000;
 
 /** The model, built at once. */
 export function buildModel(input: ModelInput): GraphModel {
-  const steps = modelSteps(input);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runToEnd(modelSteps(input));
 }
 
 /** The model, built in steps of a few milliseconds: the view builds a large graph's model in time slices. */
