@@ -19,7 +19,7 @@ import type { StringKey, Translate } from '../../i18n/i18n';
 import type { IndexChange, PeopleIndex } from '../../index/people-index';
 import type TiesPlugin from '../../main';
 import type { TiesSettings } from '../../settings/settings';
-import { afterPaint } from './after-paint';
+import { afterPaint, runInSlices } from './schedule';
 import { DEFAULT_THEME, themeOf, type Theme } from './draw';
 import { GraphData } from './graph-data';
 import { layoutJob, placeNodes, type Placement, type Point } from './layout';
@@ -609,38 +609,28 @@ export class GraphView extends ItemView {
    */
   private runSteps<T>(steps: Generator<void, T, void>, revision: number | null, done: (value: T, busy: number) => void): void {
     this.building?.stop();
-    this.building = null;
-    const sliced = this.host.index.people().length > SLICE_FROM;
-    let busy = 0;
-    let timer: number | null = null;
-    const build = { revision, stop: () => (timer !== null ? window.clearTimeout(timer) : undefined) };
-    const slice = () => {
-      timer = null;
-      const start = performance.now();
-      try {
-        for (;;) {
-          const r = steps.next();
-          if (r.done) {
-            busy += performance.now() - start;
-            this.building = null;
-            done(r.value, busy);
-            break;
-          }
-          if (sliced && performance.now() >= start + SLICE_MS) {
-            busy += performance.now() - start;
-            timer = window.setTimeout(slice, 0);
-            return;
-          }
-        }
-      } catch (error) {
-        this.building = null;
+    let stop: () => void = () => undefined;
+    const build = { revision, stop: () => stop() };
+    this.building = build;
+    const finished = () => {
+      if (this.building === build) this.building = null;
+    };
+    const sliceMs = this.host.index.people().length > SLICE_FROM ? SLICE_MS : Infinity;
+    stop = runInSlices(
+      steps,
+      sliceMs,
+      (value, busy) => {
+        finished();
+        done(value, busy);
+        this.resolveIdle();
+      },
+      (error) => {
+        finished();
         this.modelStale = true;
         this.failed(error);
-      }
-      this.resolveIdle();
-    };
-    this.building = build;
-    slice();
+        this.resolveIdle();
+      },
+    );
   }
 
   private draw(model: GraphModel): void {

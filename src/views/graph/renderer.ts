@@ -3,7 +3,7 @@
  * `createRenderer` says why, and the view shows that instead of a blank pane. Both renderers highlight a hovered
  * person's neighbours, report hovers and clicks, and can centre on a person.
  */
-import { afterPaint } from './after-paint';
+import { afterPaint } from './schedule';
 import { CanvasRenderer } from './canvas-renderer';
 import type { Theme } from './draw';
 import type { ModelGraph } from './model';

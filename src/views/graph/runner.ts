@@ -3,6 +3,7 @@
  * (a Blob URL: main.js is a single file), or, where workers are unavailable or fail, in time slices of a few
  * milliseconds on the main thread. Either way no step blocks the UI for long, and every job can be cancelled.
  */
+import { runInSlices } from './schedule';
 import { startJob, type Job, type LayoutResult, type MetricsResult } from './jobs';
 import { WORKER_SOURCE } from './worker-source';
 
@@ -130,39 +131,21 @@ export class JobRunner {
     }
   }
 
-  /** Runs the job in slices of SLICE_MS; returns the function that stops it. */
+  /** Runs the job in slices of SLICE_MS, from the next task on; returns the function that stops it. */
   private slices(job: Job, opts: RunOptions, resolve: (r: MetricsResult | LayoutResult) => void, reject: (e: unknown) => void): () => void {
     const { steps, snapshot, snapshotMs } = startJob(job);
-    let timer: number | null = null;
-    let stopped = false;
     let lastSnapshot = performance.now();
-    const slice = () => {
-      timer = null;
-      if (stopped) return;
-      const end = performance.now() + SLICE_MS;
-      try {
-        for (;;) {
-          const r = steps.next();
-          if (r.done) {
-            resolve(r.value);
-            return;
-          }
-          if (performance.now() >= end) break;
-        }
-      } catch (error) {
-        reject(error);
-        return;
-      }
+    const between = () => {
       if (snapshot && opts.onSnapshot && performance.now() - lastSnapshot >= snapshotMs) {
         lastSnapshot = performance.now();
         opts.onSnapshot(snapshot());
       }
-      timer = window.setTimeout(slice, 0);
     };
-    timer = window.setTimeout(slice, 0);
+    let stop: () => void = () => undefined;
+    const timer = window.setTimeout(() => (stop = runInSlices(steps, SLICE_MS, resolve, reject, between)), 0);
     return () => {
-      stopped = true;
-      if (timer !== null) window.clearTimeout(timer);
+      window.clearTimeout(timer);
+      stop();
     };
   }
 }
