@@ -57,6 +57,11 @@ function structureKey(adj: Adjacency): string {
   return `${adj.keys.length}:${adj.neighbours.length}:${(h >>> 0).toString(36)}`;
 }
 
+/** Two people (indices below n) as one number, the same either way round: n² < 2⁵³ for any vault. */
+function pairCode(i: number, j: number, n: number): number {
+  return i < j ? i * n + j : j * n + i;
+}
+
 /** The network, built at once. */
 export function buildNetwork(people: readonly Person[], resolve: ResolvePerson): Network {
   return runToEnd(networkSteps(people, resolve));
@@ -82,7 +87,7 @@ export function* networkSteps(people: readonly Person[], resolve: ResolvePerson)
     return -1;
   };
   const ends: number[] = [], introduced: number[] = [];
-  // Both people may list each other: one tie says it. A pair as one number (n² < 2⁵³ for any vault).
+  // Both people may list each other: one tie says it.
   const knows = new Set<number>();
   for (let i = 0; i < n; i++) {
     if (i % PEOPLE_PER_STEP === PEOPLE_PER_STEP - 1) yield;
@@ -90,7 +95,7 @@ export function* networkSteps(people: readonly Person[], resolve: ResolvePerson)
     for (const link of p.knows) {
       const j = target(link, i);
       if (j < 0) continue;
-      const pair = i < j ? i * n + j : j * n + i;
+      const pair = pairCode(i, j, n);
       if (knows.has(pair)) continue;
       knows.add(pair);
       ends.push(i, j);
@@ -417,10 +422,7 @@ export function* modelSteps(input: ModelInput): Generator<void, GraphModel, void
   const introRank = new Map<string, number>();
   // A pair of people as one number (no strings to build per edge).
   const n = people;
-  const pair = (a: string, b: string) => {
-    const i = idx.get(a)!, j = idx.get(b)!;
-    return i < j ? i * n + j : j * n + i;
-  };
+  const pair = (a: string, b: string) => pairCode(idx.get(a)!, idx.get(b)!, n);
   const introPairs = new Map<number, number>();
   if (intro) {
     const mark = (path: string, rank: number) => introRank.set(path, Math.max(introRank.get(path) ?? 0, rank));
@@ -584,7 +586,7 @@ export function* modelSteps(input: ModelInput): Generator<void, GraphModel, void
   const strength = new Float64Array(n).fill(-1);
   const strengthAt = (i: number) => (strength[i]! >= 0 ? strength[i]! : (strength[i] = tieStrength(persons[i]!, today)));
   const addEdge = (i: number, j: number, kind: EdgeKind) => {
-    const code = i < j ? i * n + j : j * n + i;
+    const code = pairCode(i, j, n);
     const source = adj.keys[i]!, target = adj.keys[j]!;
     const existing = edgeOf.get(code);
     if (existing !== undefined) {
