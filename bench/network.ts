@@ -27,7 +27,7 @@ function blankPerson(path: string, name: string, lastContact: number | null): Pe
   return {
     path, name, aliases: [], lastContact, cadence: null, cadenceFromCircle: false, circle: null, interests: [], favours: [],
     followUps: [], birthday: null, knows: [], introducedBy: null, organisation: null, organisationIsLink: false,
-    department: null, role: null, influence: [], channel: null, email: null, phone: null, snoozeUntil: null,
+    department: null, role: null, influence: [], channel: null, email: null, phone: null, snoozeUntil: null, met: null, linkedin: null,
     archived: false, tags: [], bodyLinks: [], log: [], mentions: [], diagnostics: [],
   };
 }

@@ -3,7 +3,7 @@
 export const FIELDS = [
   'last_contact', 'cadence', 'circle', 'interests', 'favours', 'follow_ups', 'birthday', 'knows',
   'introduced_by', 'organisation', 'department', 'role', 'influence', 'channel', 'email', 'phone',
-  'snooze_until', 'archived', 'aliases',
+  'snooze_until', 'archived', 'aliases', 'met', 'linkedin',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 

@@ -323,6 +323,8 @@ export function parsePerson(record: NoteRecord, settings: CoreSettings): Person 
     phone: text(rawPhone, 'phone', emit),
     snoozeUntil: day(get('snooze_until'), 'snooze_until', emit),
     archived: bool(get('archived'), 'archived', emit),
+    met: day(get('met'), 'met', emit),
+    linkedin: text(get('linkedin'), 'linkedin', emit),
     tags: orEmpty([...new Set([...frontmatterTags(record.frontmatter), ...record.tags])]),
     bodyLinks: orEmpty([...new Set(record.links.map((l) => l.target))]),
     log: orEmpty(log),

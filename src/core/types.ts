@@ -100,6 +100,10 @@ export interface Person {
   phone: string | null;
   snoozeUntil: Day | null;
   archived: boolean;
+  /** (v1.1) When you first met or connected (an import sets it); not a contact. */
+  met: Day | null;
+  /** (v1.1) The person's LinkedIn profile URL; imports match on it. */
+  linkedin: string | null;
   /** Tags without `#`, from the frontmatter and the body, each once. */
   tags: string[];
   /** Targets of the links in the note's body, each once (who this note mentions). */

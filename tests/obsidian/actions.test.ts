@@ -70,7 +70,7 @@ function vault(): Record<string, string> {
     'People/Piet.md': PIET,
     'People/Broken.md': '---\nlast_contact: [2026-11-01\n---\n## Log\n- 2026-01-01 a\n',
     'Notes/Project.md': '---\nstatus: active\n---\nNot a person.\n',
-    'Templates/Person.md': '---\ntags: [person]\nmet: "{{date}}"\n---\n# {{name}}\n\n## Interactions\n',
+    'Templates/Person.md': '---\ntags: [person]\nsince: "{{date}}"\n---\n# {{name}}\n\n## Interactions\n',
   };
 }
 
@@ -421,7 +421,7 @@ describe('New person', () => {
   it('uses the template note, filling in {{name}} and {{date}}', async () => {
     const { t, p } = await started(vault(), { templateNote: 'Templates/Person' });
     await submitted(await create(p, 'Ann'));
-    expect(await read(t, 'People/Ann.md')).toBe(`---\ntags: [person]\nmet: "${today}"\n---\n# Ann\n\n## Interactions\n`);
+    expect(await read(t, 'People/Ann.md')).toBe(`---\ntags: [person]\nsince: "${today}"\n---\n# Ann\n\n## Interactions\n`);
     expect(fillTemplate('{{ title }} {{DATE}} {{other}}', 'X', '2026-01-01')).toBe('X 2026-01-01 {{other}}');
   });
 
