@@ -39,7 +39,7 @@ export default defineConfig([
   },
   // Build scripts, config files and the CLI launcher run in node.
   {
-    files: ['*.mjs', '*.ts', 'bin/*.mjs', 'scripts/**/*.mjs'],
+    files: ['*.mjs', '*.ts', 'bin/*.mjs', 'scripts/**/*.mjs', 'scripts/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'obsidianmd/no-nodejs-modules': 'off',
