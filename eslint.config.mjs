@@ -4,6 +4,7 @@
 import { defineConfig, globalIgnores } from 'eslint/config';
 import obsidianmd from 'eslint-plugin-obsidianmd';
 import globals from 'globals';
+import tseslint from 'typescript-eslint';
 
 export default defineConfig([
   globalIgnores([
@@ -89,6 +90,13 @@ export default defineConfig([
       '@typescript-eslint/no-restricted-imports': 'off',
       'obsidianmd/hardcoded-config-path': 'off',
     },
+  },
+  // manifest.json against the community store's rules (required keys, no "obsidian" in the id, name or
+  // description, a description of 10–250 plain characters that ends with a period).
+  {
+    files: ['manifest.json'],
+    languageOptions: { parser: tseslint.parser },
+    rules: { 'obsidianmd/validate-manifest': 'error' },
   },
   // moment is the browser harness's stand-in for the moment Obsidian ships to plugins; the plugin itself
   // takes moment from 'obsidian'.
