@@ -51,6 +51,8 @@ export default defineConfig([
       // plugin into the demo vault's own `.obsidian` folder.
       'obsidianmd/rule-custom-message': 'off',
       'obsidianmd/hardcoded-config-path': 'off',
+      // Code a script hands to a plain browser page (playwright's evaluate) has no Obsidian helpers.
+      'obsidianmd/prefer-create-el': 'off',
     },
   },
   // Tests: node and happy-dom, mocks typed loosely; the plugin rules are for shipped code.
