@@ -21,7 +21,7 @@ export class ContactBuilder {
 
   /** Sets a text field unless it has a value already or `value` is empty; line breaks become spaces. */
   text(field: TextField, value: string | null | undefined): void {
-    const v = (value ?? '').replace(/\s+/g, ' ').trim();
+    const v = oneLine(value ?? '');
     if (v !== '' && this.contact.fields[field] === undefined) this.contact.fields[field] = v;
   }
 
@@ -30,7 +30,7 @@ export class ContactBuilder {
     const current = this.contact.fields[field] ?? [];
     const seen = new Set(current.map((v) => v.toLowerCase()));
     for (const raw of values) {
-      const v = raw.replace(/\s+/g, ' ').trim();
+      const v = oneLine(raw);
       if (v === '' || seen.has(v.toLowerCase())) continue;
       seen.add(v.toLowerCase());
       current.push(v);
@@ -92,6 +92,16 @@ export class ContactBuilder {
     const l = label === null ? null : label.replace(/\s+/g, ' ').trim().toLowerCase() || null;
     if (n !== '' && !this.contact.related.some((r) => r.name === n)) this.contact.related.push({ name: n, label: l });
   }
+}
+
+/** A value on one line: each line trimmed, joined by a space; spaces within a line stay as written. */
+export function oneLine(value: string): string {
+  if (!value.includes('\n') && !value.includes('\r')) return value.trim();
+  return value
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' ');
 }
 
 /** A tag as Obsidian allows it: letters, digits, `_`, `-` and `/`, not only digits; spaces become `-`. */
