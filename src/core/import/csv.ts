@@ -7,8 +7,9 @@
 import Papa from 'papaparse';
 import type { RowWarning, Skipped } from './types';
 
-/** The header must stand within this many rows of the top. */
+/** The header must stand within this many rows, and this many characters, of the top. */
 const HEADER_WITHIN = 50;
+const HEADER_BYTES = 256 * 1024;
 /** Spreadsheets saved in a European locale separate with `;`, some tools with a tab. */
 const DELIMITERS = [',', ';', '\t'] as const;
 
@@ -40,24 +41,32 @@ function isBlankRow(cells: readonly string[]): boolean {
   return cells.every((c) => c.trim() === '');
 }
 
+export interface HeaderAt {
+  delimiter: string;
+  /** The header's row index, 0-based. */
+  at: number;
+}
+
 /**
- * Where the header is: the delimiter and the header's row index (0-based) for which `isHeader` holds on
- * the lower-case trimmed header cells; null when no row near the top is such a header.
+ * Which of `kinds` the file is: the first whose `isHeader` holds on the lower-case trimmed cells of a row
+ * within the first 50 rows and 256 kB (so that a huge file that is no CSV is not parsed whole to find out).
  */
-export function findHeader(text: string, isHeader: (columns: ReadonlySet<string>) => boolean): { delimiter: string; at: number } | null {
+export function findHeader<K extends string>(text: string, kinds: Record<K, (columns: ReadonlySet<string>) => boolean>): (HeaderAt & { kind: K }) | null {
+  const head = text.slice(0, HEADER_BYTES);
   for (const delimiter of DELIMITERS) {
-    const preview = Papa.parse<string[]>(text, { delimiter, preview: HEADER_WITHIN, skipEmptyLines: false });
+    const preview = Papa.parse<string[]>(head, { delimiter, preview: HEADER_WITHIN, skipEmptyLines: false });
     for (let at = 0; at < preview.data.length; at++) {
       const cells = preview.data[at]!;
-      if (cells.length < 2) continue;
-      if (isHeader(new Set(cells.map((c) => c.trim().toLowerCase())))) return { delimiter, at };
+      if (cells.length < 2 || cells.length > 10_000) continue;
+      const columns = new Set(cells.map((c) => c.trim().toLowerCase()));
+      for (const kind of Object.keys(kinds) as K[]) if (kinds[kind](columns)) return { delimiter, at, kind };
     }
   }
   return null;
 }
 
 /** The rows below the header found by `findHeader`. */
-export function readTable(text: string, where: { delimiter: string; at: number }): CsvTable {
+export function readTable(text: string, where: HeaderAt): CsvTable {
   const parsed = Papa.parse<string[]>(text, { delimiter: where.delimiter, skipEmptyLines: false });
   const header = parsed.data[where.at] ?? [];
   const columns = headerIndex(header);

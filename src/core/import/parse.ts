@@ -24,19 +24,12 @@ export function parseImportFile(text: string): ParsedFile {
     const { rows, contacts, skipped } = vcardContacts(body, warnings);
     return { format: 'vcard', rows, contacts, skipped, warnings };
   }
-  const linkedin = findHeader(body, isLinkedinHeader);
-  if (linkedin) {
-    const table = readTable(body, linkedin);
+  const header = findHeader(body, { linkedin: isLinkedinHeader, google: isGoogleHeader });
+  if (header) {
+    const table = readTable(body, header);
     warnings.push(...table.warnings);
-    const contacts = linkedinContacts(table, warnings);
-    return { format: 'linkedin', rows: contacts.length + table.skipped.length, contacts, skipped: table.skipped, warnings };
-  }
-  const google = findHeader(body, isGoogleHeader);
-  if (google) {
-    const table = readTable(body, google);
-    warnings.push(...table.warnings);
-    const contacts = googleContacts(table, warnings);
-    return { format: 'google', rows: contacts.length + table.skipped.length, contacts, skipped: table.skipped, warnings };
+    const contacts = header.kind === 'linkedin' ? linkedinContacts(table, warnings) : googleContacts(table, warnings);
+    return { format: header.kind, rows: contacts.length + table.skipped.length, contacts, skipped: table.skipped, warnings };
   }
   throw new ImportError(
     'not a file Ties can import. Tried: ' +

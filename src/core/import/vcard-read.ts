@@ -96,9 +96,16 @@ function isQuotedPrintable(p: VProperty): boolean {
   return (p.params.get('ENCODING') ?? []).some((e) => upper(e) === 'QUOTED-PRINTABLE');
 }
 
-/** Physical lines, without their line breaks (`\r\n`, `\n` or `\r`). */
+/** Physical lines, without their line breaks (`\r\n` or `\n`; `\r` alone in a file that has no `\n`). */
 function physicalLines(text: string): string[] {
-  return text.split(/\r\n|\n|\r/);
+  if (!text.includes('\n')) return text.split('\r');
+  // split('\n') is several times faster than a split on a pattern, which matters for a file of millions of lines.
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.charCodeAt(line.length - 1) === 13) lines[i] = line.slice(0, -1);
+  }
+  return lines;
 }
 
 /**
