@@ -217,9 +217,18 @@ export function planImport(parsed: ParsedFile, vault: VaultView): ImportPlan {
       };
       groups.push(group);
     }
-    for (const k of keys.linkedin) group.linkedin.add(k), byLinkedin.add(k, group);
-    for (const k of keys.emails) group.emails.add(k), byEmail.add(k, group);
-    for (const k of keys.names) group.names.add(k), byName.add(k, group);
+    for (const k of keys.linkedin) {
+      group.linkedin.add(k);
+      byLinkedin.add(k, group);
+    }
+    for (const k of keys.emails) {
+      group.emails.add(k);
+      byEmail.add(k, group);
+    }
+    for (const k of keys.names) {
+      group.names.add(k);
+      byName.add(k, group);
+    }
   }
 
   // 2. The vault's people under the same keys.
@@ -340,9 +349,9 @@ export function planImport(parsed: ParsedFile, vault: VaultView): ImportPlan {
 
 /** The fields in the order a note lists them, so that plans read like the notes they write. */
 function inOrder(fields: ContactFields): ContactFields {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, string | string[]> = {};
   for (const f of NOTE_FIELD_ORDER) if (fields[f] !== undefined) out[f] = fields[f];
-  return out as ContactFields;
+  return out;
 }
 
 function cloneFields(fields: ContactFields): ContactFields {
