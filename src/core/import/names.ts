@@ -21,11 +21,28 @@ function isControl(code: number): boolean {
   );
 }
 
+/** Most names need no change: one pass over the characters says so, before any copy is made. */
+function isSafeAlready(name: string): boolean {
+  const n = name.length;
+  if (n === 0 || n > MAX_NAME) return false;
+  const first = name.charCodeAt(0), last = name.charCodeAt(n - 1);
+  if (first === 32 || first === 46 /* . */ || last === 32 || last === 46) return false;
+  let alphanumeric = false;
+  for (let i = 0; i < n; i++) {
+    const c = name.charCodeAt(i);
+    if (c > 0x7f) return false; // non-ASCII: the full check (letters, bidi controls) decides
+    if (c < 0x20 || c === 0x7f || FORBIDDEN.has(name[i]!) || (c === 32 && name.charCodeAt(i + 1) === 32)) return false;
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) alphanumeric = true;
+  }
+  return alphanumeric && !RESERVED.test(name);
+}
+
 /**
  * The name made safe for a file: forbidden and control characters become spaces, runs of spaces one space;
  * no leading dots, no trailing dots or spaces, at most 200 characters (never cutting a character in two).
  */
 export function safeFileName(raw: string): SafeName {
+  if (isSafeAlready(raw)) return { name: raw, changed: null };
   let out = '';
   for (const ch of raw) {
     const code = ch.codePointAt(0)!;
@@ -53,7 +70,14 @@ export function safeFileName(raw: string): SafeName {
 
 /** The key under which names match: no case, no accents, single spaces (`Zoë  Çelik` → `zoe celik`). */
 export function nameKey(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  // Most names are ASCII: decomposing them (normalize) would only cost time.
+  const plain = isAscii(name) ? name : name.normalize('NFKD').replace(/\p{M}/gu, '');
+  return plain.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+export function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** The key under which e-mail addresses match: trimmed, lower case, without a `mailto:`. */

@@ -8,7 +8,7 @@
 import { formatDay } from '../dates';
 import { linkTarget } from '../links';
 import type { Person } from '../types';
-import { emailKey, emailsIn, linkedinKey, nameKey, safeFileName } from './names';
+import { emailKey, emailsIn, isAscii, linkedinKey, nameKey, safeFileName } from './names';
 import {
   LIST_FIELDS, NOTE_FIELD_ORDER, TEXT_FIELDS,
   type Conflict, type Contact, type ContactFields, type ImportField, type ImportPlan, type ListField,
@@ -49,15 +49,18 @@ class KeyIndex<T> {
 }
 
 function basenameOf(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name.toLowerCase().endsWith('.md') ? name.slice(0, -3) : name;
 }
 
 function contactKeys(c: Contact, safeName: string): { linkedin: string[]; emails: string[]; names: string[] } {
+  const raw = nameKey(c.name);
+  const safe = safeName === c.name ? raw : nameKey(safeName);
   const li = c.fields.linkedin === undefined ? null : linkedinKey(c.fields.linkedin);
   return {
     linkedin: li === null ? [] : [li],
     emails: c.emails,
-    names: [...new Set([nameKey(c.name), nameKey(safeName)])].filter((k) => k !== ''),
+    names: raw === safe || safe === '' ? [raw] : raw === '' ? [safe] : [raw, safe],
   };
 }
 
@@ -85,7 +88,7 @@ function digitsOf(phone: string): string {
 }
 
 function squashText(s: string): string {
-  return s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return (isAscii(s) ? s : s.normalize('NFC')).replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** Whether two values of a field say the same (case, spacing, phone punctuation and URL form aside). */
