@@ -1,5 +1,6 @@
 /** Each format's fixture read into contacts: the quirks of real exports, and non-ASCII names. */
 import { describe, expect, it } from 'vitest';
+import { parseImportFile } from '../../../src/core/import/parse';
 import { contactTable, fixture } from './helpers';
 
 describe('LinkedIn Connections.csv', () => {
@@ -23,6 +24,13 @@ describe('LinkedIn Connections.csv', () => {
       '5 | Piet Pietersen | email=piet@example.nl; organisation=Gemeente Utrecht; role=Beleidsmedewerker; met=2019-04-03',
       '6 | Zoë Çelik | email=ZOE@celik.example; organisation=Acme, Inc.; role=Sales; met=2026-02-08',
     ]);
+  });
+});
+
+describe('CSV from a spreadsheet saved in a European locale', () => {
+  it('reads a file separated by semicolons', () => {
+    const parsed = parseImportFile('First Name;Last Name;URL;Email Address;Company;Position;Connected On\r\nZoë;Çelik;;;Acme, Inc.;CTO;08 Feb 2026\r\n');
+    expect(contactTable(parsed)).toEqual(['2 | Zoë Çelik | organisation=Acme, Inc.; role=CTO; met=2026-02-08']);
   });
 });
 
