@@ -118,6 +118,16 @@ describe('ties import', () => {
     expect(JSON.parse(ties(['review', dir, '--folder', '', '--json']).stdout).people).toBe(2);
   });
 
+  it('a file that is not UTF-8 is read as Windows-1252, and the plan says so', () => {
+    const dir = vault(null);
+    const file = join(root, 'latin.csv');
+    writeFileSync(file, Buffer.from(`${HEADER}\r\nZo\xeb,\xc7elik,,,Caf\xe9 Ren\xe9,,\r\n`, 'latin1'));
+    const r = ties(['import', dir, file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Left out or changed (1)\n  file: the file is not UTF-8; it was read as Windows-1252 (Western European)');
+    expect(readFileSync(join(dir, 'People/Zoë Çelik.md'), 'utf8')).toBe('---\norganisation: Café René\n---\n\n## Log\n');
+  });
+
   it('a conflict is reported and never written', () => {
     const dir = vault();
     writeFileSync(join(dir, 'People/Bram.md'), '---\nrole: Buyer\n---\n');

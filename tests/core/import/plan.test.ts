@@ -1,5 +1,7 @@
 /** The plan: what an import creates, fills, reports as a conflict and skips, with the reasons. */
 import { describe, expect, it } from 'vitest';
+import { recordFromText } from '../../../src/cli/read-vault';
+import { newPersonNoteText } from '../../../src/core/import/note-text';
 import { parsePerson } from '../../../src/core/person';
 import { parseImportFile } from '../../../src/core/import/parse';
 import { planImport, planIsEmpty, type VaultView } from '../../../src/core/import/plan';
@@ -107,6 +109,18 @@ describe('planImport', () => {
     expect(plan.skipped).toEqual([{ row: 2, why: 'the name "?! ***" has no letters or digits to name a note with' }]);
     expect(Array.from(plan.create[0]!.name)).toHaveLength(200);
     expect(plan.create[0]!.why[0]).toMatch(/^the name is longer than 200 characters/);
+  });
+
+  it('a second import finds the notes the first one named differently (a taken name, characters a name cannot hold)', () => {
+    const file = fixture('linkedin-connections.csv');
+    const first = planImport(file, vault([], ['Notes/Nguyễn Văn An.md']));
+    const created = first.create.map((c) =>
+      parsePerson(recordFromText(c.path, newPersonNoteText({ ...c.fields, aliases: c.aliases }, { markAsPerson: false, logHeading: 'Log' }), settings), settings)!,
+    );
+    const second = planImport(file, vault(created, ['Notes/Nguyễn Văn An.md']));
+    expect(planIsEmpty(second)).toBe(true);
+    expect(second.unchanged.map((u) => u.path)).toContain('People/Nguyễn Văn An 2.md');
+    expect(second.unchanged.map((u) => u.path)).toContain('People/Jan the boss de Vries.md');
   });
 
   it('an archived person still matches; the plan of a file already imported is empty', () => {
