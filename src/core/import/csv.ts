@@ -41,8 +41,16 @@ function isBlankRow(cells: readonly string[]): boolean {
   return cells.every((c) => c.trim() === '');
 }
 
+/** The file's line break, from its first one (papaparse's own guess copies and scans the first megabyte). */
+function lineBreak(text: string): '\r\n' | '\n' | '\r' {
+  const nl = text.indexOf('\n');
+  if (nl < 0) return text.includes('\r') ? '\r' : '\n';
+  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+}
+
 export interface HeaderAt {
   delimiter: string;
+  newline: '\r\n' | '\n' | '\r';
   /** The header's row index, 0-based. */
   at: number;
 }
@@ -53,13 +61,14 @@ export interface HeaderAt {
  */
 export function findHeader<K extends string>(text: string, kinds: Record<K, (columns: ReadonlySet<string>) => boolean>): (HeaderAt & { kind: K }) | null {
   const head = text.slice(0, HEADER_BYTES);
+  const newline = lineBreak(head);
   for (const delimiter of DELIMITERS) {
-    const preview = Papa.parse<string[]>(head, { delimiter, preview: HEADER_WITHIN, skipEmptyLines: false });
+    const preview = Papa.parse<string[]>(head, { delimiter, newline, preview: HEADER_WITHIN, skipEmptyLines: false });
     for (let at = 0; at < preview.data.length; at++) {
       const cells = preview.data[at]!;
       if (cells.length < 2 || cells.length > 10_000) continue;
       const columns = new Set(cells.map((c) => c.trim().toLowerCase()));
-      for (const kind of Object.keys(kinds) as K[]) if (kinds[kind](columns)) return { delimiter, at, kind };
+      for (const kind of Object.keys(kinds) as K[]) if (kinds[kind](columns)) return { delimiter, newline, at, kind };
     }
   }
   return null;
@@ -67,7 +76,7 @@ export function findHeader<K extends string>(text: string, kinds: Record<K, (col
 
 /** The rows below the header found by `findHeader`. */
 export function readTable(text: string, where: HeaderAt): CsvTable {
-  const parsed = Papa.parse<string[]>(text, { delimiter: where.delimiter, skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text, { delimiter: where.delimiter, newline: where.newline, skipEmptyLines: false });
   const header = parsed.data[where.at] ?? [];
   const columns = headerIndex(header);
   const skipped: Skipped[] = [];

@@ -30,9 +30,10 @@ interface Group {
   safeName: string;
   renamed: string | null;
   fields: ContactFields;
-  linkedin: Set<string>;
-  emails: Set<string>;
-  names: Set<string>;
+  /** Match keys of all its rows (a handful: arrays, not sets). */
+  linkedin: string[];
+  emails: string[];
+  names: string[];
   rows: number[];
 }
 
@@ -45,6 +46,22 @@ class KeyIndex<T> {
   }
   get(key: string): readonly T[] {
     return this.map.get(key) ?? [];
+  }
+}
+
+/** The group of the first key that has one. */
+function firstOf(keys: readonly string[], index: KeyIndex<Group>): Group | undefined {
+  for (const k of keys) {
+    const g = index.get(k)[0];
+    if (g !== undefined) return g;
+  }
+  return undefined;
+}
+
+function addKeys(group: Group, field: 'linkedin' | 'emails' | 'names', keys: readonly string[], index: KeyIndex<Group>): void {
+  for (const k of keys) {
+    if (!group[field].includes(k)) group[field].push(k);
+    index.add(k, group);
   }
 }
 
@@ -201,14 +218,11 @@ export function planImport(parsed: ParsedFile, vault: VaultView): ImportPlan {
       continue;
     }
     const keys = contactKeys(c, safe.name);
-    const found =
-      keys.linkedin.map((k) => byLinkedin.get(k)[0]).find((g) => g) ??
-      keys.emails.map((k) => byEmail.get(k)[0]).find((g) => g) ??
-      keys.names.map((k) => byName.get(k)[0]).find((g) => g);
+    const found = firstOf(keys.linkedin, byLinkedin) ?? firstOf(keys.emails, byEmail) ?? firstOf(keys.names, byName);
     let group: Group;
     if (found) {
       group = found;
-      if (!keys.names.some((k) => group.names.has(k)))
+      if (!keys.names.some((k) => group.names.includes(k)))
         warnings.push({ row: c.row, field: 'name', message: `this row is the same person as row ${group.rows[0]} (the same LinkedIn URL or e-mail address), whose name "${group.name}" is used; "${c.name}" is not` });
       group.contacts.push(c);
       group.rows.push(c.row);
@@ -216,22 +230,13 @@ export function planImport(parsed: ParsedFile, vault: VaultView): ImportPlan {
     } else {
       group = {
         contacts: [c], name: c.name, safeName: safe.name, renamed: safe.changed, fields: cloneFields(c.fields),
-        linkedin: new Set(), emails: new Set(), names: new Set(), rows: [c.row],
+        linkedin: [], emails: [], names: [], rows: [c.row],
       };
       groups.push(group);
     }
-    for (const k of keys.linkedin) {
-      group.linkedin.add(k);
-      byLinkedin.add(k, group);
-    }
-    for (const k of keys.emails) {
-      group.emails.add(k);
-      byEmail.add(k, group);
-    }
-    for (const k of keys.names) {
-      group.names.add(k);
-      byName.add(k, group);
-    }
+    addKeys(group, 'linkedin', keys.linkedin, byLinkedin);
+    addKeys(group, 'emails', keys.emails, byEmail);
+    addKeys(group, 'names', keys.names, byName);
   }
 
   // 2. The vault's people under the same keys.
@@ -250,7 +255,7 @@ export function planImport(parsed: ParsedFile, vault: VaultView): ImportPlan {
   // 3. Each group matches one note, or none; a group that matches several is skipped (which one is meant?).
   const matched = new Map<string, { groups: Group[]; by: MatchKind }>();
   const fresh: Group[] = [];
-  const levels: [MatchKind, (g: Group) => Iterable<string>, KeyIndex<string>][] = [
+  const levels: [MatchKind, (g: Group) => string[], KeyIndex<string>][] = [
     ['linkedin', (g) => g.linkedin, vaultLinkedin],
     ['email', (g) => g.emails, vaultEmail],
     ['name', (g) => g.names, vaultName],
@@ -258,18 +263,18 @@ export function planImport(parsed: ParsedFile, vault: VaultView): ImportPlan {
   for (const g of groups) {
     let decided = false;
     for (const [kind, keysOf, index] of levels) {
-      const paths = new Set<string>();
-      for (const k of keysOf(g)) for (const p of index.get(k)) paths.add(p);
-      if (paths.size === 0) continue;
+      const paths: string[] = [];
+      for (const k of keysOf(g)) for (const p of index.get(k)) if (!paths.includes(p)) paths.push(p);
+      if (paths.length === 0) continue;
       decided = true;
-      if (paths.size > 1) {
-        const list = [...paths].sort();
+      if (paths.length > 1) {
+        const list = paths.sort();
         const what = kind === 'linkedin' ? 'LinkedIn URL' : kind === 'email' ? 'e-mail address' : 'name';
         for (const row of g.rows)
-          skipped.push({ row, why: `"${g.name}" matches ${paths.size} notes by ${what} (${describeMatches(list)}); which one is meant is unclear, so it was not imported` });
+          skipped.push({ row, why: `"${g.name}" matches ${paths.length} notes by ${what} (${describeMatches(list)}); which one is meant is unclear, so it was not imported` });
         break;
       }
-      const path = [...paths][0]!;
+      const path = paths[0]!;
       const entry = matched.get(path);
       if (entry) entry.groups.push(g);
       else matched.set(path, { groups: [g], by: kind });
@@ -309,7 +314,7 @@ export function planImport(parsed: ParsedFile, vault: VaultView): ImportPlan {
     for (const c of g.contacts)
       for (const r of c.related) {
         const key = nameKey(r.name);
-        if (g.names.has(key)) continue;
+        if (g.names.includes(key)) continue;
         const inFile = byName.get(key)[0];
         const inVault = vaultName.get(key);
         const target = inFile !== undefined ? noteNameOf.get(inFile) : inVault.length === 1 ? basenameOf(inVault[0]!) : undefined;
