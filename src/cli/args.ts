@@ -5,7 +5,7 @@ import type { Day } from '../core/types';
 
 export class UsageError extends Error {}
 
-export const COMMANDS = ['review', 'check', 'graph', 'intro'] as const;
+export const COMMANDS = ['review', 'check', 'graph', 'intro', 'import', 'export'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliArgs {
@@ -18,6 +18,12 @@ export interface CliArgs {
   tags: string[] | null;
   limit: number;
   dailyNotes: boolean;
+  /** import: the file to read. */
+  file: string | null;
+  dryRun: boolean;
+  /** export: the format (vCard is the only one) and the file to write (null: standard output). */
+  vcard: boolean;
+  out: string | null;
 }
 
 export const USAGE = `Usage: ties <command> [VAULT] [options]
@@ -27,6 +33,8 @@ Commands:
   check  [VAULT]          problems in person notes (exit 1 when there are errors)
   graph  [VAULT] --json   who knows whom: nodes, edges and metrics
   intro  [VAULT] TARGET   who can introduce you to TARGET
+  import [VAULT] FILE     people from LinkedIn, Google Contacts or vCard
+  export [VAULT] --vcard  every person who is not archived, as vCard 4.0
 
 Options:
   --today YYYY-MM-DD      the day to review (default: today)
@@ -35,6 +43,8 @@ Options:
   --tag TAG               person tag, repeatable (default: person, people)
   --limit N               intro: at most N paths
   --no-daily-notes        do not count daily-note mentions as contacts
+  --dry-run               import: show the plan, write nothing
+  --out FILE              export: write to FILE (default: standard output)
   -h, --help              show this help
   -v, --version           show the version
 
@@ -54,6 +64,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
         tag: { type: 'string', multiple: true },
         limit: { type: 'string' },
         'no-daily-notes': { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        vcard: { type: 'boolean' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -65,11 +78,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const base = {
     vault: '.', target: null, today: null, json: values.json ?? false, folder: values.folder ?? null,
     tags: values.tag ?? null, limit: Infinity, dailyNotes: !values['no-daily-notes'],
+    file: null, dryRun: values['dry-run'] ?? false, vcard: values.vcard ?? false, out: values.out ?? null,
   };
   if (values.help) return { ...base, command: 'help' };
   if (values.version) return { ...base, command: 'version' };
   const [command, ...rest] = positionals;
-  if (command === undefined) throw new UsageError('missing command: review, check, graph or intro');
+  if (command === undefined) throw new UsageError('missing command: review, check, graph, intro, import or export');
   if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}"`);
 
   let today: Day | null = null;
@@ -85,7 +99,13 @@ export function parseCliArgs(argv: string[]): CliArgs {
 
   let vault = '.';
   let target: string | null = null;
-  if (command === 'intro') {
+  let file: string | null = null;
+  if (command === 'import') {
+    if (rest.length === 0) throw new UsageError('import needs a FILE: a LinkedIn Connections.csv, a Google Contacts CSV or a vCard file');
+    if (rest.length > 2) throw new UsageError(`too many arguments: ${rest.join(' ')}`);
+    if (rest.length === 2) [vault, file] = rest as [string, string];
+    else file = rest[0]!;
+  } else if (command === 'intro') {
     if (rest.length === 0) throw new UsageError('intro needs a TARGET: the person to be introduced to');
     if (rest.length > 2) throw new UsageError(`too many arguments: ${rest.join(' ')}`);
     if (rest.length === 2) [vault, target] = rest as [string, string];
@@ -94,5 +114,6 @@ export function parseCliArgs(argv: string[]): CliArgs {
     if (rest.length > 1) throw new UsageError(`too many arguments: ${rest.join(' ')}`);
     vault = rest[0] ?? '.';
   }
-  return { ...base, command: command as Command, vault, target, today, limit };
+  if (command === 'export' && !base.vcard) throw new UsageError('export needs --vcard (vCard 4.0 is the format it writes)');
+  return { ...base, command: command as Command, vault, target, file, today, limit };
 }

@@ -7,7 +7,9 @@ import { buildGraph, introPaths } from '../core/network';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../core/types';
 import { PeopleIndex } from '../index/people-index';
 import { parseCliArgs, UsageError, USAGE, type CliArgs } from './args';
+import { runExport } from './export-command';
 import { COLOUR, formatCheck, formatIntro, formatReview, PLAIN } from './format';
+import { runImport } from './import-command';
 import { graphJson, itemJson } from './json';
 import { readVaultParallel, runReadWorkerIfAsked } from './parallel-read';
 
@@ -75,6 +77,13 @@ async function run(argv: string[]): Promise<number> {
       else print(formatIntro(index.person(target)!, result.paths, result.inTouch, (p) => graph.getNodeAttributes(p).person, today, style));
       return 0;
     }
+    case 'import':
+      return runImport({
+        vault: args.vault, file: args.file!, dryRun: args.dryRun, json: args.json, people, notePaths: index.paths(), settings, style,
+        out: print, err: (t) => process.stderr.write(t),
+      });
+    case 'export':
+      return runExport({ people, outFile: args.out, out: print, err: (t) => process.stderr.write(t) });
   }
 }
 

@@ -135,6 +135,11 @@ export class PeopleIndex {
     return this.entries.has(path);
   }
 
+  /** The path of every note, people or not (an import must not give a new note a name that is taken). */
+  paths(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
   /** The person at `path` as parsed (without mentions), or undefined. */
   personAt(path: string): Person | undefined {
     return this.entries.get(path)?.person ?? undefined;
