@@ -195,6 +195,16 @@ describe('commands for the person in the active note', () => {
     expect(body).toBe(`No log yet.\n\n## Log\n- ${formatDay(TODAY - 3)}\n`);
   });
 
+  it('Log contact with an empty "What about" writes the day and the channel, with no dangling colon', async () => {
+    const { t, actions } = await started();
+    void actions.logContact('People/Jan.md');
+    const modal = lastModal(LogContactModal);
+    modal.channelEl.value = 'phone';
+    key(modal.textEl, 'Enter');
+    await submitted(modal);
+    expect((await parts(t, 'People/Jan.md')).body).toBe(`# Jan\n\n## Log\n- 2026-01-05 call: budget\n- ${today} phone\n\nAfter the log.\n`);
+  });
+
   it('Escape cancels without writing', async () => {
     const { t, p } = await started();
     const before = await snapshot(t.app);
