@@ -453,15 +453,42 @@ describe('New person', () => {
     expect(notices.map((n) => n.text)).toContain('Jan already exists; opened it.');
   });
 
-  it('refuses names with characters a file name cannot hold', async () => {
+  it('refuses names Obsidian cannot use or would hide, saying why, in English and Dutch', async () => {
     const { t, p } = await started();
     const before = await snapshot(t.app);
-    for (const name of ['A/B', 'A\\B', 'a:b', 'a*', 'why?', '"q"', '<x>', 'a|b', '   ']) {
-      const modal = await create(p, name);
-      expect(modal.result).toBeNull();
-      expect(modal.contentEl.querySelector('.ties-form-error')!.textContent).not.toBe('');
-      modal.close();
+    const create$ = vi.spyOn(t.app.vault, 'create');
+    const cases: [string, string, string][] = [
+      ['.hidden', 'cannot start with a dot', 'niet met een punt beginnen'],
+      ['#tag', 'cannot contain “#”', 'geen “#” bevatten'],
+      ['a^b', 'cannot contain “^”', 'geen “^” bevatten'],
+      ['[Jan]', 'cannot contain “[”', 'geen “[” bevatten'],
+      ['Jan]', 'cannot contain “]”', 'geen “]” bevatten'],
+      ['a|b', 'cannot contain “|”', 'geen “|” bevatten'],
+      ['a:b', 'cannot contain “:”', 'geen “:” bevatten'],
+      ['A\\B', 'cannot contain “\\”', 'geen “\\” bevatten'],
+      ['A/B', 'cannot contain “/”', 'geen “/” bevatten'],
+      ['why?', 'cannot contain “?”', 'geen “?” bevatten'],
+      ['a'.repeat(201), 'too long for a file name (201 characters; at most 200', 'te lang voor een bestandsnaam (201 tekens; hoogstens 200'],
+      ['a\tb', 'control character', 'stuurteken'],
+      ['Jan.', 'cannot end with a dot', 'niet op een punt eindigen'],
+      ['nul', 'Windows keeps for a device', 'voor een apparaat reserveert'],
+      ['   ', 'Enter a name.', 'Vul een naam in.'],
+    ];
+    for (const lang of ['en', 'nl'] as const) {
+      p.settings.language = lang;
+      for (const [name, en, nl] of cases) {
+        const modal = await create(p, name);
+        expect(modal.result, name).toBeNull();
+        expect(modal.contentEl.querySelector('.ties-form-error')!.textContent, name).toContain(lang === 'en' ? en : nl);
+        modal.close();
+      }
     }
+    // The command's own check, for a caller that skips the modal.
+    p.settings.language = 'en';
+    const { createPerson } = await import('../../src/actions/commands');
+    expect(await createPerson(p, '.obsidian')).toBeNull();
+    expect(lastNotice().text).toContain('cannot start with a dot');
+    expect(create$).not.toHaveBeenCalled();
     expect(await snapshot(t.app)).toEqual(before);
   });
 });
