@@ -13,6 +13,8 @@ export const en = {
   // the writer
   'write.missing': 'Could not find the note {path}.',
   'write.broken': 'Nothing was changed: the frontmatter of {name} cannot be read. Fix it first ("Check person notes" shows what is wrong).',
+  'write.notKeys': 'Nothing was changed: the frontmatter of {name} is not a set of keys (line {line} holds a text or a list, not "key: value"), and writing would replace it. Fix it first.',
+  'write.unclosed': 'Nothing was changed: the frontmatter of {name} opens with --- on the first line but no line closes it. Add the closing --- first.',
   'write.failed': 'Could not change {name}: {error}',
   'write.unchanged': 'Nothing to change in {name}.',
   'write.undo': 'Undo',
@@ -141,6 +143,8 @@ export const nl: Record<keyof typeof en, string> = {
 
   'write.missing': 'De notitie {path} is niet gevonden.',
   'write.broken': 'Er is niets veranderd: de frontmatter van {name} is onleesbaar. Herstel die eerst ("Persoonsnotities controleren" laat zien wat er mis is).',
+  'write.notKeys': 'Er is niets veranderd: de frontmatter van {name} is geen reeks sleutels (regel {line} bevat een tekst of een lijst, geen "sleutel: waarde"), en schrijven zou die vervangen. Herstel die eerst.',
+  'write.unclosed': 'Er is niets veranderd: de frontmatter van {name} opent met --- op de eerste regel, maar geen regel sluit hem af. Voeg eerst de afsluitende --- toe.',
   'write.failed': 'Kon {name} niet aanpassen: {error}',
   'write.unchanged': 'Niets te veranderen in {name}.',
   'write.undo': 'Ongedaan maken',

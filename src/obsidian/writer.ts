@@ -1,10 +1,12 @@
 /**
  * The one way Ties changes a note. Frontmatter edits go through `FileManager.processFrontMatter`, body edits
  * through `Vault.process`; nothing else writes. Before writing, a note whose frontmatter cannot be read is
- * refused (nothing changes). After writing, a notice offers Undo, which puts back the note's previous text
+ * refused (nothing changes): broken YAML (the metadata cache or the index says so), and, read from the note's
+ * own text whatever the cache says, a block that is not a set of keys or is never closed. After writing, a notice offers Undo, which puts back the note's previous text
  * exactly, and only while the note still holds what the write produced.
  */
 import { Notice, TFile, type App } from 'obsidian';
+import { frontmatterShape } from '../core/frontmatter-shape';
 import type { Translate } from '../i18n/i18n';
 import type { PeopleIndex } from '../index/people-index';
 
@@ -82,6 +84,12 @@ export class NoteWriter {
       before = await this.app.vault.read(file);
     } catch (error) {
       new Notice(t('write.failed', { name, error: errorText(error) }));
+      return null;
+    }
+
+    const shape = frontmatterShape(before);
+    if (shape.kind === 'not-keys' || shape.kind === 'unclosed') {
+      new Notice(shape.kind === 'unclosed' ? t('write.unclosed', { name }) : t('write.notKeys', { name, line: shape.line }));
       return null;
     }
 

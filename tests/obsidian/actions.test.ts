@@ -333,6 +333,40 @@ describe('actions', () => {
     expect(await snapshot(t.app)).toEqual(before);
   });
 
+  it('refuses frontmatter that is not a set of keys, read from the note itself, whatever the cache reports', async () => {
+    const files: Record<string, string> = {
+      'People/Text.md': '---\njust text\n---\n## Log\n- 2026-01-01 a\n',
+      'People/Quoted.md': '---\n"just: text"\n---\nBody.\n',
+      'People/List.md': '---\n- a\n- b\n---\nBody.\n',
+      'People/Open.md': '---\nlast_contact: 2026-01-01\n\n## Log\n- 2026-01-01 a\n',
+    };
+    const { t, p, actions } = await started(files);
+    const before = await snapshot(t.app);
+    // Obsidian's cache may call any of these a set of keys (the mock reports `{}` for a scalar): the text decides.
+    const getFileCache = t.app.metadataCache.getFileCache.bind(t.app.metadataCache);
+    vi.spyOn(t.app.metadataCache, 'getFileCache').mockImplementation((f) => {
+      const cache = getFileCache(f);
+      return cache ? { ...cache, frontmatter: {} as never } : cache;
+    });
+    const personAt = p.index.personAt.bind(p.index);
+    vi.spyOn(p.index, 'personAt').mockImplementation((path) => {
+      const person = personAt(path);
+      return person ? { ...person, diagnostics: [] } : person;
+    });
+    const writes = [vi.spyOn(t.app.fileManager, 'processFrontMatter'), vi.spyOn(t.app.vault, 'process'), vi.spyOn(t.app.vault, 'modify')];
+    for (const path of Object.keys(files)) {
+      const name = path.slice(7, -3);
+      await actions.writeLog(path, { day: TODAY, channel: 'phone', text: 'x' });
+      expect(lastNotice().text).toContain(`Nothing was changed: the frontmatter of ${name}`);
+      await actions.snooze(path, TODAY + 7);
+      await actions.writeFavour(path, TODAY, 'got', 'x');
+    }
+    expect(notices.map((n) => n.text).filter((n) => n.includes('is not a set of keys (line 2 holds'))).toHaveLength(3 * 3);
+    expect(notices.map((n) => n.text).filter((n) => n.includes('no line closes it'))).toHaveLength(3);
+    for (const w of writes) expect(w).not.toHaveBeenCalled();
+    expect(await snapshot(t.app)).toEqual(before);
+  });
+
   it('refuses when the metadata cache has a frontmatter position but no frontmatter, before the index knows', async () => {
     const { t, p, actions } = await started();
     const jan = file(t, 'People/Jan.md');
