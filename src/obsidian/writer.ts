@@ -41,8 +41,9 @@ function nameOf(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
 }
 
+/** An error's message for a notice, without a closing full stop (the notice adds its own). */
 function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return (error instanceof Error ? error.message : String(error)).trim().replace(/\.+$/, '');
 }
 
 export class NoteWriter {
@@ -65,6 +66,10 @@ export class NoteWriter {
   /**
    * Applies an edit to the note at `path` and shows a notice with Undo. Resolves to what was written, or
    * null when nothing was (refused, failed, or the edit changed nothing).
+   *
+   * All or nothing: the edit is worked out on the note's current text before anything is written (an edit
+   * that refuses or throws there writes nothing), then written, frontmatter first; when a later step fails,
+   * the note gets its exact previous text back. After any failure the note is as it was, and the notice says so.
    */
   async apply(path: string, edit: NoteEdit): Promise<WriteResult | null> {
     const t = this.t();
@@ -83,38 +88,75 @@ export class NoteWriter {
     try {
       before = await this.app.vault.read(file);
     } catch (error) {
-      new Notice(t('write.failed', { name, error: errorText(error) }));
+      new Notice(this.failure(name, error, 'untouched'));
       return null;
     }
-
     const shape = frontmatterShape(before);
     if (shape.kind === 'not-keys' || shape.kind === 'unclosed') {
       new Notice(shape.kind === 'unclosed' ? t('write.unclosed', { name }) : t('write.notKeys', { name, line: shape.line }));
       return null;
     }
 
-    let failure: string | null = null;
+    // 1. The whole change, worked out on the current text; nothing is written yet.
+    let frontmatter = false;
+    let body: string | null = null;
     try {
-      if (edit.frontmatter && this.frontmatterChanges(file, edit.frontmatter))
-        await this.app.fileManager.processFrontMatter(file, edit.frontmatter);
-      if (edit.body) await this.app.vault.process(file, edit.body);
+      if (edit.frontmatter) frontmatter = this.frontmatterChanges(file, edit.frontmatter);
+      if (edit.body) body = edit.body(before);
     } catch (error) {
-      failure = error instanceof EditRefused ? error.message : t('write.failed', { name, error: errorText(error) });
+      new Notice(this.failure(name, error, 'untouched'));
+      return null;
+    }
+    if (!frontmatter && (body === null || body === before)) {
+      new Notice(t('write.unchanged', { name }));
+      return null;
     }
 
+    // 2. Written: the frontmatter through processFrontMatter, then the body edit on the text as it is then.
     let after: string;
     try {
-      after = await this.app.vault.read(file);
-    } catch {
-      after = before;
+      if (frontmatter) await this.app.fileManager.processFrontMatter(file, edit.frontmatter!);
+      if (edit.body) {
+        const planned = body;
+        const bodyEdit = edit.body;
+        after = await this.app.vault.process(file, (text) => (text === before && planned !== null ? planned : bodyEdit(text)));
+      } else after = await this.app.vault.read(file);
+    } catch (error) {
+      // 3. A step failed: the note gets its previous text back.
+      new Notice(this.failure(name, error, await this.restore(file, before)));
+      return null;
     }
     if (after === before) {
-      new Notice(failure ?? t('write.unchanged', { name }));
+      new Notice(t('write.unchanged', { name }));
       return null;
     }
     const result: WriteResult = { before, after, undo: () => this.undo(file, before, after) };
-    this.offerUndo(file.path, failure ?? edit.done, result);
+    this.offerUndo(file.path, edit.done, result);
     return result;
+  }
+
+  /**
+   * What the notice says after an edit refused (its own message says nothing changed) or failed, and where
+   * that left the note: untouched, put back, or not put back (why).
+   */
+  private failure(name: string, error: unknown, note: 'untouched' | 'restored' | { error: string }): string {
+    const t = this.t();
+    const refused = error instanceof EditRefused;
+    const message = refused ? error.message : t('write.failed', { name, error: errorText(error) });
+    if (note === 'untouched') return refused ? message : `${message} ${t('write.nothingChanged')}`;
+    if (note === 'restored') return `${message} ${t('write.putBack', { name })}`;
+    return `${message} ${t('write.notPutBack', { name, error: note.error })}`;
+  }
+
+  /** Puts `before` back after a failed write, and says where that left the note. */
+  private async restore(file: TFile, before: string): Promise<'untouched' | 'restored' | { error: string }> {
+    try {
+      if ((await this.app.vault.read(file)) === before) return 'untouched';
+      await this.app.vault.process(file, () => before);
+      return (await this.app.vault.read(file)) === before ? 'restored' : { error: this.t()('write.restoreDiffers') };
+    } catch (error) {
+      return { error: errorText(error) };
+    }
   }
 
   /**

@@ -1,13 +1,9 @@
 /**
  * The write actions over an in-memory vault: each command and action writes the note, a notice offers
  * Undo, broken frontmatter is refused, New person creates notes, and the settings tab edits the settings.
- *
- * Notices: the mock's Notice copies a DocumentFragment message (cloneNode), which drops the Undo button's
- * click listener; Obsidian appends the fragment itself. Notices are recorded here with the fragment they
- * were given, so the test clicks the button Obsidian would show.
  */
 import type { Command, TFile } from 'obsidian';
-import { Notice, parseYaml, ToggleComponent } from 'obsidian-test-mocks/obsidian';
+import { parseYaml, ToggleComponent } from 'obsidian-test-mocks/obsidian';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TiesActions } from '../../src/actions/actions';
 import { fillTemplate, personSkeleton, SKELETON_KEYS } from '../../src/actions/commands';
@@ -22,34 +18,11 @@ import { translate, translator } from '../../src/i18n/i18n';
 import { CheckModal, summaryText } from '../../src/obsidian/check-modal';
 import type TiesPlugin from '../../src/main';
 import { TiesSettingTab } from '../../src/settings/settings-tab';
+import { lastNotice, notices, undoButton } from './notices';
 import { command, openedModals, snapshot, type TestApp, startPlugin } from './shim';
 import { logParts } from '../../src/core/person';
 
 type Loose = Record<string, any>;
-
-// --- notices ------------------------------------------------------------------------------------------------
-interface Shown {
-  text: string;
-  message: string | DocumentFragment;
-  notice: Loose;
-}
-const notices: Shown[] = [];
-(Notice.prototype as unknown as Loose).constructor__ = function (this: Loose, message: string | DocumentFragment): void {
-  notices.push({ text: typeof message === 'string' ? message : (message.textContent ?? ''), message, notice: this });
-};
-
-function lastNotice(): Shown {
-  const n = notices.at(-1);
-  if (!n) throw new Error('no notice');
-  return n;
-}
-
-function undoButton(n: Shown): HTMLButtonElement {
-  if (typeof n.message === 'string') throw new Error(`notice without Undo: ${n.text}`);
-  const button = n.message.querySelector<HTMLButtonElement>('button');
-  if (!button) throw new Error('no Undo button');
-  return button;
-}
 
 // --- toggles: the mock does not wire a click on the toggle to its onClick ------------------------------------
 const toggles: Loose[] = [];
@@ -346,7 +319,7 @@ describe('actions', () => {
     const getFileCache = t.app.metadataCache.getFileCache.bind(t.app.metadataCache);
     vi.spyOn(t.app.metadataCache, 'getFileCache').mockImplementation((f) => {
       const cache = getFileCache(f);
-      return cache ? { ...cache, frontmatter: {} as never } : cache;
+      return cache ? { ...cache, frontmatter: {} } : cache;
     });
     const personAt = p.index.personAt.bind(p.index);
     vi.spyOn(p.index, 'personAt').mockImplementation((path) => {
@@ -520,7 +493,7 @@ describe('New person', () => {
     // The command's own check, for a caller that skips the modal.
     p.settings.language = 'en';
     const { createPerson } = await import('../../src/actions/commands');
-    expect(await createPerson(p, '.obsidian')).toBeNull();
+    expect(await createPerson(p, '.trash')).toBeNull();
     expect(lastNotice().text).toContain('cannot start with a dot');
     expect(create$).not.toHaveBeenCalled();
     expect(await snapshot(t.app)).toEqual(before);
