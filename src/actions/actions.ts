@@ -2,6 +2,7 @@
  * The write actions on a person: each one a pure edit (core/edits) applied by the writer, which refuses a
  * note whose frontmatter cannot be read and offers Undo afterwards. The modals only collect the input.
  */
+import { effectiveLastContact } from '../core/contacts';
 import { localToday, longDate } from '../core/dates';
 import {
   addFavour, addFollowUp, appendLogItem, logItemText, removeFollowUp, setLastContact, setSnoozeUntil,
@@ -20,7 +21,7 @@ import type { PersonActions } from './person-actions';
 /** PersonActions, plus the writes behind the modals for callers that already have the input. */
 export interface TiesActions extends PersonActions {
   readonly writer: NoteWriter;
-  /** Appends a log item and moves `last_contact` forward to its day. */
+  /** Appends a log item and moves `last_contact` forward to its day, or to the newer contact Ties knows of. */
   writeLog(path: string, input: LogContactInput): Promise<WriteResult | null>;
   writeFavour(path: string, day: Day, kind: 'gave' | 'got', text: string): Promise<WriteResult | null>;
   writeFollowUp(path: string, day: Day, text: string): Promise<WriteResult | null>;
@@ -43,12 +44,25 @@ export function createPersonActions(plugin: TiesPlugin): TiesActions {
     modal.open();
   };
 
-  const writeLog = (path: string, input: LogContactInput) =>
-    writer.apply(path, {
-      frontmatter: (fm) => void setLastContact(fm, input.day),
+  /**
+   * The day `last_contact` gets after logging a contact on `day`: never older than what Ties already knows
+   * (the effective last contact: a newer log item or interaction-note mention), so a backdated contact does
+   * not make the person look longer out of touch.
+   */
+  const lastContactAfter = (path: string, day: Day): Day => {
+    const p = person(path);
+    const known = p ? effectiveLastContact(p, localToday()) : null;
+    return known !== null && known > day ? known : day;
+  };
+
+  const writeLog = (path: string, input: LogContactInput) => {
+    const last = lastContactAfter(path, input.day);
+    return writer.apply(path, {
+      frontmatter: (fm) => void setLastContact(fm, last),
       body: (text) => appendLogItem(text, plugin.settings.logHeadings, logItemText(input.day, input.channel, input.text)),
       done: plugin.t('actions.logged', { name: nameOf(path) }),
     });
+  };
 
   const writeFavour = (path: string, day: Day, kind: 'gave' | 'got', text: string) =>
     writer.apply(path, {

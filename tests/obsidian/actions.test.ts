@@ -178,6 +178,30 @@ describe('commands for the person in the active note', () => {
     expect((await parts(t, 'People/Jan.md')).body).toBe(`# Jan\n\n## Log\n- 2026-01-05 call: budget\n- ${today} phone\n\nAfter the log.\n`);
   });
 
+  it('a backdated contact never makes last_contact older than the last contact Ties knows of', async () => {
+    const d = (n: number) => formatDay(TODAY - n);
+    const { t, actions } = await started({
+      // A newer log item than last_contact.
+      'People/Ada.md': `---\nlast_contact: ${d(60)}\n---\n## Log\n- ${d(10)} call: plan\n- ${d(60)} a\n`,
+      // A newer interaction-note mention, and no last_contact at all.
+      'People/Bo.md': '---\ncadence: 2w\n---\n',
+      [`Daily/${d(5)}.md`]: '- coffee with [[Bo]]\n',
+      // A mention after today is not a contact yet.
+      'People/Cy.md': `---\nlast_contact: ${d(90)}\n---\n`,
+      [`Daily/${formatDay(TODAY + 3)}.md`]: '- lunch with [[Cy]]\n',
+    });
+    await actions.writeLog('People/Ada.md', { day: TODAY - 30, channel: null, text: 'older news' });
+    expect((await parts(t, 'People/Ada.md')).fm.last_contact).toBe(d(10));
+    expect((await parts(t, 'People/Ada.md')).body).toContain(`- ${d(30)} older news`);
+    await actions.writeLog('People/Bo.md', { day: TODAY - 20, channel: 'phone', text: '' });
+    expect((await parts(t, 'People/Bo.md')).fm.last_contact).toBe(d(5));
+    await actions.writeLog('People/Cy.md', { day: TODAY - 40, channel: null, text: 'x' });
+    expect((await parts(t, 'People/Cy.md')).fm.last_contact).toBe(d(40));
+    // A contact newer than all of them moves it forward as before.
+    await actions.writeLog('People/Ada.md', { day: TODAY - 1, channel: null, text: 'y' });
+    expect((await parts(t, 'People/Ada.md')).fm.last_contact).toBe(d(1));
+  });
+
   it('Escape cancels without writing', async () => {
     const { t, p } = await started();
     const before = await snapshot(t.app);
