@@ -35,6 +35,8 @@ function basename(path: string): string {
 
 export function createPersonActions(plugin: TiesPlugin): TiesActions {
   const writer = new NoteWriter(plugin.app, plugin.index, () => plugin.t);
+  // Undo follows a note that moved since it was written.
+  plugin.registerEvent(plugin.app.vault.on('rename', (file, oldPath) => writer.history.renamed(oldPath, file.path)));
   let lastModal: FormModal | null = null;
 
   const person = (path: string) => plugin.index.person(path);

@@ -9,6 +9,7 @@ export const en = {
   'commands.snooze': 'Snooze',
   'commands.addFavour': 'Add favour',
   'commands.addFollowUp': 'Add follow-up',
+  'commands.undoLast': 'Undo last change',
 
   // the writer
   'write.missing': 'Could not find the note {path}.',
@@ -23,8 +24,22 @@ export const en = {
   'write.unchanged': 'Nothing to change in {name}.',
   'write.undo': 'Undo',
   'write.undoLabel': 'Undo this change to {name}',
-  'write.undone': 'Undone: {name} is as it was.',
-  'write.cannotUndo': 'Cannot undo: {name} has changed since.',
+
+  // the history of this session's changes (Undo)
+  'history.undone': 'Undone: {what}.',
+  'history.asItWas': '{name} is as it was',
+  'history.asTheyWere': '{n} notes are as they were',
+  'history.inTrash': '{name} is in the trash',
+  'history.inTrashMany': '{n} new notes are in the trash',
+  'history.and': ' and ',
+  'history.list': '{names} and {last}',
+  'history.more': '{names} and {n} more',
+  'history.changedOne': 'Cannot undo: {name} has changed since.',
+  'history.changedMany': 'Cannot undo: {names} have changed since.',
+  'history.failed': 'Could not undo {name}: {error}.',
+  'history.empty': 'Nothing to undo in this session.',
+  'history.gone': 'Nothing to undo: this change was undone already, or is older than the last {n} changes.',
+  'history.undoLabelMany': 'Undo this change to {n} notes',
   'write.followUpGone': 'Nothing was changed: this follow-up is no longer in {name}.',
 
   // what the notices say after a write
@@ -144,6 +159,7 @@ export const nl: Record<keyof typeof en, string> = {
   'commands.snooze': 'Sluimeren',
   'commands.addFavour': 'Gunst vastleggen',
   'commands.addFollowUp': 'Opvolging toevoegen',
+  'commands.undoLast': 'Laatste wijziging ongedaan maken',
 
   'write.missing': 'De notitie {path} is niet gevonden.',
   'write.broken': 'Er is niets veranderd: de frontmatter van {name} is onleesbaar. Herstel die eerst ("Persoonsnotities controleren" laat zien wat er mis is).',
@@ -157,8 +173,21 @@ export const nl: Record<keyof typeof en, string> = {
   'write.unchanged': 'Niets te veranderen in {name}.',
   'write.undo': 'Ongedaan maken',
   'write.undoLabel': 'Deze wijziging in {name} ongedaan maken',
-  'write.undone': 'Ongedaan gemaakt: {name} is weer zoals het was.',
-  'write.cannotUndo': 'Kan niet ongedaan maken: {name} is intussen veranderd.',
+
+  'history.undone': 'Ongedaan gemaakt: {what}.',
+  'history.asItWas': '{name} is weer zoals het was',
+  'history.asTheyWere': '{n} notities zijn weer zoals ze waren',
+  'history.inTrash': '{name} staat in de prullenbak',
+  'history.inTrashMany': '{n} nieuwe notities staan in de prullenbak',
+  'history.and': ' en ',
+  'history.list': '{names} en {last}',
+  'history.more': '{names} en nog {n}',
+  'history.changedOne': 'Kan niet ongedaan maken: {name} is intussen veranderd.',
+  'history.changedMany': 'Kan niet ongedaan maken: {names} zijn intussen veranderd.',
+  'history.failed': 'Kon {name} niet ongedaan maken: {error}.',
+  'history.empty': 'Niets ongedaan te maken in deze sessie.',
+  'history.gone': 'Niets ongedaan te maken: deze wijziging is al ongedaan gemaakt, of ouder dan de laatste {n} wijzigingen.',
+  'history.undoLabelMany': 'Deze wijziging in {n} notities ongedaan maken',
   'write.followUpGone': 'Er is niets veranderd: deze opvolging staat niet meer in {name}.',
 
   'actions.logged': 'Contact met {name} vastgelegd.',

@@ -517,7 +517,7 @@ describe('New person', () => {
     // The command's own check, for a caller that skips the modal.
     p.settings.language = 'en';
     const { createPerson } = await import('../../src/actions/commands');
-    expect(await createPerson(p, '.trash')).toBeNull();
+    expect(await createPerson(p, p.actions.writer, '.trash')).toBeNull();
     expect(lastNotice().text).toContain('cannot start with a dot');
     expect(create$).not.toHaveBeenCalled();
     expect(await snapshot(t.app)).toEqual(before);
