@@ -41,10 +41,13 @@ export function createPersonActions(plugin: TiesPlugin): TiesActions {
 
   const person = (path: string) => plugin.index.person(path);
   const nameOf = (path: string) => person(path)?.name ?? basename(path);
-  const open = (modal: FormModal) => {
+  /** Opens a modal; resolves once it is done with, to whether its work wrote the note. */
+  const open = (modal: FormModal): Promise<boolean> => {
     lastModal = modal;
     modal.open();
+    return modal.outcome;
   };
+  const wrote = (result: Promise<WriteResult | null>): Promise<boolean> => result.then((r) => r !== null);
 
   /**
    * The day `last_contact` gets after logging a contact on `day`: never older than what Ties already knows
@@ -78,12 +81,11 @@ export function createPersonActions(plugin: TiesPlugin): TiesActions {
       done: plugin.t('actions.followUpAdded', { name: nameOf(path) }),
     });
 
-  const snooze = async (path: string, until: Day): Promise<void> => {
-    await writer.apply(path, {
+  const snooze = (path: string, until: Day): Promise<boolean> =>
+    wrote(writer.apply(path, {
       frontmatter: (fm) => setSnoozeUntil(fm, until),
       done: plugin.t('actions.snoozed', { name: nameOf(path), date: longDate(until, plugin.language(), true) }),
-    });
-  };
+    }));
 
   return {
     writer,
@@ -94,37 +96,37 @@ export function createPersonActions(plugin: TiesPlugin): TiesActions {
       return lastModal;
     },
 
-    logContact(path: string): void {
+    logContact(path: string): Promise<boolean> {
       const p = person(path);
-      open(new LogContactModal(plugin.app, plugin.t, nameOf(path), p?.channel ?? null, localToday(), (input) => writeLog(path, input)));
+      return open(new LogContactModal(plugin.app, plugin.t, nameOf(path), p?.channel ?? null, localToday(), (input) => wrote(writeLog(path, input))));
     },
 
     snooze,
 
-    pickSnoozeDate(path: string): void {
-      open(new SnoozeModal(plugin.app, plugin.t, nameOf(path), localToday(), (until) => snooze(path, until)));
+    pickSnoozeDate(path: string): Promise<boolean> {
+      return open(new SnoozeModal(plugin.app, plugin.t, nameOf(path), localToday(), (until) => snooze(path, until)));
     },
 
-    async completeFollowUp(path: string, raw: string): Promise<void> {
+    completeFollowUp(path: string, raw: string): Promise<boolean> {
       const today = localToday();
       const name = nameOf(path);
       const what = parseFollowUp(raw)?.text ?? raw;
-      await writer.apply(path, {
+      return wrote(writer.apply(path, {
         frontmatter: (fm) => {
           if (!removeFollowUp(fm, raw)) throw new EditRefused(plugin.t('write.followUpGone', { name }));
           setLastContact(fm, today);
         },
         body: (text) => appendLogItem(text, plugin.settings.logHeadings, logItemText(today, null, what)),
         done: plugin.t('actions.followUpDone', { name }),
-      });
+      }));
     },
 
-    recordFavour(path: string): void {
-      open(new FavourModal(plugin.app, plugin.t, nameOf(path), localToday(), (input) => writeFavour(path, input.day, input.kind, input.text)));
+    recordFavour(path: string): Promise<boolean> {
+      return open(new FavourModal(plugin.app, plugin.t, nameOf(path), localToday(), (input) => wrote(writeFavour(path, input.day, input.kind, input.text))));
     },
 
-    addFollowUp(path: string): void {
-      open(new FollowUpModal(plugin.app, plugin.t, nameOf(path), localToday(), (day, text) => writeFollowUp(path, day, text)));
+    addFollowUp(path: string): Promise<boolean> {
+      return open(new FollowUpModal(plugin.app, plugin.t, nameOf(path), localToday(), (day, text) => wrote(writeFollowUp(path, day, text))));
     },
   };
 }

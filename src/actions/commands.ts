@@ -117,7 +117,7 @@ export function registerPersonActions(plugin: TiesPlugin): TiesActions {
   plugin.addCommand({
     id: 'new-person',
     name: t('commands.newPerson'),
-    callback: () => new NewPersonModal(plugin.app, plugin.t, (name) => createPerson(plugin, actions.writer, name)).open(),
+    callback: () => new NewPersonModal(plugin.app, plugin.t, async (name) => (await createPerson(plugin, actions.writer, name)) !== null).open(),
   });
   plugin.addCommand({
     id: 'undo-last-change',
@@ -125,14 +125,14 @@ export function registerPersonActions(plugin: TiesPlugin): TiesActions {
     callback: () => void actions.writer.undoLast(),
   });
 
-  const forActivePerson = (id: string, name: string, run: (path: string) => void) =>
+  const forActivePerson = (id: string, name: string, run: (path: string) => Promise<boolean>) =>
     plugin.addCommand({
       id,
       name,
       checkCallback: (checking) => {
         const path = activePersonPath(plugin);
         if (path === null) return false;
-        if (!checking) run(path);
+        if (!checking) void run(path);
         return true;
       },
     });

@@ -32,7 +32,7 @@ export class NewPersonModal extends FormModal {
   constructor(
     app: App,
     t: Translate,
-    private readonly onSubmit: (name: string) => Promise<unknown>,
+    private readonly onSubmit: (name: string) => Promise<boolean>,
   ) {
     super(app, t);
   }

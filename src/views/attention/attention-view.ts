@@ -11,12 +11,12 @@ import { ItemView, Keymap, Menu, requireApiVersion, setIcon, type App, type Hove
 import type { PersonActions } from '../../actions/person-actions';
 import { rank } from '../../core/attention';
 import { localToday } from '../../core/dates';
-import type { AttentionKind, Day, Language } from '../../core/types';
+import type { AttentionItem, AttentionKind, Day, Language } from '../../core/types';
 import type { Translate } from '../../i18n/i18n';
 import type { IndexChange, PeopleIndex } from '../../index/people-index';
 import type TiesPlugin from '../../main';
 import type { TiesSettings } from '../../settings/settings';
-import { CallHourSession } from './call-hour';
+import { CallHourSession, type CallWrite } from './call-hour';
 import { renderCallHour } from './call-hour-panel';
 import { DEFAULT_CALL_HOUR, readCallHourSize } from './header';
 import { buildModel, callHourPicks, nextVisible, type AttentionModel, type AttentionRow } from './model';
@@ -59,6 +59,8 @@ export class AttentionView extends ItemView implements HoverParent {
   private focusKey: string | null = null;
   private focusIndex = 0;
   private callHour: CallHourSession | null = null;
+  /** The current call-hour person's attention items as rendered (Done buttons point into it). */
+  private callHourItems: readonly AttentionItem[] = [];
   private callHourSize = DEFAULT_CALL_HOUR;
   private observer: IntersectionObserver | null = null;
   private opened = false;
@@ -187,9 +189,10 @@ export class AttentionView extends ItemView implements HoverParent {
     if (this.callHour) {
       const pick = this.callHour.current;
       const person = pick ? this.host.index.person(pick.path) : undefined;
-      const reasons = person ? rank([person], today, this.host.settings(), language).map((i) => i.detail) : undefined;
+      const items = person ? rank([person], today, this.host.settings(), language) : undefined;
+      this.callHourItems = items ?? [];
       el.empty();
-      renderCallHour(el, this.callHour, person, reasons, ctx);
+      renderCallHour(el, this.callHour, person, items, ctx);
       if (active) this.focusCallHour(focused?.action ?? null);
       return;
     }
@@ -290,16 +293,16 @@ export class AttentionView extends ItemView implements HoverParent {
         return;
       }
       case 'log':
-        if (row) actions.logContact(row.path);
+        if (row) this.run(actions.logContact(row.path));
         return;
       case 'snooze':
-        if (row) this.snoozeMenu(row.path, evt.detail === 0 ? target : evt);
+        if (row) this.snoozeMenu(row.path, evt.detail === 0 ? target : evt, (work) => this.run(work()));
         return;
       case 'done':
         if (row && row.item.reason.kind === 'follow-up') this.run(actions.completeFollowUp(row.path, row.item.reason.raw));
         return;
       case 'favour':
-        if (row) actions.recordFavour(row.path);
+        if (row) this.run(actions.recordFavour(row.path));
         return;
       case 'more':
         this.showMore(target);
@@ -323,31 +326,57 @@ export class AttentionView extends ItemView implements HoverParent {
       this.render();
       return;
     }
-    if (!session) return;
+    if (!session || session.busy) return;
     const pick = session.current;
+    const actions = this.host.actions();
     switch (action) {
       case 'call-log':
-        if (!pick) return;
-        this.host.actions().logContact(pick.path);
-        session.record('logged');
-        this.render();
+        if (pick) this.callHourWrite(session, 'log', () => actions.logContact(pick.path));
         return;
+      case 'call-done': {
+        const item = this.callHourItems[Number(target.dataset.index)];
+        if (pick && item?.reason.kind === 'follow-up' && item.path === pick.path) {
+          const { raw, text } = item.reason;
+          this.callHourWrite(session, 'done', () => actions.completeFollowUp(pick.path, raw), text);
+        }
+        return;
+      }
       case 'call-skip':
-        session.record('skipped');
+        session.next();
         this.render();
+        this.focusCallHour(null);
         return;
       case 'call-snooze':
-        if (!pick) return;
-        this.snoozeMenu(pick.path, evt.detail === 0 ? target : evt, () => {
-          if (session.current === pick) session.record('snoozed');
-          this.render();
-        });
+        if (pick) this.snoozeMenu(pick.path, evt.detail === 0 ? target : evt, (work) => this.callHourWrite(session, 'snooze', work));
         return;
       case 'call-end':
         session.end();
         this.render();
+        this.focusCallHour(null);
         return;
     }
+  }
+
+  /**
+   * Runs a write for the call hour's current person: the card waits while it runs, and shows the next
+   * person only once the write happened (a cancelled modal leaves the same person, with focus back on the
+   * button that started it).
+   */
+  private callHourWrite(session: CallHourSession, kind: CallWrite, work: () => Promise<boolean>, followUp = ''): void {
+    const action = kind === 'log' ? 'call-log' : kind === 'snooze' ? 'call-snooze' : null;
+    const running = session.attempt(kind, work, followUp);
+    this.render();
+    const settled = (wrote: boolean) => {
+      if (this.callHour !== session || !this.opened) return;
+      const doc = this.contentEl.doc;
+      const focusHere = doc.activeElement === doc.body || this.contentEl.contains(doc.activeElement);
+      this.render();
+      if (focusHere) this.focusCallHour(wrote ? null : action);
+    };
+    running.then(settled, (error: unknown) => {
+      console.error('Ties: the action failed', error);
+      settled(false);
+    });
   }
 
   private startCallHour(): void {
@@ -359,24 +388,18 @@ export class AttentionView extends ItemView implements HoverParent {
     this.focusCallHour(null);
   }
 
-  /** Snooze for a week, a month, or until a picked day. `chosen` runs after an item is picked. */
-  private snoozeMenu(path: string, at: MouseEvent | HTMLElement, chosen?: () => void): void {
+  /**
+   * Snooze for a week, a month, or until a picked day. `run` gets the chosen write (resolving to whether
+   * it wrote) and starts it.
+   */
+  private snoozeMenu(path: string, at: MouseEvent | HTMLElement, run: (work: () => Promise<boolean>) => void): void {
     const { t } = this.host;
     const actions = this.host.actions();
     const today = this.host.today();
     const menu = new Menu();
-    menu.addItem((item) => item.setTitle(t('attention.snooze.week')).setIcon('calendar-plus').onClick(() => {
-      this.run(actions.snooze(path, today + 7));
-      chosen?.();
-    }));
-    menu.addItem((item) => item.setTitle(t('attention.snooze.month')).setIcon('calendar-range').onClick(() => {
-      this.run(actions.snooze(path, today + 30));
-      chosen?.();
-    }));
-    menu.addItem((item) => item.setTitle(t('attention.snooze.pick')).setIcon('calendar-days').onClick(() => {
-      actions.pickSnoozeDate(path);
-      chosen?.();
-    }));
+    menu.addItem((item) => item.setTitle(t('attention.snooze.week')).setIcon('calendar-plus').onClick(() => run(() => actions.snooze(path, today + 7))));
+    menu.addItem((item) => item.setTitle(t('attention.snooze.month')).setIcon('calendar-range').onClick(() => run(() => actions.snooze(path, today + 30))));
+    menu.addItem((item) => item.setTitle(t('attention.snooze.pick')).setIcon('calendar-days').onClick(() => run(() => actions.pickSnoozeDate(path))));
     if (at instanceof HTMLElement) {
       const rect = at.getBoundingClientRect();
       menu.showAtPosition({ x: rect.left, y: rect.bottom }, at.doc);
@@ -385,7 +408,7 @@ export class AttentionView extends ItemView implements HoverParent {
     }
   }
 
-  private run(work: Promise<void>): void {
+  private run(work: Promise<unknown>): void {
     work.catch((error: unknown) => console.error('Ties: the action failed', error));
   }
 
@@ -453,12 +476,12 @@ export class AttentionView extends ItemView implements HoverParent {
       case 'l':
       case 'L':
         evt.preventDefault();
-        this.host.actions().logContact(row.path);
+        this.run(this.host.actions().logContact(row.path));
         return;
       case 's':
       case 'S':
         evt.preventDefault();
-        this.snoozeMenu(row.path, rowEl);
+        this.snoozeMenu(row.path, rowEl, (work) => this.run(work()));
         return;
     }
   }
