@@ -1,27 +1,27 @@
 /**
  * The due-for-attention sidebar (view type `ties-attention`): the weekly review header, the sections with
- * their rows, and the call hour. It reads the index and never parses notes; writes go through PersonActions,
- * and come back as ordinary index changes.
+ * their rows, and the call hour (call-hour-controller.ts). It reads the index and never parses notes; writes
+ * go through PersonActions, and come back as ordinary index changes.
  *
  * Live: index changes that touch people mark the view stale and schedule a render 150 ms later (changes in
  * between join it). The render happens only while the view is shown; a hidden view renders when it is
  * shown again (resize, layout change, active leaf change), if anything changed meanwhile.
  */
-import { ItemView, Keymap, Menu, requireApiVersion, setIcon, type App, type HoverParent, type HoverPopover, type WorkspaceLeaf } from 'obsidian';
+import { ItemView, Keymap, requireApiVersion, setIcon, type App, type HoverParent, type HoverPopover, type WorkspaceLeaf } from 'obsidian';
 import type { PersonActions } from '../../actions/person-actions';
 import { rank } from '../../core/attention';
 import { localToday } from '../../core/dates';
-import type { AttentionItem, AttentionKind, Day, Language } from '../../core/types';
+import type { AttentionKind, Day, Language } from '../../core/types';
 import type { Translate } from '../../i18n/i18n';
 import type { IndexChange, PeopleIndex } from '../../index/people-index';
 import type TiesPlugin from '../../main';
 import type { TiesSettings } from '../../settings/settings';
-import { CallHourSession, type CallWrite } from './call-hour';
-import { renderCallHour } from './call-hour-panel';
+import { CallHourController } from './call-hour-controller';
 import { DEFAULT_CALL_HOUR, readCallHourSize } from './header';
 import { buildModel, callHourPicks, nextVisible, type AttentionModel, type AttentionRow } from './model';
 import { emptyListState, renderList, type ListState } from './list';
 import type { RenderContext } from './rows';
+import { showSnoozeMenu } from './snooze-menu';
 
 export const VIEW_TYPE_ATTENTION = 'ties-attention';
 export const HOVER_SOURCE_ATTENTION = 'ties-attention';
@@ -58,9 +58,7 @@ export class AttentionView extends ItemView implements HoverParent {
   /** The row that has (or last had) keyboard focus, by key. */
   private focusKey: string | null = null;
   private focusIndex = 0;
-  private callHour: CallHourSession | null = null;
-  /** The current call-hour person's attention items as rendered (Done buttons point into it). */
-  private callHourItems: readonly AttentionItem[] = [];
+  private readonly callHour: CallHourController;
   private callHourSize = DEFAULT_CALL_HOUR;
   private observer: IntersectionObserver | null = null;
   private opened = false;
@@ -69,6 +67,16 @@ export class AttentionView extends ItemView implements HoverParent {
     super(leaf);
     this.host = host;
     this.navigation = false;
+    this.callHour = new CallHourController(this.contentEl, {
+      actions: () => this.host.actions(),
+      person: (path) => {
+        const person = this.host.index.person(path);
+        return person ? { person, items: rank([person], this.host.today(), this.host.settings(), this.host.language()) } : undefined;
+      },
+      render: () => this.render(),
+      snoozeMenu: (path, at, run) => this.snoozeMenu(path, at, run),
+      isOpen: () => this.opened,
+    });
   }
 
   override getViewType(): string {
@@ -150,8 +158,7 @@ export class AttentionView extends ItemView implements HoverParent {
   }
 
   private followRename(oldPath: string, newPath: string): void {
-    const name = newPath.slice(newPath.lastIndexOf('/') + 1).replace(/\.md$/i, '');
-    this.callHour?.renamed(oldPath, newPath, name);
+    this.callHour.renamed(oldPath, newPath);
     if (this.focusKey !== null) {
       const row = this.rowsByKey.get(this.focusKey);
       if (row && row.path === oldPath) this.focusKey = row.key.replace(`\u0000${oldPath}`, `\u0000${newPath}`);
@@ -186,14 +193,8 @@ export class AttentionView extends ItemView implements HoverParent {
       this.model = null;
       return;
     }
-    if (this.callHour) {
-      const pick = this.callHour.current;
-      const person = pick ? this.host.index.person(pick.path) : undefined;
-      const items = person ? rank([person], today, this.host.settings(), language) : undefined;
-      this.callHourItems = items ?? [];
-      el.empty();
-      renderCallHour(el, this.callHour, person, items, ctx);
-      if (active) this.focusCallHour(focused?.action ?? null);
+    if (this.callHour.active) {
+      this.callHour.render(ctx, active ? (focused?.action ?? null) : undefined);
       return;
     }
 
@@ -224,12 +225,6 @@ export class AttentionView extends ItemView implements HoverParent {
       const selector = `[data-action="${focused.action}"]${focused.kind !== null ? `[data-kind="${focused.kind}"]` : ''}`;
       this.contentEl.querySelector<HTMLElement>(selector)?.focus();
     }
-  }
-
-  private focusCallHour(action: string | null): void {
-    const el = this.contentEl;
-    const again = action !== null ? el.querySelector<HTMLElement>(`[data-action="${action}"]:not([disabled])`) : null;
-    (again ?? el.querySelector<HTMLElement>('.ties-callhour-buttons button:not([disabled]), .ties-callhour-back, .ties-callhour-end'))?.focus();
   }
 
   private rowElements(): HTMLElement[] {
@@ -315,97 +310,19 @@ export class AttentionView extends ItemView implements HoverParent {
         this.startCallHour();
         return;
       default:
-        this.callHourClick(action, target, evt);
+        this.callHour.click(action, target, evt);
     }
-  }
-
-  private callHourClick(action: string | undefined, target: HTMLElement, evt: MouseEvent): void {
-    const session = this.callHour;
-    if (action === 'call-back') {
-      this.callHour = null;
-      this.render();
-      return;
-    }
-    if (!session || session.busy) return;
-    const pick = session.current;
-    const actions = this.host.actions();
-    switch (action) {
-      case 'call-log':
-        if (pick) this.callHourWrite(session, 'log', () => actions.logContact(pick.path));
-        return;
-      case 'call-done': {
-        const item = this.callHourItems[Number(target.dataset.index)];
-        if (pick && item?.reason.kind === 'follow-up' && item.path === pick.path) {
-          const { raw, text } = item.reason;
-          this.callHourWrite(session, 'done', () => actions.completeFollowUp(pick.path, raw), text);
-        }
-        return;
-      }
-      case 'call-skip':
-        session.next();
-        this.render();
-        this.focusCallHour(null);
-        return;
-      case 'call-snooze':
-        if (pick) this.snoozeMenu(pick.path, evt.detail === 0 ? target : evt, (work) => this.callHourWrite(session, 'snooze', work));
-        return;
-      case 'call-end':
-        session.end();
-        this.render();
-        this.focusCallHour(null);
-        return;
-    }
-  }
-
-  /**
-   * Runs a write for the call hour's current person: the card waits while it runs, and shows the next
-   * person only once the write happened (a cancelled modal leaves the same person, with focus back on the
-   * button that started it).
-   */
-  private callHourWrite(session: CallHourSession, kind: CallWrite, work: () => Promise<boolean>, followUp = ''): void {
-    const action = kind === 'log' ? 'call-log' : kind === 'snooze' ? 'call-snooze' : null;
-    const running = session.attempt(kind, work, followUp);
-    this.render();
-    const settled = (wrote: boolean) => {
-      if (this.callHour !== session || !this.opened) return;
-      const doc = this.contentEl.doc;
-      const focusHere = doc.activeElement === doc.body || this.contentEl.contains(doc.activeElement);
-      this.render();
-      if (focusHere) this.focusCallHour(wrote ? null : action);
-    };
-    running.then(settled, (error: unknown) => {
-      console.error('Ties: the action failed', error);
-      settled(false);
-    });
   }
 
   private startCallHour(): void {
     if (!this.model) return;
     const input = this.contentEl.querySelector<HTMLInputElement>('.ties-attention-callhour-size');
     this.callHourSize = readCallHourSize(input?.value ?? String(this.callHourSize));
-    this.callHour = new CallHourSession(callHourPicks(this.model, this.callHourSize));
-    this.render();
-    this.focusCallHour(null);
+    this.callHour.start(callHourPicks(this.model, this.callHourSize));
   }
 
-  /**
-   * Snooze for a week, a month, or until a picked day. `run` gets the chosen write (resolving to whether
-   * it wrote) and starts it.
-   */
   private snoozeMenu(path: string, at: MouseEvent | HTMLElement, run: (work: () => Promise<boolean>) => void): void {
-    const { t } = this.host;
-    const actions = this.host.actions();
-    const today = this.host.today();
-    const menu = new Menu();
-    menu.addItem((item) => item.setTitle(t('attention.snooze.week')).setIcon('calendar-plus').onClick(() => run(() => actions.snooze(path, today + 7))));
-    menu.addItem((item) => item.setTitle(t('attention.snooze.month')).setIcon('calendar-range').onClick(() => run(() => actions.snooze(path, today + 30))));
-    menu.addItem((item) => item.setTitle(t('attention.snooze.pick')).setIcon('calendar-days').onClick(() => run(() => actions.pickSnoozeDate(path))));
-    if (at instanceof HTMLElement) {
-      const rect = at.getBoundingClientRect();
-      menu.showAtPosition({ x: rect.left, y: rect.bottom }, at.doc);
-    } else {
-      menu.showAtMouseEvent(at);
-    }
+    showSnoozeMenu(this.host.t, this.host.actions(), this.host.today(), path, at, run);
   }
 
   private run(work: Promise<unknown>): void {
@@ -443,7 +360,7 @@ export class AttentionView extends ItemView implements HoverParent {
 
   /** Arrow keys move between rows, Home and End jump, Enter opens, `l` logs, `s` snoozes. */
   private onKey(evt: KeyboardEvent): void {
-    if (this.callHour || evt.ctrlKey || evt.metaKey || evt.altKey) return;
+    if (this.callHour.active || evt.ctrlKey || evt.metaKey || evt.altKey) return;
     const target = evt.target instanceof HTMLElement ? evt.target : null;
     if (!target || target.closest('input, textarea, select, [contenteditable="true"]')) return;
     const rowEl = target.closest<HTMLElement>('.ties-attention-row');
