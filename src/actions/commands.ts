@@ -60,9 +60,10 @@ function templateFile(app: App, setting: string): TFile | null {
 
 /**
  * Creates `<people folder>/<name>.md` from the template note or the skeleton and opens it. When a note of
- * that name exists, opens it instead. Resolves to the note, or null when the name cannot be used.
+ * that name exists, opens it instead. Resolves to the note and whether it was created now, or null when the
+ * name cannot be used or the note could not be created.
  */
-export async function createPerson(plugin: TiesPlugin, writer: NoteWriter, rawName: string): Promise<TFile | null> {
+export async function createPerson(plugin: TiesPlugin, writer: NoteWriter, rawName: string): Promise<{ file: TFile; created: boolean } | null> {
   const { app, settings } = plugin;
   const t = plugin.t;
   const notices = writer.notices;
@@ -79,7 +80,7 @@ export async function createPerson(plugin: TiesPlugin, writer: NoteWriter, rawNa
   if (existing) {
     notices.show(t('newPerson.exists', { name: existing.basename }));
     await app.workspace.getLeaf(false).openFile(existing);
-    return existing;
+    return { file: existing, created: false };
   }
 
   let text = personSkeleton(settings.logHeadings[0] ?? 'Log', folder === '');
@@ -96,7 +97,7 @@ export async function createPerson(plugin: TiesPlugin, writer: NoteWriter, rawNa
     // In the history as a note created: Undo moves it to the trash while it is still as created.
     writer.remember(t('newPerson.created', { path }), [{ path: file.path, before: null, after: text }]);
     await app.workspace.getLeaf(false).openFile(file);
-    return file;
+    return { file, created: true };
   } catch (error) {
     notices.show(t('newPerson.failed', { path, error: error instanceof Error ? error.message : String(error) }));
     return null;
@@ -117,7 +118,7 @@ export function registerPersonActions(plugin: TiesPlugin): TiesActions {
   plugin.addCommand({
     id: 'new-person',
     name: t('commands.newPerson'),
-    callback: () => new NewPersonModal(plugin.app, plugin.t, async (name) => (await createPerson(plugin, actions.writer, name)) !== null).open(),
+    callback: () => new NewPersonModal(plugin.app, plugin.t, async (name) => (await createPerson(plugin, actions.writer, name))?.created === true).open(),
   });
   plugin.addCommand({
     id: 'undo-last-change',

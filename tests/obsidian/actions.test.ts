@@ -434,7 +434,9 @@ describe('New person', () => {
 
   it('creates the note in the people folder with the skeleton and opens it', async () => {
     const { t, p } = await started();
-    await submitted(await create(p, '  Ann Smith '));
+    const modal = await create(p, '  Ann Smith ');
+    await submitted(modal);
+    expect(await modal.outcome).toBe(true);
     const text = await read(t, 'People/Ann Smith.md');
     expect(text).toBe(personSkeleton('Log', false));
     const { fm, body } = await parts(t, 'People/Ann Smith.md');
@@ -477,7 +479,10 @@ describe('New person', () => {
     const { t, p } = await started();
     const before = await snapshot(t.app);
     const create$ = vi.spyOn(t.app.vault, 'create');
-    await submitted(await create(p, 'jan'));
+    const modal = await create(p, 'jan');
+    await submitted(modal);
+    // Opening the existing note wrote nothing.
+    expect(await modal.outcome).toBe(false);
     expect(create$).not.toHaveBeenCalled();
     expect(await snapshot(t.app)).toEqual(before);
     expect(t.app.workspace.getActiveFile()?.path).toBe('People/Jan.md');
