@@ -116,12 +116,17 @@ export function addFavour(fm: Frontmatter, day: Day, kind: FavourKind, text: str
   appendEntry(fm, 'favours', favourEntry(day, kind, text));
 }
 
-/** The text of a log item: `2026-11-20 phone: asked about the reorganisation` (`channel:` only when given). */
+/**
+ * The text of a log item: `2026-11-20 phone: asked about the reorganisation`. The colon only separates a
+ * channel from what was said: without words it is left out (`2026-11-20 phone`), never left dangling.
+ */
 export function logItemText(day: Day, channel: string | null, text: string): string {
+  const parts = [formatDay(day)];
   const words = oneLine(text);
   const ch = channel === null ? '' : oneLine(channel);
-  if (ch === '') return words === '' ? formatDay(day) : `${formatDay(day)} ${words}`;
-  return words === '' ? `${formatDay(day)} ${ch}:` : `${formatDay(day)} ${ch}: ${words}`;
+  if (ch !== '') parts.push(words === '' ? ch : `${ch}:`);
+  if (words !== '') parts.push(words);
+  return parts.join(' ');
 }
 
 // --- the body --------------------------------------------------------------------------------------------

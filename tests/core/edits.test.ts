@@ -120,9 +120,14 @@ describe('frontmatter edits', () => {
   it('words log items so the parser reads them back', () => {
     expect(logItemText(day('2026-11-20'), 'phone', 'budget')).toBe('2026-11-20 phone: budget');
     expect(logItemText(day('2026-11-20'), null, 'budget')).toBe('2026-11-20 budget');
-    expect(logItemText(day('2026-11-20'), 'video', '')).toBe('2026-11-20 video:');
     expect(logItemText(day('2026-11-20'), null, '  ')).toBe('2026-11-20');
+    expect(logItemText(day('2026-11-20'), ' ', 'budget')).toBe('2026-11-20 budget');
     expect(oneLine('a\n\n b\r\nc')).toBe('a b c');
+  });
+
+  it('writes a log item without words as the day and the channel, with no dangling colon (issue 8 #17)', () => {
+    expect(logItemText(day('2026-11-26'), 'phone', '')).toBe('2026-11-26 phone');
+    expect(logItemText(day('2026-11-26'), 'in-person', ' \n ')).toBe('2026-11-26 in-person');
   });
 });
 

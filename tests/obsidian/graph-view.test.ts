@@ -182,7 +182,7 @@ describe('the relationship graph view', () => {
     expect([...panel.querySelectorAll('.ties-graph-intro-step-name')].map((e) => e.textContent)).toEqual(['Anna', 'Cas', 'Dirk', 'Eva']);
     expect(panel.querySelector('.ties-graph-intro-step-contact')!.textContent).toBe('Last contact: 2 weeks ago');
 
-    const logContact = vi.spyOn(p.actions, 'logContact').mockImplementation(() => undefined);
+    const logContact = vi.spyOn(p.actions, 'logContact').mockResolvedValue(false);
     panel.querySelector<HTMLElement>('.ties-graph-intro-ask')!.click();
     expect(logContact).toHaveBeenCalledWith(P('Anna'));
 

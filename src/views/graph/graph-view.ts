@@ -996,7 +996,7 @@ export class GraphView extends ItemView {
       });
       ask.addEventListener('click', (evt) => {
         evt.stopPropagation();
-        this.host.actions().logContact(path[0]!);
+        void this.host.actions().logContact(path[0]!);
       });
       const steps = item.createEl('ol', { cls: 'ties-graph-intro-steps' });
       for (const step of path) {
