@@ -1,0 +1,8 @@
+/** Every `ties` command, in the order the help lists them. A new command is a file here and a line below. */
+import type { Command } from '../command';
+import { check } from './check';
+import { graph } from './graph';
+import { intro } from './intro';
+import { review } from './review';
+
+export const COMMANDS: readonly Command[] = [review, check, graph, intro];
