@@ -34,7 +34,7 @@ export function boundedDistance(a: string, b: string, max: number): number {
     const from = Math.max(1, i - max), to = Math.min(n, i + max);
     cur.fill(big, 0, n + 1);
     cur[0] = i <= max ? i : big;
-    let rowMin = cur[0]!;
+    let rowMin = cur[0];
     for (let j = from; j <= to; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let d = Math.min(prev[j - 1]! + cost, prev[j]! + 1, cur[j - 1]! + 1);
