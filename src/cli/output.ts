@@ -3,8 +3,8 @@
  * them, quietly and with the command's own exit code. Any other failure, a write that fails included, is one
  * line on stderr and exit 3, never a stack trace.
  */
-import { fsReason } from './list-notes';
 import { safe } from './escape';
+import { fsReason } from './fs-reason';
 
 let closed = false;
 

@@ -9,7 +9,8 @@ import matter from 'gray-matter';
 import { dailyNoteDay, hasPersonTag, inFolder, isPersonRecord } from '../core/detect';
 import { scanBody } from '../core/markdown';
 import type { CoreSettings, NoteRecord } from '../core/types';
-import { fsReason, listNotes, unreadableRecord, type SkippedFile } from './list-notes';
+import { fsReason } from './fs-reason';
+import { listNotes, unreadableRecord, type SkippedFile } from './list-notes';
 
 export interface VaultRead {
   /** One record per markdown note, sorted by path; a note that cannot be read has `unreadable` set. */

@@ -4,7 +4,8 @@ import { normaliseFolder } from '../core/detect';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings, type Diagnostic } from '../core/types';
 import { PeopleIndex } from '../index/people-index';
 import { Failure, type CliArgs, type Vault } from './command';
-import { fsReason, type SkippedFile } from './list-notes';
+import { fsReason } from './fs-reason';
+import type { SkippedFile } from './list-notes';
 import { readVaultParallel } from './parallel-read';
 
 export function settingsFrom(args: CliArgs): CoreSettings {
