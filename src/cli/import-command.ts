@@ -12,7 +12,7 @@ import { parseImportFile } from '../core/import/parse';
 import { planImport } from '../core/import/plan';
 import { ImportError, type ImportPlan } from '../core/import/types';
 import type { CoreSettings, Person } from '../core/types';
-import { UsageError } from './args';
+import { UsageError } from './command';
 import type { Style } from './format';
 import { formatPlan, planJson, printable } from './import-format';
 

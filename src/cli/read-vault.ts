@@ -3,28 +3,20 @@
  * Obsidian's metadataCache. gray-matter parses the frontmatter; the body is scanned by the pure core.
  * Reading never writes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { dailyNoteDay, hasPersonTag, inFolder, isPersonRecord } from '../core/detect';
 import { scanBody } from '../core/markdown';
 import type { CoreSettings, NoteRecord } from '../core/types';
-
-export interface SkippedFile {
-  /** Vault-relative path of the file or folder that could not be read. */
-  path: string;
-  message: string;
-}
+import { fsReason } from './fs-reason';
+import { listNotes, unreadableRecord, type SkippedFile } from './list-notes';
 
 export interface VaultRead {
-  /** One record per markdown note, sorted by path. */
+  /** One record per markdown note, sorted by path; a note that cannot be read has `unreadable` set. */
   records: NoteRecord[];
+  /** What could not be read or was not followed: each one is a diagnostic. */
   skipped: SkippedFile[];
-}
-
-/** Folders Obsidian does not show (dot-folders) and package folders are not part of the vault's notes. */
-function skipFolder(name: string): boolean {
-  return name.startsWith('.') || name === 'node_modules';
 }
 
 /**
@@ -33,40 +25,19 @@ function skipFolder(name: string): boolean {
  * (a thread-pool round trip per file).
  */
 export async function readVault(vaultPath: string, settings: CoreSettings): Promise<VaultRead> {
-  const { files, skipped } = listNotes(vaultPath);
-  const read = readNotes(vaultPath, files, settings);
-  return { records: read.records, skipped: [...skipped, ...read.skipped] };
+  const list = listNotes(vaultPath);
+  return withListProblems(list, readNotes(vaultPath, list.files, settings));
 }
 
-/** Vault-relative paths of every `.md` note, sorted; folders that cannot be read are skipped. */
-export function listNotes(vaultPath: string): { files: string[]; skipped: SkippedFile[] } {
-  const files: string[] = [];
-  const skipped: SkippedFile[] = [];
-  const walk = (dir: string, rel: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      // A vault that cannot be read at all is the caller's error to report; a folder inside it is skipped.
-      if (rel === '') throw e;
-      skipped.push({ path: rel, message: errorMessage(e) });
-      return;
-    }
-    for (const entry of entries) {
-      const name = entry.name;
-      const childRel = rel === '' ? name : rel + '/' + name;
-      // Symbolic links are not followed: a link to a parent folder would loop forever.
-      if (entry.isDirectory()) {
-        if (!skipFolder(name)) walk(join(dir, name), childRel);
-      } else if (entry.isFile() && name.endsWith('.md') && !name.startsWith('.')) files.push(childRel);
-    }
-  };
-  walk(vaultPath, '');
-  files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { files, skipped };
+/** A read of the listed files, joined with what the listing found unreadable or skipped. */
+export function withListProblems(list: { unreadable: SkippedFile[]; skipped: SkippedFile[] }, read: VaultRead): VaultRead {
+  if (list.unreadable.length === 0 && list.skipped.length === 0) return read;
+  const records = [...read.records, ...list.unreadable.map((u) => unreadableRecord(u.path, u.message))];
+  records.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { records, skipped: [...list.skipped, ...list.unreadable, ...read.skipped] };
 }
 
-/** Records of these notes, in the order given; a file that cannot be read is skipped. */
+/** Records of these notes, in the order given; a file that cannot be read gets a record that says so. */
 export function readNotes(vaultPath: string, files: readonly string[], settings: CoreSettings): VaultRead {
   const records: NoteRecord[] = [];
   const skipped: SkippedFile[] = [];
@@ -75,16 +46,14 @@ export function readNotes(vaultPath: string, files: readonly string[], settings:
     try {
       bytes = readFileSync(join(vaultPath, rel));
     } catch (e) {
-      skipped.push({ path: rel, message: errorMessage(e) });
+      const message = `this note cannot be read (${fsReason(e)})`;
+      skipped.push({ path: rel, severity: 'error', field: 'file', message });
+      records.push(unreadableRecord(rel, message));
       continue;
     }
     records.push(recordFromBytes(rel, bytes, settings));
   }
   return { records, skipped };
-}
-
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

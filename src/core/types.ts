@@ -47,6 +47,11 @@ export interface NoteRecord {
   listItems: ListItem[];
   /** Problems the adapter met while reading (e.g. non-UTF-8 bytes); they become diagnostics. */
   readWarnings?: { field: string; message: string }[];
+  /**
+   * Set when the note exists but its file cannot be read (permissions, a link to nothing): why. The index
+   * knows its name, so that links to it are not "to no note"; it is no person. The adapter reports it.
+   */
+  unreadable?: string;
 }
 
 export type Severity = 'error' | 'warning';

@@ -28,6 +28,8 @@ interface Entry {
   basename: string;
   person: Person | null;
   daily: Daily | null;
+  /** Why the note's file could not be read (NoteRecord.unreadable); such a note is a name only. */
+  unreadable: string | undefined;
 }
 
 function pathKey(path: string): string {
@@ -233,6 +235,8 @@ export class PeopleIndex {
       let message: string | null = null;
       if (note === null) message = `links to [[${target}]], but no note has that name`;
       else if (note === p.path) message = `links to this note itself`;
+      else if (path === null && this.entries.get(note)?.unreadable !== undefined)
+        message = `links to [[${target}]], a note that could not be read (${note})`;
       else if (path === null) message = `links to [[${target}]], which is not a person note`;
       if (message) out.push({ path: p.path, severity: 'warning', field, message });
     };
@@ -257,9 +261,10 @@ export class PeopleIndex {
   }
 
   private insert(record: NoteRecord): Entry {
-    const person = parsePerson(record, this.settings);
+    const unreadable = record.unreadable;
+    const person = unreadable === undefined ? parsePerson(record, this.settings) : null;
     const daily = dailyOf(record);
-    const entry: Entry = { basename: record.basename, person, daily };
+    const entry: Entry = { basename: record.basename, person, daily, unreadable };
     this.entries.set(record.path, entry);
     this.byName.add(record.basename.toLowerCase(), record.path);
     if (person) {

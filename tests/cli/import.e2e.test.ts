@@ -151,7 +151,7 @@ describe('ties import', () => {
   });
 
   it.each([
-    [['import'], /^ties: import needs a FILE/],
+    [['import'], /^ties: missing FILE for import: /],
     [['import', 'a', 'b', 'c'], /^ties: too many arguments/],
     [['import', BASIC, 'no/such/file.csv'], /^ties: no such file: no\/such\/file\.csv/],
     [['export', BASIC], /^ties: export needs --vcard/],
