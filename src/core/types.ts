@@ -1,6 +1,6 @@
 /**
  * The shapes shared by every layer. A NoteRecord is what both adapters (Obsidian's metadataCache and the
- * CLI's gray-matter reader) produce; everything after it is pure.
+ * CLI's file reader) produce; everything after it is pure.
  */
 
 /** A calendar day as an integer: days since 1970-01-01. Same value in every time zone. */
