@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORE_SCHEMA, safeLoad } from 'js-yaml';
 import { dailyNoteDay, hasPersonTag, inFolder, isPersonRecord } from '../core/detect';
-import { findFrontmatter, isBlankYaml, UNCLOSED_FRONTMATTER } from '../core/frontmatter';
+import { findFrontmatter, isBlankYaml, NOT_A_MAP, UNCLOSED_FRONTMATTER } from '../core/frontmatter';
 import { scanBody } from '../core/markdown';
 import type { CoreSettings, NoteRecord } from '../core/types';
 
@@ -169,7 +169,7 @@ function readFrontmatter(yaml: string): { data: Record<string, unknown> | null; 
     return { data: null, error: yamlErrorMessage(e) };
   }
   if (Object.prototype.toString.call(data) !== '[object Object]') {
-    return { data: null, error: 'frontmatter is not a set of keys' };
+    return { data: null, error: NOT_A_MAP };
   }
   return { data: data as Record<string, unknown> };
 }

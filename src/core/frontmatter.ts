@@ -41,6 +41,9 @@ export function findFrontmatter(text: string): FrontmatterBlock {
   return { kind: 'unclosed', bodyStart: from, bodyLine: 0 };
 }
 
+/** The error of a person note whose frontmatter is a list or a single value (the same words in both adapters). */
+export const NOT_A_MAP = 'the frontmatter is not a set of keys';
+
 /** The error of a person note whose frontmatter is never closed (format v1.1: its keys are not read). */
 export const UNCLOSED_FRONTMATTER =
   'frontmatter opened on line 1 is never closed: add a line --- below its keys; until then its keys are not read';

@@ -56,7 +56,7 @@ describe('recordFromText: frontmatter', () => {
     for (const yaml of ['- a\n- b', 'just text', '42']) {
       const r = recordFromText('People/Jan.md', `---\n${yaml}\n---\nbody`, settings);
       expect(r.frontmatter).toBeNull();
-      expect(r.frontmatterError).toBe('frontmatter is not a set of keys');
+      expect(r.frontmatterError).toBe('the frontmatter is not a set of keys');
     }
   });
 
@@ -244,7 +244,7 @@ describe('readVault', () => {
     expect(records.map((r) => [r.path, r.frontmatterError ?? null])).toEqual([
       ['People/A.md', expect.stringMatching(/^broken YAML: /)],
       ['People/B.md', null],
-      ['People/C.md', 'frontmatter is not a set of keys'],
+      ['People/C.md', 'the frontmatter is not a set of keys'],
     ]);
     expect(records[1]!.frontmatter).toEqual({ circle: 5 });
   });
