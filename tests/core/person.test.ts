@@ -326,7 +326,7 @@ describe('messages quote at most about 80 characters of a value, with control ch
     const messages = p.diagnostics.map((d) => d.message).join('\n');
     expect(messages).toContain('"pigeon\\u001b]0;pwned\\u0007\\r\\nnext"');
     expect(messages).toContain('"boss\\u202e"');
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- the test looks for raw control characters in the messages
     expect(messages.replace(/\n/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
   });
 });
