@@ -7,7 +7,8 @@
 import { findFrontmatter } from './frontmatter';
 import { lexInline } from './inline';
 import { isLogHeading, logDate } from './log';
-import { itemMarker, lexMarkdown, type MdDocument, type MdLine, type Section } from './markdown';
+import { lexMarkdown, type MdDocument, type MdLine, type Section } from './markdown';
+import { itemMarker } from './md-blocks';
 import type { Day } from './types';
 
 /** A text from a one-line input: line breaks become spaces, so a list entry stays one line. */
