@@ -27,13 +27,18 @@ export function isLogHeading(text: string, logHeadings: readonly string[]): bool
   return set.has(headingKey(text));
 }
 
-/** The date a log line begins with, and where it ends (after the `]]` or `**` around it, when there are). */
-export type LogDate = DateRead & { text: string };
+/** The date a log line begins with: its day (null when it does not exist), why not, and where it is written. */
+export interface LogDate extends DateRead {
+  /** Where the date's digits start and end in the line (inside the `[[ ]]` or `** **`). */
+  from: number;
+  to: number;
+}
 
 /**
  * The date at the start of a log line: `2026-11-20`, a link to the day's note `[[2026-11-20]]` (also
  * `[[2026-11-20|20 Nov]]`, `[[Daily/2026-11-20]]`), or bold `**2026-11-20**` / `__2026-11-20__`. Null when
- * the line does not begin with a date; `day` is null when it begins with one that does not exist.
+ * the line does not begin with a date; `day` is null when it begins with one that does not exist. `end` is
+ * where the date (with its wrapping) ends.
  */
 export function logDate(text: string): LogDate | null {
   const c = text.charCodeAt(0);
@@ -41,10 +46,16 @@ export function logDate(text: string): LogDate | null {
   if ((c === 42 || c === 95) && text.charCodeAt(1) === c) {
     const read = readDate(text, 2);
     if (read === null || text.charCodeAt(read.end) !== c || text.charCodeAt(read.end + 1) !== c) return null;
-    return { ...read, end: read.end + 2, text: text.slice(2, read.end) };
+    return withPlace(read, 2, read.end, read.end + 2);
   }
   const read = readDate(text, 0);
-  return read === null ? null : { ...read, text: text.slice(0, read.end) };
+  return read === null ? null : withPlace(read, 0, read.end, read.end);
+}
+
+function withPlace(read: DateRead, from: number, to: number, end: number): LogDate {
+  const out: LogDate = { day: read.day, end, from, to };
+  if (read.problem !== undefined) out.problem = read.problem;
+  return out;
 }
 
 /** `[[2026-11-20]]`, `[[Daily/2026-11-20|…]]`, `[[2026-11-20#…]]`: a link to a daily note, read as its day. */
@@ -63,7 +74,7 @@ function linkedDate(text: string): LogDate | null {
   const from = slash >= 2 ? slash + 1 : 2;
   const read = readDate(text, from);
   if (read === null || read.end !== target) return null;
-  return { ...read, end: close + 2, text: text.slice(from, target) };
+  return withPlace(read, from, target, close + 2);
 }
 
 /**

@@ -173,14 +173,13 @@ function bool(v: unknown, field: string, emit: Emit): boolean {
 function links(v: unknown, field: string, emit: Emit): string[] {
   const out: string[] = [];
   for (const item of list(v)) {
-    if (typeof item === 'string' && item.includes('[[')) {
+    let t = linkTarget(item);
+    // Not one link but a text holding links (`"[[Ben]], [[Cas]]"`, `"[[Dag]] at the fair"`): each of them.
+    if (t !== null && typeof item === 'string' && t.includes('[[')) {
       const targets = wikiLinkTargets(item);
-      if (targets.length > 0) {
-        out.push(...targets);
-        continue;
-      }
+      for (let i = 0; i < targets.length - 1; i++) out.push(targets[i]!);
+      if (targets.length > 0) t = targets[targets.length - 1]!;
     }
-    const t = linkTarget(item);
     if (t !== null) out.push(t);
     else if (item !== null) emit('error', field, `expected a link like "[[Name]]", found ${describe(item)}`);
   }
@@ -229,7 +228,8 @@ function logOf(record: NoteRecord, settings: CoreSettings, emit: Emit): LogEntry
     const read = logDate(item.text);
     if (read === null) continue;
     if (read.day === null) {
-      emit('warning', 'log', `log item on line ${item.line + 1} is dated ${quote(read.text)}${dateReason(read.text)}; it is not counted as a contact`);
+      const written = item.text.slice(read.from, read.to);
+      emit('warning', 'log', `log item on line ${item.line + 1} is dated ${quote(written)}${dateReason(written)}; it is not counted as a contact`);
       continue;
     }
     if (item.task === ' ') continue;
