@@ -112,10 +112,12 @@ export function scanBody(body: string, firstLine: number): BodyScan {
       sections = item.sections;
       headings = sections.length === 0 ? NO_HEADINGS : sections.map((s) => s.heading);
     }
-    listItems[i] = {
-      line: item.line, text: item.text, heading: headings.length > 0 ? headings[headings.length - 1]! : null, headings,
-      task: item.task, parent: item.parent,
-    };
+    const listItem: ListItem = { line: item.line, text: item.text, heading: headings.length > 0 ? headings[headings.length - 1]! : null, task: item.task };
+    // Only when they tell more than `heading` does: records travel between threads, and most items sit
+    // under one heading at the top level of their list.
+    if (headings.length > 1) listItem.headings = headings;
+    if (item.parent >= 0) listItem.parent = item.parent;
+    listItems[i] = listItem;
   }
   return { tags: doc.tags, links: doc.links, listItems };
 }

@@ -28,13 +28,14 @@ export interface ListItem {
   /** Text of the nearest heading above it (or callout title it stands in), or null. */
   heading: string | null;
   /**
-   * The headings whose sections hold the item, outermost first (`## Log` › `### 2026`), ending with
-   * `heading`; items of one section share the array. Absent in hand-built records: then `[heading]`.
+   * The headings whose sections hold the item, outermost first (`# Jan` › `## Log` › `### 2026`), ending
+   * with `heading`; items of one section share the array. Absent when it would say no more than `heading`
+   * (then it is `[heading]`, or none).
    */
   headings?: readonly string[];
   /** The item's own task state: ' ' open, 'x' done (any other char counts as done), null when not a task. */
   task: string | null;
-  /** Index in `listItems` of the item this one is nested under, or -1 (absent in hand-built records). */
+  /** Index in `listItems` of the item this one is nested under; absent for an item at the top of its list. */
   parent?: number;
 }
 

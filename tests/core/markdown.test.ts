@@ -35,7 +35,7 @@ describe('scanBody: structure', () => {
       // Nested under the open task on line 7: it governs the link (format v1.1).
       { target: 'Ann', line: 8, task: ' ' },
     ]);
-    expect(scan.listItems.map((i) => i.parent)).toEqual([-1, -1, 1, -1, -1, -1]);
+    expect(scan.listItems.map((i) => i.parent ?? -1)).toEqual([-1, -1, 1, -1, -1, -1]);
     expect(scan.tags).toEqual(['person', 'work/project']);
   });
 
@@ -283,7 +283,7 @@ describe('scanBody: open tasks, nested (v1.1)', () => {
     expect(scanBody(body, 0).links.map((l) => `${l.target}${l.task ?? '_'}`)).toEqual([
       'A ', 'B ', 'C ', 'D ', 'E ', 'Fx', 'G_', 'H ', 'I_',
     ]);
-    expect(scanBody(body, 0).listItems.map((i) => i.parent)).toEqual([-1, 0, 1, 0, -1, 4, -1]);
+    expect(scanBody(body, 0).listItems.map((i) => i.parent ?? -1)).toEqual([-1, 0, 1, 0, -1, 4, -1]);
   });
 
   it('keeps nesting inside block quotes and callouts', () => {
@@ -293,7 +293,7 @@ describe('scanBody: open tasks, nested (v1.1)', () => {
 });
 
 describe('scanBody: headings and sections (v1.1)', () => {
-  const chains = (body: string) => scanBody(body, 0).listItems.map((i) => `${i.text}@${(i.headings ?? []).join('>')}`);
+  const chains = (body: string) => scanBody(body, 0).listItems.map((i) => `${i.text}@${(i.headings ?? (i.heading === null ? [] : [i.heading])).join('>')}`);
 
   it('keeps sub-headings inside the section of a higher heading', () => {
     const body = ['# Jan', '## Log', '- a', '### 2026', '- b', '#### Q1', '- c', '### 2025', '- d', '## Notes', '- e'].join('\n');

@@ -187,7 +187,7 @@ describe('records from the metadata cache', () => {
     );
     expect(record.tags).toEqual([]);
     expect(record.links).toEqual([{ target: 'Piet', line: 9, task: ' ' }, { target: 'Ann', line: 10, task: ' ' }]);
-    expect(record.listItems.map((i) => [i.line, i.text, i.headings])).toEqual([
+    expect(record.listItems.map((i) => [i.line, i.text, i.headings ?? [i.heading]])).toEqual([
       [6, '2026-11-01 met', ['Log']], [8, '2026-11-02 call', ['Log', 'Log']], [9, 'plan with [[Piet]]', ['Log']], [10, 'ask [[Ann]]', ['Log']],
     ]);
   });
