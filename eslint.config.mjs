@@ -101,9 +101,10 @@ export default defineConfig([
     rules: { 'obsidianmd/validate-manifest': 'error' },
   },
   // moment is the browser harness's stand-in for the moment Obsidian ships to plugins; the plugin itself
-  // takes moment from 'obsidian'.
+  // takes moment from 'obsidian'. js-yaml reads the CLI's frontmatter (never main.js): it is the copy
+  // gray-matter already brings, and about ten times faster than `yaml` on person notes (measured).
   {
     files: ['package.json'],
-    rules: { 'depend/ban-dependencies': ['error', { allowed: ['moment'] }] },
+    rules: { 'depend/ban-dependencies': ['error', { allowed: ['moment', 'js-yaml'] }] },
   },
 ]);

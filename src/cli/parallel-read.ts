@@ -1,6 +1,6 @@
 /**
  * Reading a large vault on every core: the main thread lists the notes, then it and worker threads each
- * read and parse a share. Reading and gray-matter are nearly all of `ties review`'s time, and they split
+ * read and parse a share. Reading and YAML are nearly all of `ties review`'s time, and they split
  * cleanly by file.
  */
 import { availableParallelism } from 'node:os';
