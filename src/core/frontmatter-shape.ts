@@ -8,6 +8,8 @@
  * content line is a key (`key:`, `"key":`, `? key`) or a flow map (`{…}`). One pass over the block's lines,
  * no regex that can backtrack.
  */
+import { findFrontmatter } from './frontmatter';
+import { LineCursor } from './lines';
 
 export type FrontmatterShape =
   | { kind: 'none' }
@@ -17,13 +19,6 @@ export type FrontmatterShape =
   | { kind: 'not-keys'; line: number }
   /** The first line is `---` and no later line closes the block. */
   | { kind: 'unclosed' };
-
-/** A line that is `---` and nothing after it but spaces or tabs. */
-function isFence(line: string): boolean {
-  if (!line.startsWith('---')) return false;
-  for (let i = 3; i < line.length; i++) if (line[i] !== ' ' && line[i] !== '\t') return false;
-  return true;
-}
 
 function isSpace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t';
@@ -75,34 +70,17 @@ function withoutProperties(t: string): string {
 }
 
 export function frontmatterShape(text: string): FrontmatterShape {
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let at = start;
-  let lineNo = 0;
-  /** The next line without its line break, or null at the end of the text. */
-  const nextLine = (): string | null => {
-    if (at > text.length || (at === text.length && lineNo > 0)) return null;
-    const end = text.indexOf('\n', at);
-    const stop = end < 0 ? text.length : end;
-    let line = text.slice(at, stop);
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    at = end < 0 ? text.length + 1 : end + 1;
-    lineNo++;
-    return line;
-  };
-
-  const first = nextLine();
-  // The opening line needs a line break after it: a note that is only `---` has no frontmatter.
-  if (first === null || !isFence(first) || at > text.length) return { kind: 'none' };
-  let content: { line: number; text: string } | null = null;
-  for (let line = nextLine(); line !== null; line = nextLine()) {
-    if (isFence(line)) {
-      if (content === null) return { kind: 'keys' };
-      return startsMap(content.text) ? { kind: 'keys' } : { kind: 'not-keys', line: content.line };
-    }
-    if (content !== null) continue;
-    const trimmed = withoutProperties(line.trimStart());
-    if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('%')) continue;
-    content = { line: lineNo, text: trimmed };
+  // Where the block stands is the reader's own answer (core/frontmatter.ts); only its content is classified here.
+  const block = findFrontmatter(text);
+  if (block.kind !== 'closed') return { kind: block.kind };
+  const lines = new LineCursor(text);
+  let lineNo = 2;
+  for (let start = block.yamlStart; start < block.yamlEnd; lineNo++) {
+    const end = lines.end(start);
+    const trimmed = withoutProperties(text.slice(start, end).trimStart());
+    if (!(trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('%')))
+      return startsMap(trimmed) ? { kind: 'keys' } : { kind: 'not-keys', line: lineNo };
+    start = lines.next(end);
   }
-  return { kind: 'unclosed' };
+  return { kind: 'keys' };
 }

@@ -30,7 +30,8 @@ export function findFrontmatter(text: string): FrontmatterBlock {
   const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const lines = new LineCursor(text);
   const firstEnd = lines.end(from);
-  if (!isDelimiter(text, from, firstEnd)) return { kind: 'none', bodyStart: from, bodyLine: 0 };
+  // The opening line needs a line break after it: a note that is only `---` has no frontmatter (as in Obsidian).
+  if (firstEnd === text.length || !isDelimiter(text, from, firstEnd)) return { kind: 'none', bodyStart: from, bodyLine: 0 };
   const yamlStart = lines.next(firstEnd);
   let line = 1;
   for (let start = yamlStart; start < text.length; line++) {
