@@ -50,7 +50,10 @@ function readImportFile(file: string): Uint8Array {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The complete new text of every note the plan writes; throws ImportError naming each note that cannot be prepared. */
+/** Notes that cannot be written as planned: the message names each one. */
+class NotPrepared extends Error {}
+
+/** The complete new text of every note the plan writes; throws NotPrepared naming each note that cannot be prepared. */
 function prepare(plan: ImportPlan, ctx: ImportContext): PreparedNote[] {
   const notes: PreparedNote[] = [];
   const problems: string[] = [];
@@ -73,7 +76,7 @@ function prepare(plan: ImportPlan, ctx: ImportContext): PreparedNote[] {
     else problems.push(`${u.path}: ${filled.problems.join('; ')}`);
   }
   if (problems.length > 0)
-    throw new ImportError(`nothing was written, because ${problems.length === 1 ? 'a note' : `${problems.length} notes`} cannot be written as planned: ${problems.join(' | ')}`);
+    throw new NotPrepared(`nothing was written, because ${problems.length === 1 ? 'a note' : `${problems.length} notes`} cannot be written as planned: ${problems.join(' | ')}`);
   return notes;
 }
 
@@ -106,7 +109,7 @@ export function runImport(ctx: ImportContext): number {
   try {
     const decoded = decodeImportBytes(bytes);
     const parsed = parseImportFile(decoded.text);
-    if (decoded.warning !== null) parsed.warnings.unshift({ row: null, field: null, message: decoded.warning });
+    if (decoded.warning !== null) parsed.warnings.unshift(decoded.warning);
     plan = planImport(parsed, { people: ctx.people, notePaths: ctx.notePaths, peopleFolder: ctx.settings.peopleFolder });
   } catch (e) {
     if (e instanceof ImportError) return fail(ctx, `${ctx.file}: ${e.message}`);
@@ -122,7 +125,7 @@ export function runImport(ctx: ImportContext): number {
   try {
     notes = prepare(plan, ctx);
   } catch (e) {
-    if (!(e instanceof ImportError)) throw e;
+    if (!(e instanceof NotPrepared)) throw e;
     if (!ctx.json) ctx.out(formatPlan(plan, ctx.file, ctx.style));
     return fail(ctx, e.message);
   }
