@@ -5,36 +5,12 @@
 import { normalizePath, TFile, TFolder, type App } from 'obsidian';
 import { formatDay, localToday } from '../core/dates';
 import { normaliseFolder } from '../core/detect';
+import { fillTemplate, newPersonNoteText } from '../core/person-note';
 import type TiesPlugin from '../main';
 import type { NoteWriter } from '../obsidian/writer';
 import { TiesSettingTab } from '../settings/settings-tab';
 import { createPersonActions, type TiesActions } from './actions';
 import { nameProblem, NewPersonModal } from './modals/new-person';
-
-/** The format's keys, in the order a new person note lists them. */
-export const SKELETON_KEYS = [
-  'circle', 'cadence', 'last_contact', 'interests', 'favours', 'follow_ups', 'birthday', 'knows', 'introduced_by',
-  'organisation', 'department', 'role', 'channel', 'email', 'phone',
-] as const;
-
-const LIST_KEYS = new Set<string>(['interests', 'favours', 'follow_ups', 'knows']);
-
-/**
- * The text of a new person note: every key of the format, empty, and a log heading. `markAsPerson` adds
- * `type: person`, for a vault without a people folder (where the folder cannot say so).
- */
-export function personSkeleton(logHeading: string, markAsPerson: boolean): string {
-  const lines = ['---'];
-  if (markAsPerson) lines.push('type: person');
-  for (const key of SKELETON_KEYS) lines.push(LIST_KEYS.has(key) ? `${key}: []` : `${key}:`);
-  lines.push('---', '', `## ${logHeading}`, '');
-  return lines.join('\n');
-}
-
-/** A template's text with `{{name}}` (or `{{title}}`) and `{{date}}` filled in. */
-export function fillTemplate(text: string, name: string, date: string): string {
-  return text.replace(/\{\{\s*(name|title|date)\s*\}\}/gi, (_whole, key: string) => (key.toLowerCase() === 'date' ? date : name));
-}
 
 /** A note at `path` already, in any letter case (file systems on macOS and Windows ignore case). */
 function existingNote(app: App, path: string): TFile | null {
@@ -83,7 +59,7 @@ export async function createPerson(plugin: TiesPlugin, writer: NoteWriter, rawNa
     return { file: existing, created: false };
   }
 
-  let text = personSkeleton(settings.logHeadings[0] ?? 'Log', folder === '');
+  let text = newPersonNoteText({}, { logHeading: settings.logHeadings[0] ?? 'Log', markAsPerson: folder === '' });
   if (settings.templateNote.trim() !== '') {
     const template = templateFile(app, settings.templateNote.trim());
     if (template) text = fillTemplate(await app.vault.read(template), name, formatDay(localToday()));

@@ -7,10 +7,11 @@
 import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeImportBytes } from '../core/import/decode';
-import { fillFrontmatter, newPersonNoteText } from '../core/import/note-text';
+import { fillFrontmatter } from '../core/import/note-text';
 import { parseImportFile } from '../core/import/parse';
 import { planImport } from '../core/import/plan';
 import { ImportError, type ImportPlan } from '../core/import/types';
+import { newPersonNoteText } from '../core/person-note';
 import type { CoreSettings, Person } from '../core/types';
 import { UsageError } from './args';
 import type { Style } from './format';

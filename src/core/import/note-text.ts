@@ -1,8 +1,8 @@
 /**
- * An import's writes as text: the whole text of a new person note, and an existing note's text with empty
- * frontmatter fields filled. A fill changes only the lines of the keys it fills (or adds them at the end
- * of the frontmatter); every other byte (other keys, their order, comments, line breaks, the body) stays.
- * Pure: the command line writes the result to disk, the plugin through `Vault.process`.
+ * An import's fill as text: an existing note's text with empty frontmatter fields filled. A fill changes
+ * only the lines of the keys it fills (or adds them at the end of the frontmatter); every other byte (other
+ * keys, their order, comments, line breaks, the body) stays. Pure: the command line writes the result to
+ * disk, the plugin through `Vault.process`. (New notes: ../person-note.ts.)
  */
 import { canonicalField } from '../fields';
 import { NOTE_FIELD_ORDER, type ContactFields } from './types';
@@ -19,25 +19,6 @@ function entriesInOrder(fields: Values): [string, string | string[]][] {
   put('aliases', fields.aliases);
   for (const key of NOTE_FIELD_ORDER) put(key, fields[key]);
   return out;
-}
-
-export interface NewNoteOptions {
-  /** `type: person` first, for a vault without a people folder (the folder cannot say so). */
-  markAsPerson: boolean;
-  /** The log heading the note ends with (`Log`). */
-  logHeading: string;
-}
-
-/**
- * The text of a new person note: the layout of the plugin's New person (frontmatter, a blank line, the
- * log heading), with only the keys that have values.
- */
-export function newPersonNoteText(fields: Values, options: NewNoteOptions): string {
-  const lines = ['---'];
-  if (options.markAsPerson) lines.push('type: person');
-  for (const [key, value] of entriesInOrder(fields)) lines.push(...yamlKeyLines(key, value));
-  lines.push('---', '', `## ${options.logHeading}`, '');
-  return lines.join('\n');
 }
 
 interface Line {

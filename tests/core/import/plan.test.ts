@@ -1,7 +1,7 @@
 /** The plan: what an import creates, fills, reports as a conflict and skips, with the reasons. */
 import { describe, expect, it } from 'vitest';
 import { recordFromText } from '../../../src/cli/read-vault';
-import { newPersonNoteText } from '../../../src/core/import/note-text';
+import { newPersonNoteText } from '../../../src/core/person-note';
 import { parsePerson } from '../../../src/core/person';
 import { parseImportFile } from '../../../src/core/import/parse';
 import { planImport, planIsEmpty, type VaultView } from '../../../src/core/import/plan';
