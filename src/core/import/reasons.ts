@@ -50,6 +50,10 @@ export const REASON_TEXT = {
   'matches-several-linkedin': '"{name}" matches {n} notes by LinkedIn URL ({notes}); which one is meant is unclear, so it was not imported',
   'matches-several-email': '"{name}" matches {n} notes by e-mail address ({notes}); which one is meant is unclear, so it was not imported',
   'matches-several-name': '"{name}" matches {n} notes by name ({notes}); which one is meant is unclear, so it was not imported',
+
+  // filling a note's empty fields
+  'fill-holds-value': '"{key}" holds a value already; an import never overwrites one',
+  'fill-unclosed': 'the frontmatter is opened with --- but never closed',
 } as const;
 
 export type ReasonCode = keyof typeof REASON_TEXT;

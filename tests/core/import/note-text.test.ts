@@ -98,7 +98,11 @@ describe('fillFrontmatter', () => {
       const result = fillFrontmatter(NOTE.replace('E-mail:', 'E-mail: old@x.example'), fields);
       expect(result.ok).toBe(false);
     }
-    expect(fillFrontmatter(NOTE, { knows: ['[[Cas]]'] })).toEqual({ ok: false, problems: ['"knows" holds a value already; an import never overwrites one'] });
+    expect(fillFrontmatter(NOTE, { knows: ['[[Cas]]'] })).toEqual({
+      ok: false,
+      problems: ['"knows" holds a value already; an import never overwrites one'],
+      reasons: [{ code: 'fill-holds-value', params: { key: 'knows' } }],
+    });
   });
 
   it('gives a note without frontmatter a block at its top, in its own line breaks, and keeps the body', () => {
@@ -108,7 +112,9 @@ describe('fillFrontmatter', () => {
   });
 
   it('refuses frontmatter that is opened but never closed', () => {
-    expect(fillFrontmatter('---\nrole:\nbody', { role: 'CTO' })).toEqual({ ok: false, problems: ['the frontmatter is opened with --- but never closed'] });
+    expect(fillFrontmatter('---\nrole:\nbody', { role: 'CTO' })).toEqual({
+      ok: false, problems: ['the frontmatter is opened with --- but never closed'], reasons: [{ code: 'fill-unclosed', params: {} }],
+    });
   });
 
   it('with nothing to fill returns the text as it is', () => {
