@@ -216,6 +216,8 @@ export const nl: Record<keyof typeof en, string> = {
   'import.why.matches-several-email': '"{name}" past op e-mailadres bij {n} notities ({notes}); welke bedoeld is, is onduidelijk, dus is de rij niet geïmporteerd',
   'import.why.matches-several-name': '"{name}" past op naam bij {n} notities ({notes}); welke bedoeld is, is onduidelijk, dus is de rij niet geïmporteerd',
 
+  'import.why.note-unreadable': '"{name}" past bij {note}, waarvan de frontmatter niet te lezen is (zie ties check); herstel die eerst en importeer dan opnieuw',
+  'import.why.fill-note-gone': 'de notitie is er niet meer',
   'import.why.fill-holds-value': '"{key}" heeft al een waarde; een import overschrijft nooit iets',
   'import.why.fill-unclosed': 'de frontmatter wordt geopend met --- maar nooit gesloten',
 };

@@ -152,7 +152,7 @@ function entryKey(field: ListField, v: string): string {
 }
 
 /** A field the note writes but Ties cannot read (an error diagnostic): it is not empty, and never overwritten. */
-function unreadable(p: Person, field: ImportField): boolean {
+function unreadable(p: Person, field: ImportField | 'frontmatter'): boolean {
   return p.diagnostics.some((d) => d.severity === 'error' && d.field === field);
 }
 
@@ -337,7 +337,13 @@ export function planImport(parsed: ParsedFile, vault: VaultView): ImportPlan {
     const rows = m.groups.flatMap((g) => g.rows);
     for (const g of more) mergeFields(fields, g.fields, g.rows[0]!, first!.rows[0]!, warnings);
     for (const g of m.groups) relate(g, fields);
-    const result = compare(people.get(path)!, fields, rows);
+    const p = people.get(path)!;
+    if (unreadable(p, 'frontmatter')) {
+      // Its fields cannot be told empty or not, and a write would land in YAML that does not parse.
+      for (const row of rows) skipped.push(skippedRow(row, 'note-unreadable', { name: first!.name, note: path }));
+      continue;
+    }
+    const result = compare(p, fields, rows);
     conflicts.push(...result.conflicts);
     if (hasFields(result.fill)) update.push({ path, fields: inOrder(result.fill), rows, matchedBy: m.by });
     else if (result.conflicts.length === 0) unchanged.push({ path, rows });

@@ -52,6 +52,8 @@ export const REASON_TEXT = {
   'matches-several-name': '"{name}" matches {n} notes by name ({notes}); which one is meant is unclear, so it was not imported',
 
   // filling a note's empty fields
+  'note-unreadable': '"{name}" matches {note}, whose frontmatter cannot be read (see ties check); fix it first, then import again',
+  'fill-note-gone': 'the note is no longer there',
   'fill-holds-value': '"{key}" holds a value already; an import never overwrites one',
   'fill-unclosed': 'the frontmatter is opened with --- but never closed',
 } as const;

@@ -107,6 +107,19 @@ describe('planImport', () => {
     expect(alone.create[0]!.fields.interests).toEqual(['Met at the Web Summit', 'Loves sailing, chess and long walks along the river', 'child: Milan']);
   });
 
+  it('a note whose frontmatter cannot be read is never filled: its rows are skipped, saying why', () => {
+    const broken = person('Anna Jansen', {}, { frontmatterError: 'the YAML does not parse (line 2)' });
+    const plan = planImport(parseImportFile(`${LINKEDIN_HEADER}\nAnna,Jansen,,,Acme,CFO,`), vault([broken]));
+    expect(plan.create).toEqual([]);
+    expect(plan.update).toEqual([]);
+    expect(plan.skipped).toEqual([
+      {
+        row: 2, code: 'note-unreadable', params: { name: 'Anna Jansen', note: 'People/Anna Jansen.md' },
+        why: '"Anna Jansen" matches People/Anna Jansen.md, whose frontmatter cannot be read (see ties check); fix it first, then import again',
+      },
+    ]);
+  });
+
   it('a name that is only punctuation is skipped; a long name is cut to 200 characters', () => {
     const long = 'Maximiliaan'.repeat(30);
     const plan = planImport(parseImportFile(`${LINKEDIN_HEADER}\n"?!",***,,,,,\n${long},X,,,,,`), vault([]));
