@@ -92,17 +92,6 @@ export function selectedRows(model: PlanModel): WriteRow[] {
   return [...model.create, ...model.fill].filter((r) => model.selected.has(r.key));
 }
 
-/** The values a row brings, as short text: `Acme · CTO · jan@acme.nl`, lists joined by commas. */
-export function fieldValues(fields: ContactFields, max = 4): string[] {
-  const out: string[] = [];
-  for (const value of Object.values(fields) as (string | string[] | undefined)[]) {
-    if (value === undefined) continue;
-    out.push(Array.isArray(value) ? value.join(', ') : value);
-    if (out.length === max) break;
-  }
-  return out;
-}
-
 /** A reason of the import core in the user's language. */
 export function reasonLine(t: Translate, r: Reason): string {
   return t(`import.why.${r.code}` as StringKey, r.params);

@@ -3,9 +3,9 @@
  * value and the file's), skipped rows and values left out with their reasons. Long lists show PAGE rows and a
  * button for the next PAGE, so that a plan of thousands of rows opens at once.
  */
-import type { ImportPlan, RowWarning } from '../../core/import/types';
+import type { ContactFields, ImportPlan, RowWarning } from '../../core/import/types';
 import type { Translate } from '../../i18n/i18n';
-import { basenameOf, fieldValues, reasonLine, sectionState, type PlanModel, type WriteKind, type WriteRow } from './plan-model';
+import { basenameOf, reasonLine, sectionState, type PlanModel, type WriteKind, type WriteRow } from './plan-model';
 
 export const PAGE = 100;
 
@@ -62,10 +62,33 @@ export function renderWriteSection(parent: HTMLElement, model: PlanModel, kind: 
   return section;
 }
 
-function writeDetail(row: WriteRow, t: Translate): string {
-  if (row.kind === 'create') return fieldValues(row.fields).join(' · ') || t('import.row.nameOnly');
-  const adds = t('import.row.adds', { fields: Object.keys(row.fields).join(', ') });
-  return row.matchedBy === null ? adds : `${adds} · ${t(`import.match.${row.matchedBy}`)}`;
+/** What a new note will say, short: `Acme · CTO · jan@acme.nl · met 2026-02-08 · LinkedIn`; dates never break. */
+export function fieldValues(fields: ContactFields, t: Translate): { text: string; date: boolean }[] {
+  const out: { text: string; date: boolean }[] = [];
+  for (const [field, value] of Object.entries(fields) as [keyof ContactFields, string | string[] | undefined][]) {
+    if (value === undefined) continue;
+    if (field === 'met') out.push({ text: t('import.value.met', { date: String(value) }), date: true });
+    else if (field === 'birthday') out.push({ text: t('import.value.birthday', { date: String(value).replace(/^--/, '') }), date: true });
+    else if (field === 'linkedin') out.push({ text: 'LinkedIn', date: false });
+    else if (field === 'tags' && Array.isArray(value)) out.push({ text: value.map((v) => `#${v}`).join(' '), date: false });
+    else out.push({ text: Array.isArray(value) ? value.join(', ') : value, date: false });
+  }
+  return out;
+}
+
+function renderDetail(parent: HTMLElement, row: WriteRow, t: Translate): void {
+  const el = parent.createDiv({ cls: 'ties-import-detail' });
+  if (row.kind === 'fill') {
+    const adds = t('import.row.adds', { fields: Object.keys(row.fields).join(', ') });
+    el.setText(row.matchedBy === null ? adds : `${adds} · ${t(`import.match.${row.matchedBy}`)}`);
+    return;
+  }
+  const values = fieldValues(row.fields, t);
+  if (values.length === 0) el.setText(t('import.row.nameOnly'));
+  values.forEach((v, i) => {
+    if (i > 0) el.appendText(' · ');
+    el.createSpan({ cls: v.date ? 'ties-import-date' : 'ties-import-value', text: v.text });
+  });
 }
 
 function renderWriteRow(parent: HTMLElement, row: WriteRow, model: PlanModel, t: Translate): void {
@@ -75,7 +98,7 @@ function renderWriteRow(parent: HTMLElement, row: WriteRow, model: PlanModel, t:
   box.disabled = row.refused !== null;
   const main = label.createDiv({ cls: 'ties-import-row-main' });
   main.createDiv({ cls: 'ties-import-name', text: row.name });
-  main.createDiv({ cls: 'ties-import-detail', text: writeDetail(row, t) });
+  renderDetail(main, row, t);
   for (const r of row.reasons) main.createDiv({ cls: 'ties-import-why', text: reasonLine(t, r) });
   if (row.refused !== null) {
     label.addClass('is-refused');
