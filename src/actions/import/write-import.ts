@@ -1,6 +1,7 @@
 /**
- * Writes an import's notes one at a time, in short slices: after about SLICE_MS of work the loop reports its
- * progress and gives the event loop a turn, so the UI stays responsive however many notes there are. Each
+ * Writes an import's notes one at a time, in short slices: after about SLICE_MS of work (or SLICE_NOTES notes)
+ * the loop reports its progress and gives the event loop a turn, so the UI stays responsive however many notes
+ * there are. Each
  * note is checked just before its write: a new note is not created when a note of that name (in any letter
  * case) exists by now; a fill is written only while the note holds exactly the text the plan was made on
  * (inside Vault.process, so nothing can change in between). Stopping takes effect after the current note.
@@ -11,6 +12,11 @@ import type { NoteChange } from '../../obsidian/history';
 
 /** A slice of writing before the loop yields, in milliseconds (well under the 50 ms of a long task). */
 export const SLICE_MS = 12;
+/**
+ * At most this many notes per slice: each new note comes back as a metadata event that the index reads, and a
+ * cache that hands over every note written so far at once (in one task) should not get hundreds.
+ */
+export const SLICE_NOTES = 25;
 
 export type ImportWrite =
   | {
@@ -47,7 +53,8 @@ function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).trim().replace(/\.+$/, '');
 }
 
-const nextTask = (): Promise<void> => new Promise((resolve) => window.setTimeout(resolve, 0));
+/** Gives the event loop a turn: what runs after it is a new task. */
+export const nextTask = (): Promise<void> => new Promise((resolve) => window.setTimeout(resolve, 0));
 
 export async function writeImport(app: App, writes: readonly ImportWrite[], options: WriteOptions): Promise<ImportOutcome> {
   const out: ImportOutcome = { changes: [], created: [], filled: [], changed: [], failed: [], notWritten: 0 };
@@ -69,7 +76,7 @@ export async function writeImport(app: App, writes: readonly ImportWrite[], opti
       out.failed.push({ path: write.path, error: errorText(error) });
     }
     done++;
-    if (performance.now() - sliceStart >= SLICE_MS) {
+    if (done % SLICE_NOTES === 0 || performance.now() - sliceStart >= SLICE_MS) {
       options.progress(done, writes.length);
       await pause();
       sliceStart = performance.now();
