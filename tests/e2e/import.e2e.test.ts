@@ -85,6 +85,8 @@ describe('Import people… in the browser', () => {
         expect((await modal.locator('.ties-import-all').first().boundingBox())!.height).toBeGreaterThanOrEqual(44);
       }
 
+      // The modal alone, for the README (docs/screenshots/import-plan.png).
+      if (!mobile) await h.screenshot('import-plan-modal', modal);
       for (const theme of ['light', 'dark'] as const) {
         await h.page.evaluate((th) => window.ties.setTheme(th), theme);
         await h.screenshot(`import-plan-${width}-${theme}`);

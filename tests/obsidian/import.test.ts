@@ -10,6 +10,7 @@ import type { TFile } from 'obsidian';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ImportPlanModal } from '../../src/actions/import/plan-modal';
 import { ImportSourceModal, VaultFileSuggest } from '../../src/actions/import/source-modal';
+import { SLICE_NOTES, writeImport } from '../../src/actions/import/write-import';
 import { formatDay, localToday } from '../../src/core/dates';
 import { fillFrontmatter } from '../../src/core/import/note-text';
 import { newPersonNoteText } from '../../src/core/person-note';
@@ -337,6 +338,30 @@ describe('Import people…', () => {
     expect(plan.contentEl.querySelector('.ties-import-submit')).toBeNull();
     expect(texts(plan.contentEl, '.ties-import-count')).toEqual(['0 new', '1 conflicts', '1 skipped', '4 up to date']);
     expect(plan.contentEl.querySelector('.ties-import-cancel')?.textContent).toBe('Close');
+  });
+});
+
+describe('writing an import', () => {
+  it('gives the event loop a turn at least every SLICE_NOTES notes, and reports the progress each time', async () => {
+    const { t } = await started();
+    const writes = Array.from({ length: 60 }, (_, i) => ({ kind: 'create' as const, path: `People/P${i}.md`, text: `# P${i}\n`, frontmatter: null }));
+    const progress: string[] = [];
+    let pauses = 0;
+    const outcome = await writeImport(t.app, writes, {
+      progress: (done, total) => progress.push(`${done}/${total}`),
+      stopped: () => false,
+      pause: () => {
+        pauses++;
+        return Promise.resolve();
+      },
+    });
+    expect(SLICE_NOTES).toBe(25);
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    expect(progress).toContain('25/60');
+    expect(progress).toContain('50/60');
+    expect(progress.at(-1)).toBe('60/60');
+    expect(outcome.created).toHaveLength(60);
+    expect(outcome.changes.every((c) => c.before === null)).toBe(true);
   });
 });
 
