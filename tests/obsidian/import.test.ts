@@ -2,11 +2,9 @@
  * Import people… and Export people as vCard in the plugin, over an in-memory vault: the plan in its modal,
  * the notes created and filled as planned (the rest of a filled note byte-identical), one Undo for the whole
  * import (the notice's button and "Undo last change"), a note changed between plan and import left alone,
- * Stop, the template, Dutch, the vault-file picker, a file that cannot be imported, the export file and the
- * sidebar's empty state.
+ * Stop, the template, Dutch, the vault-file picker, a file that cannot be imported, and the write loop's slices.
  */
 import { readFileSync } from 'node:fs';
-import type { TFile } from 'obsidian';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ImportPlanModal } from '../../src/actions/import/plan-modal';
 import { ImportSourceModal, VaultFileSuggest } from '../../src/actions/import/source-modal';
@@ -15,7 +13,6 @@ import { formatDay, localToday } from '../../src/core/dates';
 import { fillFrontmatter } from '../../src/core/import/note-text';
 import { newPersonNoteText } from '../../src/core/person-note';
 import type TiesPlugin from '../../src/main';
-import { VIEW_TYPE_ATTENTION } from '../../src/views/attention/attention-view';
 import { lastNotice, notices, undoButton } from './notices';
 import { command, openedModals, snapshot, startPlugin, type TestApp } from './shim';
 
@@ -362,52 +359,5 @@ describe('writing an import', () => {
     expect(progress.at(-1)).toBe('60/60');
     expect(outcome.created).toHaveLength(60);
     expect(outcome.changes.every((c) => c.before === null)).toBe(true);
-  });
-});
-
-describe('Export people as vCard', () => {
-  it('writes Ties export YYYY-MM-DD.vcf into the vault, " 2" the second time, and says where, with a button to show it', async () => {
-    const { t, p } = await started();
-    const revealed: TFile[] = [];
-    (t.app as unknown as Record<string, unknown>).internalPlugins = {
-      getEnabledPluginById: (id: string) => (id === 'file-explorer' ? { revealInFolder: (f: TFile) => revealed.push(f) } : null),
-    };
-    command(p, 'export-people-vcard').callback!();
-    await vi.waitFor(() => expect(lastNotice().text).toMatch(/^Exported/));
-    const path = `Ties export ${TODAY}.vcf`;
-    expect(lastNotice().text).toBe(`Exported 2 people to "${path}".Show`);
-    const vcf = await read(t, path);
-    expect(vcf.match(/BEGIN:VCARD/g)).toHaveLength(2);
-    expect(vcf).toContain('FN:Anna Jansen\r\n');
-    undoButton(lastNotice()).click();
-    expect(revealed.map((f) => f.path)).toEqual([path]);
-
-    const second = await p.actions.importer.exportVCard();
-    expect(second?.path).toBe(`Ties export ${TODAY} 2.vcf`);
-  });
-
-  it('says when there is nobody to export, and writes nothing', async () => {
-    const { t, p } = await started({ 'Notes/a.md': 'x' }, { language: 'nl' });
-    expect(await p.actions.importer.exportVCard()).toBeNull();
-    expect(lastNotice().text).toBe('Er zijn geen mensen om te exporteren.');
-    expect(t.app.vault.getFiles().map((f) => f.path)).toEqual(['Notes/a.md']);
-  });
-});
-
-describe('the sidebar without person notes', () => {
-  it('offers Import people…, which opens the file picker; with people it does not', async () => {
-    const { t, p } = await started({ 'Notes/a.md': 'x' });
-    const leaf = t.app.workspace.getRightLeaf(false)!;
-    await leaf.setViewState({ type: VIEW_TYPE_ATTENTION });
-    const el = (leaf.view as unknown as { contentEl: HTMLElement }).contentEl;
-    const button = el.querySelector<HTMLButtonElement>('.ties-attention-import')!;
-    expect(button.textContent).toBe('Import people…');
-    button.click();
-    expect(p.actions.importer.lastModal).toBeInstanceOf(ImportSourceModal);
-    plugin!.unload();
-    const other = await started();
-    const leaf2 = other.t.app.workspace.getRightLeaf(false)!;
-    await leaf2.setViewState({ type: VIEW_TYPE_ATTENTION });
-    expect((leaf2.view as unknown as { contentEl: HTMLElement }).contentEl.querySelector('.ties-attention-import')).toBeNull();
   });
 });

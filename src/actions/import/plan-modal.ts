@@ -168,7 +168,7 @@ export class ImportPlanModal extends Modal {
       for (const b of Array.from(this.section(all)?.querySelectorAll<HTMLInputElement>('.ties-import-check') ?? [])) b.checked = this.model.selected.has(b.dataset.key ?? '');
     } else {
       const key = box.dataset.key;
-      const row = key === undefined ? undefined : [...this.model.create, ...this.model.fill].find((r) => r.key === key);
+      const row = key === undefined ? undefined : this.model.byKey.get(key);
       if (!row) return;
       setSelected(this.model, row, box.checked);
       box.checked = this.model.selected.has(row.key);

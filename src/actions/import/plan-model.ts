@@ -30,6 +30,8 @@ export interface PlanModel {
   plan: ImportPlan;
   create: WriteRow[];
   fill: WriteRow[];
+  /** Every row by its key. */
+  byKey: Map<string, WriteRow>;
   /** Keys of the ticked rows. */
   selected: Set<string>;
 }
@@ -55,12 +57,13 @@ function fillRow(u: PlannedUpdate): WriteRow {
 export function planModel(plan: ImportPlan): PlanModel {
   const create = plan.create.map(createRow);
   const fill = plan.update.map(fillRow);
-  return { plan, create, fill, selected: new Set([...create, ...fill].map((r) => r.key)) };
+  const rows = [...create, ...fill];
+  return { plan, create, fill, byKey: new Map(rows.map((r) => [r.key, r])), selected: new Set(rows.map((r) => r.key)) };
 }
 
 /** Marks a fill as impossible (its note changed, or holds a value the index saw as empty): shown, never written. */
 export function refuseFill(model: PlanModel, path: string, reasons: Reason[]): void {
-  const row = model.fill.find((r) => r.path === path);
+  const row = model.byKey.get(`fill:${path}`);
   if (!row) return;
   row.refused = reasons;
   model.selected.delete(row.key);
