@@ -318,6 +318,17 @@ describe('Import people…', () => {
     expect(await snapshot(t.app)).toEqual(before);
   });
 
+  it('opens no plan when the picker was closed while the file was read', async () => {
+    const { p } = await started();
+    command(p, 'import-people').callback!();
+    const source = p.actions.importer.lastModal as ImportSourceModal;
+    source.read('Connections.csv', bytes('linkedin-connections.csv'));
+    source.close();
+    await source.reading;
+    expect(p.actions.importer.lastModal).toBe(source);
+    expect(openedModals.some((m) => m instanceof ImportPlanModal)).toBe(false);
+  });
+
   it('the picker speaks Dutch too', async () => {
     const { p } = await started(vault(), { language: 'nl' });
     command(p, 'import-people').callback!();

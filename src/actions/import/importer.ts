@@ -66,14 +66,14 @@ export class Importer {
 
   /** Import people…: opens the file picker. */
   start(): ImportSourceModal {
-    const modal = new ImportSourceModal(this.host.app, this.host.t(), (name, read) => this.openFile(name, read));
+    const modal = new ImportSourceModal(this.host.app, this.host.t(), (name, read, wanted) => this.openFile(name, read, wanted));
     this.lastModal = modal;
     modal.open();
     return modal;
   }
 
   /** Reads a picked file into a plan and shows it; resolves to an error to show in the picker, or null when the plan is open. */
-  async openFile(name: string, read: () => Promise<ArrayBuffer>): Promise<string | null> {
+  async openFile(name: string, read: () => Promise<ArrayBuffer>, wanted: () => boolean = () => true): Promise<string | null> {
     const t = this.host.t();
     let plan: ImportPlan;
     try {
@@ -82,7 +82,8 @@ export class Importer {
       if (error instanceof ImportError) return t('import.source.refused', { file: name, reason: reasonLine(t, error.reason) });
       return t('import.source.readFailed', { file: name, error: errorText(error) });
     }
-    this.showPlan(name, plan);
+    // The picker was closed meanwhile: the user has moved on.
+    if (wanted()) this.showPlan(name, plan);
     return null;
   }
 

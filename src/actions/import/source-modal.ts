@@ -7,8 +7,11 @@
 import { FuzzySuggestModal, Modal, type App, type TFile } from 'obsidian';
 import type { Translate } from '../../i18n/i18n';
 
-/** Reads the picked file; resolves to an error to show, or null when the plan has opened. */
-export type OpenFile = (name: string, read: () => Promise<ArrayBuffer>) => Promise<string | null>;
+/**
+ * Reads the picked file; resolves to an error to show, or null when the plan has opened (or is no longer
+ * wanted: `wanted` turns false when the picker is closed while the file is read).
+ */
+export type OpenFile = (name: string, read: () => Promise<ArrayBuffer>, wanted: () => boolean) => Promise<string | null>;
 
 const IMPORTABLE = new Set(['csv', 'vcf', 'vcard']);
 
@@ -28,6 +31,7 @@ export class ImportSourceModal extends Modal {
   }
 
   override onOpen(): void {
+    this.closed = false;
     const t = this.t;
     const el = this.contentEl;
     el.empty();
@@ -80,7 +84,7 @@ export class ImportSourceModal extends Modal {
   read(name: string, read: () => Promise<ArrayBuffer>): void {
     this.status(this.t('import.source.reading', { file: name }), false);
     for (const b of this.buttons) b.disabled = true;
-    this.reading = this.onFile(name, read).then(
+    this.reading = this.onFile(name, read, () => !this.closed).then(
       (error) => this.after(error),
       (error: unknown) => this.after(error instanceof Error ? error.message : String(error)),
     );
