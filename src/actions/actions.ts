@@ -11,6 +11,7 @@ import { parseFollowUp } from '../core/person';
 import type { Day } from '../core/types';
 import type TiesPlugin from '../main';
 import { EditRefused, NoteWriter, type WriteResult } from '../obsidian/writer';
+import { Importer } from './import/importer';
 import { FavourModal } from './modals/favour';
 import { FollowUpModal } from './modals/follow-up';
 import type { FormModal } from './modals/form-modal';
@@ -27,6 +28,8 @@ export interface TiesActions extends PersonActions {
   writeFollowUp(path: string, day: Day, text: string): Promise<WriteResult | null>;
   /** The modal opened last (tests and callers wait on its `result`). */
   readonly lastModal: FormModal | null;
+  /** Import people… and Export people as vCard. */
+  readonly importer: Importer;
 }
 
 function basename(path: string): string {
@@ -38,6 +41,10 @@ export function createPersonActions(plugin: TiesPlugin): TiesActions {
   // Undo follows a note that moved since it was written.
   plugin.registerEvent(plugin.app.vault.on('rename', (file, oldPath) => writer.history.renamed(oldPath, file.path)));
   let lastModal: FormModal | null = null;
+  const importer = new Importer({
+    app: plugin.app, index: plugin.index, settings: () => plugin.settings, t: () => plugin.t, writer,
+    whenLoaded: () => plugin.sync.whenLoaded(),
+  });
 
   const person = (path: string) => plugin.index.person(path);
   const nameOf = (path: string) => person(path)?.name ?? basename(path);
@@ -92,6 +99,7 @@ export function createPersonActions(plugin: TiesPlugin): TiesActions {
     writeLog,
     writeFavour,
     writeFollowUp,
+    importer,
     get lastModal() {
       return lastModal;
     },

@@ -1,62 +1,18 @@
 /**
- * The commands of the write actions: New person, Log contact / Snooze / Add favour / Add follow-up for the
- * person in the active note, and Undo last change; and the settings tab. `registerPersonActions` is all main.ts calls.
+ * The commands of the write actions: New person, Import people…, Export people as vCard, Log contact / Snooze /
+ * Add favour / Add follow-up for the person in the active note, and Undo last change; and the settings tab.
+ * `registerPersonActions` is all main.ts calls.
  */
-import { normalizePath, TFile, TFolder, type App } from 'obsidian';
+import { normalizePath, TFile, TFolder } from 'obsidian';
 import { formatDay, localToday } from '../core/dates';
 import { normaliseFolder } from '../core/detect';
+import { fillTemplate, newPersonNoteText } from '../core/person-note';
 import type TiesPlugin from '../main';
 import type { NoteWriter } from '../obsidian/writer';
 import { TiesSettingTab } from '../settings/settings-tab';
 import { createPersonActions, type TiesActions } from './actions';
 import { nameProblem, NewPersonModal } from './modals/new-person';
-
-/** The format's keys, in the order a new person note lists them. */
-export const SKELETON_KEYS = [
-  'circle', 'cadence', 'last_contact', 'interests', 'favours', 'follow_ups', 'birthday', 'knows', 'introduced_by',
-  'organisation', 'department', 'role', 'channel', 'email', 'phone',
-] as const;
-
-const LIST_KEYS = new Set<string>(['interests', 'favours', 'follow_ups', 'knows']);
-
-/**
- * The text of a new person note: every key of the format, empty, and a log heading. `markAsPerson` adds
- * `type: person`, for a vault without a people folder (where the folder cannot say so).
- */
-export function personSkeleton(logHeading: string, markAsPerson: boolean): string {
-  const lines = ['---'];
-  if (markAsPerson) lines.push('type: person');
-  for (const key of SKELETON_KEYS) lines.push(LIST_KEYS.has(key) ? `${key}: []` : `${key}:`);
-  lines.push('---', '', `## ${logHeading}`, '');
-  return lines.join('\n');
-}
-
-/** A template's text with `{{name}}` (or `{{title}}`) and `{{date}}` filled in. */
-export function fillTemplate(text: string, name: string, date: string): string {
-  return text.replace(/\{\{\s*(name|title|date)\s*\}\}/gi, (_whole, key: string) => (key.toLowerCase() === 'date' ? date : name));
-}
-
-/** A note at `path` already, in any letter case (file systems on macOS and Windows ignore case). */
-function existingNote(app: App, path: string): TFile | null {
-  const exact = app.vault.getAbstractFileByPath(path);
-  if (exact instanceof TFile) return exact;
-  const slash = path.lastIndexOf('/');
-  const parent = slash < 0 ? app.vault.getRoot() : app.vault.getAbstractFileByPath(path.slice(0, slash));
-  if (!(parent instanceof TFolder)) return null;
-  const lower = path.toLowerCase();
-  for (const child of parent.children) if (child instanceof TFile && child.path.toLowerCase() === lower) return child;
-  return null;
-}
-
-/** The template note the settings name, by path (with or without `.md`) or as a link would find it. */
-function templateFile(app: App, setting: string): TFile | null {
-  const path = normalizePath(setting);
-  for (const candidate of [path, `${path}.md`]) {
-    const file = app.vault.getAbstractFileByPath(candidate);
-    if (file instanceof TFile) return file;
-  }
-  return app.metadataCache.getFirstLinkpathDest(path.replace(/\.md$/i, ''), '');
-}
+import { existingNote, templateFile } from './note-files';
 
 /**
  * Creates `<people folder>/<name>.md` from the template note or the skeleton and opens it. When a note of
@@ -83,7 +39,7 @@ export async function createPerson(plugin: TiesPlugin, writer: NoteWriter, rawNa
     return { file: existing, created: false };
   }
 
-  let text = personSkeleton(settings.logHeadings[0] ?? 'Log', folder === '');
+  let text = newPersonNoteText({}, { logHeading: settings.logHeadings[0] ?? 'Log', markAsPerson: folder === '' });
   if (settings.templateNote.trim() !== '') {
     const template = templateFile(app, settings.templateNote.trim());
     if (template) text = fillTemplate(await app.vault.read(template), name, formatDay(localToday()));
@@ -119,6 +75,16 @@ export function registerPersonActions(plugin: TiesPlugin): TiesActions {
     id: 'new-person',
     name: t('commands.newPerson'),
     callback: () => new NewPersonModal(plugin.app, plugin.t, async (name) => (await createPerson(plugin, actions.writer, name))?.created === true).open(),
+  });
+  plugin.addCommand({
+    id: 'import-people',
+    name: t('import.command'),
+    callback: () => void actions.importer.start(),
+  });
+  plugin.addCommand({
+    id: 'export-people-vcard',
+    name: t('export.command'),
+    callback: () => void actions.importer.exportVCard(),
   });
   plugin.addCommand({
     id: 'undo-last-change',

@@ -7,10 +7,11 @@
 import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeImportBytes } from '../core/import/decode';
-import { fillFrontmatter, newPersonNoteText } from '../core/import/note-text';
+import { fillFrontmatter } from '../core/import/note-text';
 import { parseImportFile } from '../core/import/parse';
 import { planImport } from '../core/import/plan';
 import { ImportError, type ImportPlan } from '../core/import/types';
+import { newPersonNoteText } from '../core/person-note';
 import type { CoreSettings, Person } from '../core/types';
 import { UsageError } from './command';
 import type { Style } from './format';
@@ -50,7 +51,10 @@ function readImportFile(file: string): Uint8Array {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The complete new text of every note the plan writes; throws ImportError naming each note that cannot be prepared. */
+/** Notes that cannot be written as planned: the message names each one. */
+class NotPrepared extends Error {}
+
+/** The complete new text of every note the plan writes; throws NotPrepared naming each note that cannot be prepared. */
 function prepare(plan: ImportPlan, ctx: ImportContext): PreparedNote[] {
   const notes: PreparedNote[] = [];
   const problems: string[] = [];
@@ -73,7 +77,7 @@ function prepare(plan: ImportPlan, ctx: ImportContext): PreparedNote[] {
     else problems.push(`${u.path}: ${filled.problems.join('; ')}`);
   }
   if (problems.length > 0)
-    throw new ImportError(`nothing was written, because ${problems.length === 1 ? 'a note' : `${problems.length} notes`} cannot be written as planned: ${problems.join(' | ')}`);
+    throw new NotPrepared(`nothing was written, because ${problems.length === 1 ? 'a note' : `${problems.length} notes`} cannot be written as planned: ${problems.join(' | ')}`);
   return notes;
 }
 
@@ -106,7 +110,7 @@ export function runImport(ctx: ImportContext): number {
   try {
     const decoded = decodeImportBytes(bytes);
     const parsed = parseImportFile(decoded.text);
-    if (decoded.warning !== null) parsed.warnings.unshift({ row: null, field: null, message: decoded.warning });
+    if (decoded.warning !== null) parsed.warnings.unshift(decoded.warning);
     plan = planImport(parsed, { people: ctx.people, notePaths: ctx.notePaths, peopleFolder: ctx.settings.peopleFolder });
   } catch (e) {
     if (e instanceof ImportError) return fail(ctx, `${ctx.file}: ${e.message}`);
@@ -122,7 +126,7 @@ export function runImport(ctx: ImportContext): number {
   try {
     notes = prepare(plan, ctx);
   } catch (e) {
-    if (!(e instanceof ImportError)) throw e;
+    if (!(e instanceof NotPrepared)) throw e;
     if (!ctx.json) ctx.out(formatPlan(plan, ctx.file, ctx.style));
     return fail(ctx, e.message);
   }

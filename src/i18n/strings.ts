@@ -3,10 +3,11 @@ import * as actions from './actions';
 import * as attention from './attention';
 import * as check from './check';
 import * as graph from './graph';
+import * as importExport from './import';
 
 export const STRINGS = {
-  en: { ...actions.en, ...attention.en, ...check.en, ...graph.en },
-  nl: { ...actions.nl, ...attention.nl, ...check.nl, ...graph.nl },
+  en: { ...actions.en, ...attention.en, ...check.en, ...graph.en, ...importExport.en },
+  nl: { ...actions.nl, ...attention.nl, ...check.nl, ...graph.nl, ...importExport.nl },
 };
 
 export type StringKey = keyof typeof STRINGS.en;

@@ -6,7 +6,7 @@ import type { Command, TFile } from 'obsidian';
 import { parseYaml, ToggleComponent } from 'obsidian-test-mocks/obsidian';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TiesActions } from '../../src/actions/actions';
-import { fillTemplate, personSkeleton, SKELETON_KEYS } from '../../src/actions/commands';
+import { fillTemplate, newPersonNoteText, SKELETON_KEYS } from '../../src/core/person-note';
 import { FavourModal } from '../../src/actions/modals/favour';
 import { FollowUpModal } from '../../src/actions/modals/follow-up';
 import type { FormModal } from '../../src/actions/modals/form-modal';
@@ -438,7 +438,7 @@ describe('New person', () => {
     await submitted(modal);
     expect(await modal.outcome).toBe(true);
     const text = await read(t, 'People/Ann Smith.md');
-    expect(text).toBe(personSkeleton('Log', false));
+    expect(text).toBe(newPersonNoteText({}, { logHeading: 'Log', markAsPerson: false }));
     const { fm, body } = await parts(t, 'People/Ann Smith.md');
     expect(Object.keys(fm)).toEqual([...SKELETON_KEYS]);
     expect(body).toBe('\n## Log\n');
@@ -452,7 +452,7 @@ describe('New person', () => {
   it('creates the people folder when it is missing, and marks the note as a person without a folder', async () => {
     const { t, p } = await started({ 'Home.md': '' }, { peopleFolder: 'Contacts/Work' });
     await submitted(await create(p, 'Kim'));
-    expect(await read(t, 'Contacts/Work/Kim.md')).toBe(personSkeleton('Log', false));
+    expect(await read(t, 'Contacts/Work/Kim.md')).toBe(newPersonNoteText({}, { logHeading: 'Log', markAsPerson: false }));
     p.settings.peopleFolder = '';
     await submitted(await create(p, 'Lee'));
     const { fm } = await parts(t, 'Lee.md');
@@ -471,7 +471,7 @@ describe('New person', () => {
   it('falls back to the skeleton, with a notice, when the template note is missing', async () => {
     const { t, p } = await started(vault(), { templateNote: 'Templates/Nope.md' });
     await submitted(await create(p, 'Ann'));
-    expect(await read(t, 'People/Ann.md')).toBe(personSkeleton('Log', false));
+    expect(await read(t, 'People/Ann.md')).toBe(newPersonNoteText({}, { logHeading: 'Log', markAsPerson: false }));
     expect(notices.map((n) => n.text)).toContain('Template note "Templates/Nope.md" not found; used the built-in skeleton.');
   });
 

@@ -17,13 +17,15 @@
  * - `Modal.open` closes the modal again on the next tick; here it stays open until `close()`, and every
  *   opened modal is recorded in `openedModals`.
  * - `Plugin.load` drops the promise of an async `onload`; `loadPlugin` waits for it.
+ * - `Vault.readBinary`: the mock keeps text and binary files apart and cannot read a text file's bytes; Obsidian
+ *   can. Emulated by encoding the text as UTF-8.
  * - Views: `setViewState` does not open views; here it creates the view the plugin registered for the
  *   type, attaches it to the document, loads it and awaits `onOpen`; `detach` closes it. happy-dom has no
  *   layout, so `offsetParent` (what Obsidian's `isShown` reads) is emulated: null when the element is not in
  *   the document or it or an ancestor is `display: none` (`el.hide()`).
  */
 import type { App as AppOriginal, Command, PluginManifest, TAbstractFile } from 'obsidian';
-import { App, getFrontMatterInfo, MetadataCache, Modal, Plugin, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
+import { App, getFrontMatterInfo, MetadataCache, Modal, Plugin, Vault, WorkspaceLeaf } from 'obsidian-test-mocks/obsidian';
 import manifestJson from '../../manifest.json';
 import TiesPlugin from '../../src/main';
 
@@ -130,6 +132,19 @@ function nestListItems(items: Loose[], lines: string[]): void {
     previousEnd = end;
   }
 }
+
+// --- a text file's bytes ------------------------------------------------------------------------------------
+const vaultProto = Vault.prototype as unknown as Loose;
+const readBinary = vaultProto.readBinary as (this: Loose, file: Loose) => Promise<ArrayBuffer>;
+vaultProto.readBinary = async function (this: Loose, file: Loose): Promise<ArrayBuffer> {
+  try {
+    return await readBinary.call(this, file);
+  } catch (error) {
+    const text = (await this.read(file).catch(() => null)) as string | null;
+    if (text === null) throw error;
+    return new TextEncoder().encode(text).buffer;
+  }
+};
 
 // --- modals stay open ---------------------------------------------------------------------------------------
 export const openedModals: unknown[] = [];

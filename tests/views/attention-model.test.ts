@@ -39,6 +39,11 @@ describe('the attention model', () => {
     expect(buildModel([], T, settings, 'en').sections.every((s) => s.count === 0 && s.rows.length === 0)).toBe(true);
   });
 
+  it('counts the person notes, so that an empty vault can be told from a quiet week', () => {
+    expect(buildModel(everyKind(), T, settings, 'en').people).toBe(everyKind().length);
+    expect(buildModel([], T, settings, 'en').people).toBe(0);
+  });
+
   it('gives each row its name, reason in words, short interests, channel and actions', () => {
     const model = buildModel(everyKind(), T, settings, 'en');
     const [followUp, overdue, date, favour, dormantRow] = model.sections.map((s) => s.rows[0]!);

@@ -1,6 +1,7 @@
 /** Building one contact from a row or a card: the rules every format shares. */
 import { parseBirthdayText } from './dates';
 import { emailKey, isLinkedinUrl } from './names';
+import { rowWarning, type ReasonCode, type ReasonParams } from './reasons';
 import type { Contact, ListField, RowWarning, TextField } from './types';
 
 /** Google's own groups, which say nothing about the person. */
@@ -15,8 +16,8 @@ export class ContactBuilder {
     this.warnings = warnings;
   }
 
-  warn(field: string | null, message: string): void {
-    this.warnings.push({ row: this.contact.row, field, message });
+  warn(field: string | null, code: ReasonCode, params: ReasonParams = {}): void {
+    this.warnings.push(rowWarning(this.contact.row, field, code, params));
   }
 
   /** Sets a text field unless it has a value already or `value` is empty; line breaks become spaces. */
@@ -44,7 +45,7 @@ export class ContactBuilder {
       const v = raw.trim().replace(/^mailto:/i, '');
       if (v === '') continue;
       if (!v.includes('@')) {
-        this.warn('email', `"${v}" is not an e-mail address; it is left out`);
+        this.warn('email', 'value-not-email', { value: v });
         continue;
       }
       if (!this.contact.emails.includes(emailKey(v))) this.contact.emails.push(emailKey(v));
@@ -65,7 +66,7 @@ export class ContactBuilder {
   birthday(value: string, omitYear = false): void {
     if (value.trim() === '') return;
     const b = parseBirthdayText(value, omitYear);
-    if (b === null) this.warn('birthday', `"${value.trim()}" is not a date (expected YYYY-MM-DD, or --MM-DD without a year); it is left out`);
+    if (b === null) this.warn('birthday', 'value-not-birthday', { value: value.trim() });
     else this.text('birthday', b);
   }
 
@@ -76,7 +77,7 @@ export class ContactBuilder {
       const v = raw.trim();
       if (v === '' || v.startsWith('*') || SYSTEM_GROUPS.has(v.toLowerCase())) continue;
       const tag = toTag(v);
-      if (tag === null) this.warn('tags', `the group "${v}" cannot be a tag; it is left out`);
+      if (tag === null) this.warn('tags', 'value-not-tag', { value: v });
       else tags.push(tag);
     }
     this.list('tags', tags);

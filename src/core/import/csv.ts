@@ -5,6 +5,7 @@
  * the header has columns is not read into the wrong columns.
  */
 import Papa from 'papaparse';
+import { rowWarning, skippedRow } from './reasons';
 import type { RowWarning, Skipped } from './types';
 
 /** The header must stand within this many rows, and this many characters, of the top. */
@@ -81,12 +82,13 @@ export function readTable(text: string, where: HeaderAt): CsvTable {
   const columns = headerIndex(header);
   const skipped: Skipped[] = [];
   const warnings: RowWarning[] = [];
-  const broken = new Map<number, string>();
+  /** Rows with a quote that is never closed. */
+  const broken = new Set<number>();
   for (const e of parsed.errors) {
     if (e.row === undefined || e.row === null || e.row <= where.at) continue;
     if (e.code === 'MissingQuotes')
-      broken.set(e.row, 'a quote opened in this row is never closed, so the rest of the file runs into it; close the quote and import again');
-    else if (!broken.has(e.row)) warnings.push({ row: e.row + 1, field: null, message: `the row's quotes are not as CSV expects (${e.message}); it was read as well as possible` });
+      broken.add(e.row);
+    else if (!broken.has(e.row)) warnings.push(rowWarning(e.row + 1, null, 'csv-bad-quotes', { error: e.message }));
   }
 
   const rows: CsvRow[] = [];
@@ -94,16 +96,12 @@ export function readTable(text: string, where: HeaderAt): CsvTable {
     const cells = parsed.data[i]!;
     const row = i + 1;
     if (isBlankRow(cells)) continue;
-    const why = broken.get(i);
-    if (why !== undefined) {
-      skipped.push({ row, why });
+    if (broken.has(i)) {
+      skipped.push(skippedRow(row, 'csv-unclosed-quote'));
       continue;
     }
     if (cells.length > header.length && !isBlankRow(cells.slice(header.length))) {
-      skipped.push({
-        row,
-        why: `the row has ${cells.length} values but the header has ${header.length} columns (a comma in a value without quotes around it?); it was not read, so that no value lands in the wrong column`,
-      });
+      skipped.push(skippedRow(row, 'csv-too-many-values', { values: cells.length, columns: header.length }));
       continue;
     }
     rows.push({

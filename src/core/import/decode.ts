@@ -3,15 +3,16 @@
  * as UTF-16 (Outlook, Excel's "Unicode text") and, from old tools, in Windows-1252. Bytes that are not
  * valid UTF-8 are never dropped silently: the caller gets a warning that says what was done.
  */
-import { ImportError } from './types';
+import { rowWarning } from './reasons';
+import { ImportError, type RowWarning } from './types';
 
 /** Larger than any address book; a JavaScript string cannot hold much more than this anyway. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 export interface DecodedText {
   text: string;
-  /** Set when the bytes were not valid UTF-8: what was done about it. */
-  warning: string | null;
+  /** Set when the bytes were not valid UTF-8: what was done about it (a warning for the whole file). */
+  warning: RowWarning | null;
 }
 
 function startsWith(bytes: Uint8Array, ...prefix: number[]): boolean {
@@ -20,9 +21,9 @@ function startsWith(bytes: Uint8Array, ...prefix: number[]): boolean {
 
 export function decodeImportBytes(bytes: Uint8Array): DecodedText {
   if (bytes.length > MAX_IMPORT_BYTES)
-    throw new ImportError(`the file is too large to import (${Math.round(bytes.length / 1048576)} MB; at most 256 MB): split it into smaller files`);
+    throw new ImportError('file-too-large', { mb: Math.round(bytes.length / 1048576), max: MAX_IMPORT_BYTES / 1048576 });
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04))
-    throw new ImportError('this is a ZIP archive: unzip it first and import the file inside it (LinkedIn: Connections.csv)');
+    throw new ImportError('file-zip');
   if (startsWith(bytes, 0xff, 0xfe)) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), warning: null };
   if (startsWith(bytes, 0xfe, 0xff)) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), warning: null };
   try {
@@ -41,9 +42,6 @@ export function decodeImportBytes(bytes: Uint8Array): DecodedText {
   // Text with real UTF-8 characters and a few broken bytes is UTF-8 with damage: keep the good characters.
   // Text whose every non-ASCII byte is broken was written in an older code page, most often Windows-1252.
   if (valid > 0)
-    return {
-      text: lossy,
-      warning: `the file is not valid UTF-8: ${replaced} damaged ${replaced === 1 ? 'character was' : 'characters were'} replaced by "\uFFFD"; check the names that show it`,
-    };
-  return { text: new TextDecoder('windows-1252').decode(bytes), warning: 'the file is not UTF-8; it was read as Windows-1252 (Western European)' };
+    return { text: lossy, warning: rowWarning(null, null, replaced === 1 ? 'file-damaged-one' : 'file-damaged', { n: replaced }) };
+  return { text: new TextDecoder('windows-1252').decode(bytes), warning: rowWarning(null, null, 'file-windows-1252') };
 }

@@ -20,14 +20,14 @@ export function linkedinContacts(table: CsvTable, warnings: RowWarning[]): Conta
     const c = new ContactBuilder(r.row, `${r.get('first name')} ${r.get('last name')}`, warnings);
     const url = r.get('url');
     c.websites([url]);
-    if (url !== '' && c.contact.fields.linkedin === undefined) c.warn('linkedin', `"${url}" is not a LinkedIn profile URL; it is left out`);
+    if (url !== '' && c.contact.fields.linkedin === undefined) c.warn('linkedin', 'value-not-linkedin', { value: url });
     c.emails([r.get('email address')]);
     c.text('organisation', r.get('company'));
     c.text('role', r.get('position'));
     const connected = r.get('connected on');
     if (connected !== '') {
       const met = parseConnectedOn(connected);
-      if (met === null) c.warn('met', `"${connected}" is not a date (LinkedIn writes "08 Feb 2026"); it is left out`);
+      if (met === null) c.warn('met', 'value-not-connected-on', { value: connected });
       else c.text('met', met);
     }
     return c.contact;

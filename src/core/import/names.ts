@@ -1,4 +1,5 @@
 /** A person's name as a file name, and the keys under which names, e-mail addresses and LinkedIn URLs match. */
+import { reason, type Reason } from './reasons';
 
 /** Characters no note name may hold: file systems refuse some, Obsidian's links break on the others. */
 const FORBIDDEN = new Set(['/', '\\', ':', '*', '?', '"', '<', '>', '|', '#', '^', '[', ']']);
@@ -10,7 +11,7 @@ export interface SafeName {
   /** The name to use as the note's basename; '' when nothing usable is left. */
   name: string;
   /** Why it differs from the name as written, or null when it does not. */
-  changed: string | null;
+  changed: Reason | null;
 }
 
 /** Control characters, line separators and the bidi controls that can make a name read backwards. */
@@ -63,8 +64,8 @@ export function safeFileName(raw: string): SafeName {
   if (out === trimmed) return { name: out, changed: null };
   const why =
     Array.from(trimmed).length > MAX_NAME
-      ? `the name is longer than ${MAX_NAME} characters; the note is named "${out}"`
-      : `"${trimmed}" holds characters a note name cannot; the note is named "${out}"`;
+      ? reason('name-too-long', { max: MAX_NAME, note: out })
+      : reason('name-characters', { name: trimmed, note: out });
   return { name: out, changed: why };
 }
 

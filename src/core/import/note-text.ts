@@ -1,10 +1,11 @@
 /**
- * An import's writes as text: the whole text of a new person note, and an existing note's text with empty
- * frontmatter fields filled. A fill changes only the lines of the keys it fills (or adds them at the end
- * of the frontmatter); every other byte (other keys, their order, comments, line breaks, the body) stays.
- * Pure: the command line writes the result to disk, the plugin through `Vault.process`.
+ * An import's fill as text: an existing note's text with empty frontmatter fields filled. A fill changes
+ * only the lines of the keys it fills (or adds them at the end of the frontmatter); every other byte (other
+ * keys, their order, comments, line breaks, the body) stays. Pure: the command line writes the result to
+ * disk, the plugin through `Vault.process`. (New notes: ../person-note.ts.)
  */
 import { canonicalField } from '../fields';
+import { reason, reasonText, type Reason } from './reasons';
 import { NOTE_FIELD_ORDER, type ContactFields } from './types';
 import { yamlKeyLines } from './yaml-text';
 
@@ -19,25 +20,6 @@ function entriesInOrder(fields: Values): [string, string | string[]][] {
   put('aliases', fields.aliases);
   for (const key of NOTE_FIELD_ORDER) put(key, fields[key]);
   return out;
-}
-
-export interface NewNoteOptions {
-  /** `type: person` first, for a vault without a people folder (the folder cannot say so). */
-  markAsPerson: boolean;
-  /** The log heading the note ends with (`Log`). */
-  logHeading: string;
-}
-
-/**
- * The text of a new person note: the layout of the plugin's New person (frontmatter, a blank line, the
- * log heading), with only the keys that have values.
- */
-export function newPersonNoteText(fields: Values, options: NewNoteOptions): string {
-  const lines = ['---'];
-  if (options.markAsPerson) lines.push('type: person');
-  for (const [key, value] of entriesInOrder(fields)) lines.push(...yamlKeyLines(key, value));
-  lines.push('---', '', `## ${options.logHeading}`, '');
-  return lines.join('\n');
 }
 
 interface Line {
@@ -104,7 +86,12 @@ function fieldOfKey(key: string): string | null {
   return canonicalField(key);
 }
 
-export type FillResult = { ok: true; text: string; filled: string[] } | { ok: false; problems: string[] };
+/** A fill refused says why: each reason in English (`problems`) and as a code (`reasons`). */
+export type FillResult = { ok: true; text: string; filled: string[] } | { ok: false; problems: string[]; reasons: Reason[] };
+
+function refused(reasons: Reason[]): FillResult {
+  return { ok: false, problems: reasons.map(reasonText), reasons };
+}
 
 /**
  * `text` with each of `fields` written into the frontmatter, where the note's key for it is empty or
@@ -129,7 +116,7 @@ export function fillFrontmatter(text: string, fields: ContactFields): FillResult
       close = i;
       break;
     }
-  if (close < 0) return { ok: false, problems: ['the frontmatter is opened with --- but never closed'] };
+  if (close < 0) return refused([reason('fill-unclosed')]);
   const eol = lines[0]!.eol || '\n';
 
   // The note's key lines, each with the lines that belong to its value.
@@ -141,7 +128,7 @@ export function fillFrontmatter(text: string, fields: ContactFields): FillResult
     keys.push({ field: fieldOfKey(k.key), at: i, end: close, key: k.key, valueAt: k.valueAt });
   }
 
-  const problems: string[] = [];
+  const problems: Reason[] = [];
   const replace = new Map<number, string[]>();
   const append: string[] = [];
   for (const [field, value] of wanted) {
@@ -157,7 +144,7 @@ export function fillFrontmatter(text: string, fields: ContactFields): FillResult
       EMPTY_VALUES.has(rest.slice(0, comment).replace(/\s+/g, '').toLowerCase()) &&
       lines.slice(found.at + 1, found.end).every((l) => isBlankOrComment(l.text));
     if (!empty) {
-      problems.push(`"${found.key}" holds a value already; an import never overwrites one`);
+      problems.push(reason('fill-holds-value', { key: found.key }));
       continue;
     }
     const [first, ...more] = yamlKeyLines(field, value);
@@ -167,7 +154,7 @@ export function fillFrontmatter(text: string, fields: ContactFields): FillResult
     const firstLine = head + first!.slice(first!.indexOf(':') + 1) + tail;
     replace.set(found.at, [firstLine, ...more]);
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return refused(problems);
 
   let out = bom;
   for (let i = 0; i < lines.length; i++) {

@@ -17,7 +17,7 @@ export const FORMAT_NAMES = {
  */
 export function parseImportFile(text: string): ParsedFile {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') throw new ImportError('the file is empty');
+  if (body.trim() === '') throw new ImportError('file-empty');
   const warnings: RowWarning[] = [];
 
   if (looksLikeVcard(body)) {
@@ -31,10 +31,5 @@ export function parseImportFile(text: string): ParsedFile {
     const contacts = header.kind === 'linkedin' ? linkedinContacts(table, warnings) : googleContacts(table, warnings);
     return { format: header.kind, rows: contacts.length + table.skipped.length, contacts, skipped: table.skipped, warnings };
   }
-  throw new ImportError(
-    'not a file Ties can import. Tried: ' +
-      `${FORMAT_NAMES.linkedin} (a header "First Name,Last Name,…,Connected On" within the first 50 rows), ` +
-      `${FORMAT_NAMES.google} (a header with "First Name" and "Last Name", or "Given Name" and "Family Name", and Google's columns), ` +
-      `${FORMAT_NAMES.vcard} (a file that begins with BEGIN:VCARD)`,
-  );
+  throw new ImportError('file-unknown');
 }

@@ -9,6 +9,7 @@ import { formatDay } from '../dates';
 import { linkTarget } from '../links';
 import type { Person } from '../types';
 import { emailKey, emailsIn, isAscii, linkedinKey, nameKey, safeFileName } from './names';
+import { reason, reasonText, rowWarning, skippedRow, type Reason } from './reasons';
 import {
   LIST_FIELDS, NOTE_FIELD_ORDER, TEXT_FIELDS,
   type Conflict, type Contact, type ContactFields, type ImportField, type ImportPlan, type ListField,
@@ -28,7 +29,7 @@ interface Group {
   contacts: Contact[];
   name: string;
   safeName: string;
-  renamed: string | null;
+  renamed: Reason | null;
   fields: ContactFields;
   /** Match keys of all its rows (a handful: arrays, not sets). */
   linkedin: string[];
@@ -89,7 +90,7 @@ function mergeFields(into: ContactFields, from: ContactFields, row: number, firs
     const have = into[f];
     if (have === undefined) into[f] = v;
     else if (!sameText(f, have, v))
-      warnings.push({ row, field: f, message: `this row is the same person as row ${firstRow}, whose ${f} "${have}" is used; "${v}" is not` });
+      warnings.push(rowWarning(row, f, 'same-person-field', { row: firstRow, field: f, used: have, unused: v }));
   }
   for (const f of LIST_FIELDS) {
     const v = from[f];
@@ -151,7 +152,7 @@ function entryKey(field: ListField, v: string): string {
 }
 
 /** A field the note writes but Ties cannot read (an error diagnostic): it is not empty, and never overwritten. */
-function unreadable(p: Person, field: ImportField): boolean {
+function unreadable(p: Person, field: ImportField | 'frontmatter'): boolean {
   return p.diagnostics.some((d) => d.severity === 'error' && d.field === field);
 }
 
@@ -192,9 +193,10 @@ function hasFields(fields: ContactFields): boolean {
   return Object.keys(fields).length > 0;
 }
 
+/** The first three paths, and `…` for more (the count is in the reason). */
 function describeMatches(paths: readonly string[]): string {
   const shown = paths.slice(0, 3).join(', ');
-  return paths.length > 3 ? `${shown} and ${paths.length - 3} more` : shown;
+  return paths.length > 3 ? `${shown}, …` : shown;
 }
 
 export function planImport(parsed: ParsedFile, vault: VaultView): ImportPlan {
@@ -209,12 +211,12 @@ export function planImport(parsed: ParsedFile, vault: VaultView): ImportPlan {
   for (const c of parsed.contacts) {
     if (c.name === '') {
       const org = c.fields.organisation;
-      skipped.push({ row: c.row, why: org === undefined ? 'the row has no name' : `the row has no name, only an organisation ("${org}")` });
+      skipped.push(org === undefined ? skippedRow(c.row, 'row-no-name') : skippedRow(c.row, 'row-no-name-org', { organisation: org }));
       continue;
     }
     const safe = safeFileName(c.name);
     if (safe.name === '') {
-      skipped.push({ row: c.row, why: `the name "${c.name}" has no letters or digits to name a note with` });
+      skipped.push(skippedRow(c.row, 'name-no-letters', { name: c.name }));
       continue;
     }
     const keys = contactKeys(c, safe.name);
@@ -223,7 +225,7 @@ export function planImport(parsed: ParsedFile, vault: VaultView): ImportPlan {
     if (found) {
       group = found;
       if (!keys.names.some((k) => group.names.includes(k)))
-        warnings.push({ row: c.row, field: 'name', message: `this row is the same person as row ${group.rows[0]} (the same LinkedIn URL or e-mail address), whose name "${group.name}" is used; "${c.name}" is not` });
+        warnings.push(rowWarning(c.row, 'name', 'same-person-name', { row: group.rows[0]!, used: group.name, unused: c.name }));
       group.contacts.push(c);
       group.rows.push(c.row);
       mergeFields(group.fields, c.fields, c.row, group.rows[0]!, warnings);
@@ -268,10 +270,8 @@ export function planImport(parsed: ParsedFile, vault: VaultView): ImportPlan {
       if (paths.length === 0) continue;
       decided = true;
       if (paths.length > 1) {
-        const list = paths.sort();
-        const what = kind === 'linkedin' ? 'LinkedIn URL' : kind === 'email' ? 'e-mail address' : 'name';
-        for (const row of g.rows)
-          skipped.push({ row, why: `"${g.name}" matches ${paths.length} notes by ${what} (${describeMatches(list)}); which one is meant is unclear, so it was not imported` });
+        const notes = describeMatches(paths.sort());
+        for (const row of g.rows) skipped.push(skippedRow(row, `matches-several-${kind}`, { name: g.name, n: paths.length, notes }));
         break;
       }
       const path = paths[0]!;
@@ -291,7 +291,7 @@ export function planImport(parsed: ParsedFile, vault: VaultView): ImportPlan {
   const noteNameOf = new Map<Group, string>();
   for (const g of fresh) {
     let name = g.safeName;
-    const why: string[] = g.renamed === null ? [] : [g.renamed];
+    const why: Reason[] = g.renamed === null ? [] : [g.renamed];
     const aliases: string[] = [];
     if (takenNames.has(name.toLowerCase())) {
       let n = 2;
@@ -299,11 +299,12 @@ export function planImport(parsed: ParsedFile, vault: VaultView): ImportPlan {
       const taken = name;
       name = `${name} ${n}`;
       aliases.push(taken);
-      why.push(`a note named "${taken}" that is not a person exists; the new note is "${name}", with "${taken}" as an alias`);
+      why.push(reason('name-taken', { taken, note: name }));
     }
     takenNames.add(name.toLowerCase());
     noteNameOf.set(g, name);
-    creates.push({ group: g, create: { path: folder === '' ? `${name}.md` : `${folder}/${name}.md`, name, fields: g.fields, aliases, rows: g.rows, why } });
+    const path = folder === '' ? `${name}.md` : `${folder}/${name}.md`;
+    creates.push({ group: g, create: { path, name, fields: g.fields, aliases, rows: g.rows, why: why.map(reasonText), reasons: why } });
   }
   for (const [path, m] of matched) for (const g of m.groups) noteNameOf.set(g, basenameOf(path));
 
@@ -336,7 +337,13 @@ export function planImport(parsed: ParsedFile, vault: VaultView): ImportPlan {
     const rows = m.groups.flatMap((g) => g.rows);
     for (const g of more) mergeFields(fields, g.fields, g.rows[0]!, first!.rows[0]!, warnings);
     for (const g of m.groups) relate(g, fields);
-    const result = compare(people.get(path)!, fields, rows);
+    const p = people.get(path)!;
+    if (unreadable(p, 'frontmatter')) {
+      // Its fields cannot be told empty or not, and a write would land in YAML that does not parse.
+      for (const row of rows) skipped.push(skippedRow(row, 'note-unreadable', { name: first!.name, note: path }));
+      continue;
+    }
+    const result = compare(p, fields, rows);
     conflicts.push(...result.conflicts);
     if (hasFields(result.fill)) update.push({ path, fields: inOrder(result.fill), rows, matchedBy: m.by });
     else if (result.conflicts.length === 0) unchanged.push({ path, rows });

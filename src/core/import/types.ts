@@ -1,5 +1,7 @@
 /** The shapes of an import: contacts read from a file, and the plan that says what an import would write. */
 
+import { reasonText, type Reason, type ReasonCode, type ReasonParams } from './reasons';
+
 export type ImportFormat = 'linkedin' | 'google' | 'vcard';
 
 /** Text fields an import may write, in the order a new note lists them (the format's order). */
@@ -21,10 +23,11 @@ export const NOTE_FIELD_ORDER: readonly ImportField[] = [
 export type ContactFields = Partial<Record<TextField, string>> & Partial<Record<ListField, string[]>>;
 
 /** A problem with one value of a row that does not stop the row from being imported. */
-export interface RowWarning {
+export interface RowWarning extends Reason {
   /** 1-based row of a CSV file (as a spreadsheet numbers it) or card of a vCard file; null for the whole file. */
   row: number | null;
   field: string | null;
+  /** The reason in English (the command line's text). */
   message: string;
 }
 
@@ -54,8 +57,9 @@ export interface ParsedFile {
   warnings: RowWarning[];
 }
 
-export interface Skipped {
+export interface Skipped extends Reason {
   row: number;
+  /** The reason in English (the command line's text). */
   why: string;
 }
 
@@ -67,8 +71,10 @@ export interface PlannedCreate {
   /** `aliases` the new note gets (the name as written, when the file name had to differ). */
   aliases: string[];
   rows: number[];
-  /** Why the note's name or path differs from the name in the file; empty when it does not. */
+  /** Why the note's name or path differs from the name in the file, in English; empty when it does not. */
   why: string[];
+  /** The same reasons as codes, for the plugin to translate. */
+  reasons: Reason[];
 }
 
 export interface PlannedUpdate {
@@ -104,5 +110,11 @@ export interface ImportPlan {
   warnings: RowWarning[];
 }
 
-/** A file that Ties cannot import at all: the message says why (and which formats were tried). */
-export class ImportError extends Error {}
+/** A file that Ties cannot import at all: the message says why (and which formats were tried), in English; the code for the plugin. */
+export class ImportError extends Error {
+  readonly reason: Reason;
+  constructor(code: ReasonCode, params: ReasonParams = {}) {
+    super(reasonText({ code, params }));
+    this.reason = { code, params };
+  }
+}

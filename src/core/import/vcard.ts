@@ -5,6 +5,7 @@
  * and Apple's related names (labelled through their `item1.` group's `X-ABLabel`) as related people.
  */
 import { cleanLabel, ContactBuilder } from './contact';
+import { skippedRow } from './reasons';
 import type { Contact, RowWarning, Skipped } from './types';
 import { components, listValues, readCards, textValue, type VCard, type VProperty } from './vcard-read';
 
@@ -51,18 +52,18 @@ export function vcardContacts(text: string, warnings: RowWarning[]): { rows: num
 
   for (const card of cards) {
     if (!card.complete) {
-      skipped.push({ row: card.number, why: 'the card has no END:VCARD (is the file cut off?); it was not read, so that nothing half is imported' });
+      skipped.push(skippedRow(card.number, 'card-no-end'));
       continue;
     }
     const name = nameOf(card);
     if (name === '') {
       const org = card.properties.find((p) => p.name === 'ORG');
-      skipped.push({ row: card.number, why: org ? 'the card has no name (no FN or N), only an organisation' : 'the card has no name (no FN or N)' });
+      skipped.push(skippedRow(card.number, org ? 'card-no-name-org' : 'card-no-name'));
       continue;
     }
     const c = new ContactBuilder(card.number, name, warnings);
     if (card.unreadLines > 0)
-      c.warn(null, `${card.unreadLines} ${card.unreadLines === 1 ? 'line' : 'lines'} of the card could not be read and ${card.unreadLines === 1 ? 'was' : 'were'} left out`);
+      c.warn(null, card.unreadLines === 1 ? 'card-unread-line' : 'card-unread-lines', { n: card.unreadLines });
     const labels = new Map<string, string>();
     for (const p of card.properties) if (p.name === 'X-ABLABEL' && p.group !== null) labels.set(p.group, cleanLabel(textValue(p)));
     const labelOf = (p: VProperty): string | null => {
@@ -82,7 +83,7 @@ export function vcardContacts(text: string, warnings: RowWarning[]): { rows: num
     c.phones(preferredFirst(all('TEL')).map(textValue));
     for (const bday of all('BDAY')) {
       if ((bday.params.get('VALUE') ?? []).some((v) => v.toLowerCase() === 'text')) {
-        c.warn('birthday', `the birthday is written as text ("${textValue(bday).trim()}"); it is left out`);
+        c.warn('birthday', 'card-birthday-text', { value: textValue(bday).trim() });
         continue;
       }
       c.birthday(textValue(bday), bday.params.has('X-APPLE-OMIT-YEAR'));

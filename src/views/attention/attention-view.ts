@@ -41,6 +41,8 @@ export interface AttentionHost {
   actions(): PersonActions;
   /** Today, as the user's calendar shows it. */
   today(): Day;
+  /** Import people… (offered while the vault has no person notes). */
+  importPeople(): void;
 }
 
 export class AttentionView extends ItemView implements HoverParent {
@@ -309,6 +311,9 @@ export class AttentionView extends ItemView implements HoverParent {
       case 'call-hour':
         this.startCallHour();
         return;
+      case 'import-people':
+        this.host.importPeople();
+        return;
       default:
         this.callHour.click(action, target, evt);
     }
@@ -429,6 +434,7 @@ export function registerAttentionView(plugin: TiesPlugin, actions: () => PersonA
     whenLoaded: () => plugin.sync.whenLoaded(),
     actions,
     today: () => localToday(),
+    importPeople: () => void plugin.actions.importer.start(),
   };
   plugin.registerView(VIEW_TYPE_ATTENTION, (leaf) => new AttentionView(leaf, host));
   plugin.registerHoverLinkSource(HOVER_SOURCE_ATTENTION, { display: plugin.manifest.name, defaultMod: true });

@@ -65,6 +65,9 @@ export function renderList(
     const empty = createDiv({ cls: 'ties-attention-empty' });
     empty.createDiv({ cls: 'ties-attention-empty-title', text: ctx.t('attention.empty') });
     empty.createDiv({ cls: 'ties-attention-empty-hint', text: ctx.t('attention.emptyHint') });
+    // No person notes yet: bring in the people the user has elsewhere.
+    if (model.people === 0)
+      empty.createEl('button', { cls: 'mod-cta ties-attention-import', text: ctx.t('import.command'), attr: { type: 'button', 'data-action': 'import-people' } });
     setChildren(body, [empty]);
     return { state, rows };
   }

@@ -73,6 +73,8 @@ export interface AttentionModel {
   /** Number of items over all sections (dormant: every dormant tie). */
   total: number;
   capacity: CapacityLayer[];
+  /** Person notes in the vault, archived ones included (none yet: the empty state offers an import). */
+  people: number;
 }
 
 export interface AttentionSettings extends CoreSettings {
@@ -186,7 +188,7 @@ export function buildModel(people: readonly Person[], today: Day, settings: Atte
     return { kind, count: rows.length, rows: [...picks, ...rows.filter((r) => !picked.has(r))], featured: picks.length };
   });
 
-  return { today, week, sections, total: items.length, capacity: capacity(people, settings) };
+  return { today, week, sections, total: items.length, capacity: capacity(people, settings), people: people.length };
 }
 
 /** The first INTEREST_COUNT interests, each cut to INTEREST_LENGTH characters with an ellipsis. */

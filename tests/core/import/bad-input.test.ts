@@ -46,14 +46,14 @@ describe('text that is not UTF-8', () => {
     const good = utf8(`${HEADER}\nZoë,Çelik,,,Acme,,\nJan,Smit,,,`);
     const bytes = new Uint8Array([...good, 0xff, 0xfe, 0x41, 0x0a]);
     const decoded = decodeImportBytes(bytes);
-    expect(decoded.warning).toBe('the file is not valid UTF-8: 2 damaged characters were replaced by "\uFFFD"; check the names that show it');
+    expect(decoded.warning?.message).toBe('the file is not valid UTF-8: 2 damaged characters were replaced by "\uFFFD"; check the names that show it');
     expect(contactTable(parseImportFile(decoded.text))[0]).toBe('2 | Zoë Çelik | organisation=Acme');
   });
 
   it('Windows-1252 (no valid UTF-8 at all) is read as such, with a warning', () => {
     const bytes = new Uint8Array([...utf8(`${HEADER}\nZo`), 0xeb, ...utf8(',Celik,,,Caf'), 0xe9, ...utf8(',,\n')]);
     const decoded = decodeImportBytes(bytes);
-    expect(decoded.warning).toBe('the file is not UTF-8; it was read as Windows-1252 (Western European)');
+    expect(decoded.warning?.message).toBe('the file is not UTF-8; it was read as Windows-1252 (Western European)');
     expect(contactTable(parseImportFile(decoded.text))).toEqual(['2 | Zoë Celik | organisation=Café']);
   });
 
@@ -73,7 +73,10 @@ describe('broken rows and cards', () => {
     const wide = ['Jan', 'Smit', ...Array.from({ length: 9998 }, (_, i) => `v${i}`)].join(',');
     const parsed = parseImportFile(`${HEADER}\n${wide}\nPiet,Jansen,,,Acme,,\nAnna,Bos,,,,,,,\n`);
     expect(parsed.skipped).toEqual([
-      { row: 2, why: 'the row has 10000 values but the header has 7 columns (a comma in a value without quotes around it?); it was not read, so that no value lands in the wrong column' },
+      {
+        row: 2, code: 'csv-too-many-values', params: { values: 10000, columns: 7 },
+        why: 'the row has 10000 values but the header has 7 columns (a comma in a value without quotes around it?); it was not read, so that no value lands in the wrong column',
+      },
     ]);
     expect(contactTable(parsed)).toEqual(['3 | Piet Jansen | organisation=Acme', '4 | Anna Bos | ']);
   });
@@ -81,16 +84,18 @@ describe('broken rows and cards', () => {
   it('a quote that is never closed skips the row it opens in, and says why', () => {
     const parsed = parseImportFile(`${HEADER}\nPiet,Jansen,,,Acme,,\nJan,"Smit,,,Acme,,\nAnna,Bos,,,,,\n`);
     expect(contactTable(parsed)).toEqual(['2 | Piet Jansen | organisation=Acme']);
-    expect(parsed.skipped).toEqual([{ row: 3, why: 'a quote opened in this row is never closed, so the rest of the file runs into it; close the quote and import again' }]);
+    expect(parsed.skipped).toEqual([
+      { row: 3, code: 'csv-unclosed-quote', params: {}, why: 'a quote opened in this row is never closed, so the rest of the file runs into it; close the quote and import again' },
+    ]);
   });
 
   it('a vCard without FN or N, and a card the file cuts off, are skipped with their reasons', () => {
     const parsed = parseImportFile('BEGIN:VCARD\nVERSION:3.0\nEMAIL:x@y.z\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Jan\nBEGIN:VCARD\nFN:Piet\nEND:VCARD\nBEGIN:VCARD\nFN:Anna');
     expect(contactTable(parsed)).toEqual(['3 | Piet | ']);
     expect(parsed.skipped).toEqual([
-      { row: 1, why: 'the card has no name (no FN or N)' },
-      { row: 2, why: 'the card has no END:VCARD (is the file cut off?); it was not read, so that nothing half is imported' },
-      { row: 4, why: 'the card has no END:VCARD (is the file cut off?); it was not read, so that nothing half is imported' },
+      { row: 1, code: 'card-no-name', params: {}, why: 'the card has no name (no FN or N)' },
+      { row: 2, code: 'card-no-end', params: {}, why: 'the card has no END:VCARD (is the file cut off?); it was not read, so that nothing half is imported' },
+      { row: 4, code: 'card-no-end', params: {}, why: 'the card has no END:VCARD (is the file cut off?); it was not read, so that nothing half is imported' },
     ]);
     expect(parsed.rows).toBe(4);
   });
@@ -98,7 +103,7 @@ describe('broken rows and cards', () => {
   it('lines of a card that are no property are left out, with a warning', () => {
     const parsed = parseImportFile('BEGIN:VCARD\nFN:Jan\nthis is not a property\nTITLE:CTO\nEND:VCARD\n');
     expect(contactTable(parsed)).toEqual(['1 | Jan | role=CTO']);
-    expect(parsed.warnings).toEqual([{ row: 1, field: null, message: '1 line of the card could not be read and was left out' }]);
+    expect(parsed.warnings).toEqual([{ row: 1, field: null, code: 'card-unread-line', params: { n: 1 }, message: '1 line of the card could not be read and was left out' }]);
   });
 
   it('control characters and bidi overrides in a name never reach a file name', () => {

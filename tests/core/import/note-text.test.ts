@@ -1,10 +1,10 @@
-/** New notes and filled frontmatter as text: YAML that reads back as written, and not a byte more changed. */
+/** Filled frontmatter as text: YAML that reads back as written, and not a byte more changed. */
 import fc from 'fast-check';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { recordFromText } from '../../../src/cli/read-vault';
-import { fillFrontmatter, newPersonNoteText } from '../../../src/core/import/note-text';
+import { fillFrontmatter } from '../../../src/core/import/note-text';
 import { yamlString } from '../../../src/core/import/yaml-text';
 import { parsePerson } from '../../../src/core/person';
 import { settings } from '../../builders';
@@ -43,35 +43,6 @@ describe('yamlString', () => {
       }),
       { numRuns: 500 },
     );
-  });
-});
-
-describe('newPersonNoteText', () => {
-  it('writes only keys with values, in the format order, then the log heading (the New person layout)', () => {
-    const text = newPersonNoteText(
-      {
-        linkedin: 'https://www.linkedin.com/in/zoe', met: '2026-02-08', phone: '+31 6 1234 5678', email: 'zoe@celik.example',
-        role: 'Head of Sales: EMEA', organisation: 'Acme, Inc.', birthday: '--04-12', interests: ['sailing', 'yes'], tags: ['Book-club'],
-        aliases: ['Zoë'],
-      },
-      { markAsPerson: true, logHeading: 'Log' },
-    );
-    expect(text).toBe(
-      [
-        '---', 'type: person', 'aliases:', '  - Zoë', 'tags:', '  - Book-club', 'interests:', '  - sailing', '  - "yes"',
-        'birthday: "--04-12"', 'organisation: Acme, Inc.', 'role: "Head of Sales: EMEA"', 'email: zoe@celik.example',
-        'phone: "+31 6 1234 5678"', 'met: 2026-02-08', 'linkedin: "https://www.linkedin.com/in/zoe"', '---', '', '## Log', '',
-      ].join('\n'),
-    );
-    const p = parsePerson(recordFromText('Zoë Çelik.md', text, { ...settings, peopleFolder: '' }), settings)!;
-    expect(p.diagnostics).toEqual([]);
-    expect([p.birthday, p.role, p.phone, p.interests, p.tags, p.aliases]).toEqual([
-      { month: 4, day: 12, year: null }, 'Head of Sales: EMEA', '+31 6 1234 5678', ['sailing', 'yes'], ['Book-club'], ['Zoë'],
-    ]);
-  });
-
-  it('has no type line in a vault with a people folder, and uses the log heading of the settings', () => {
-    expect(newPersonNoteText({ role: 'CTO' }, { markAsPerson: false, logHeading: 'Interactions' })).toBe('---\nrole: CTO\n---\n\n## Interactions\n');
   });
 });
 
@@ -127,7 +98,11 @@ describe('fillFrontmatter', () => {
       const result = fillFrontmatter(NOTE.replace('E-mail:', 'E-mail: old@x.example'), fields);
       expect(result.ok).toBe(false);
     }
-    expect(fillFrontmatter(NOTE, { knows: ['[[Cas]]'] })).toEqual({ ok: false, problems: ['"knows" holds a value already; an import never overwrites one'] });
+    expect(fillFrontmatter(NOTE, { knows: ['[[Cas]]'] })).toEqual({
+      ok: false,
+      problems: ['"knows" holds a value already; an import never overwrites one'],
+      reasons: [{ code: 'fill-holds-value', params: { key: 'knows' } }],
+    });
   });
 
   it('gives a note without frontmatter a block at its top, in its own line breaks, and keeps the body', () => {
@@ -137,7 +112,9 @@ describe('fillFrontmatter', () => {
   });
 
   it('refuses frontmatter that is opened but never closed', () => {
-    expect(fillFrontmatter('---\nrole:\nbody', { role: 'CTO' })).toEqual({ ok: false, problems: ['the frontmatter is opened with --- but never closed'] });
+    expect(fillFrontmatter('---\nrole:\nbody', { role: 'CTO' })).toEqual({
+      ok: false, problems: ['the frontmatter is opened with --- but never closed'], reasons: [{ code: 'fill-unclosed', params: {} }],
+    });
   });
 
   it('with nothing to fill returns the text as it is', () => {

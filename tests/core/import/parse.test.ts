@@ -16,7 +16,9 @@ describe('LinkedIn Connections.csv', () => {
       '9 |  | linkedin=https://www.linkedin.com/in/no-name; organisation=Stealth; role=Founder; met=2026-01-02',
       '10 | Jan: "the boss" de Vries | linkedin=https://www.linkedin.com/in/jdevries; email=jan@devries.example; organisation=De Vries & Zn; role=Owner; met=2023-06-20',
     ]);
-    expect(parsed.warnings).toEqual([{ row: 8, field: 'met', message: '"31 Feb 2026" is not a date (LinkedIn writes "08 Feb 2026"); it is left out' }]);
+    expect(parsed.warnings).toEqual([
+      { row: 8, field: 'met', code: 'value-not-connected-on', params: { value: '31 Feb 2026' }, message: '"31 Feb 2026" is not a date (LinkedIn writes "08 Feb 2026"); it is left out' },
+    ]);
   });
 
   it('reads older exports without a URL column', () => {
@@ -72,7 +74,7 @@ describe('vCard', () => {
       '2 | Nguyễn Văn An | email=an@example.vn; birthday=1990-02-28',
     ]);
     expect(parsed.contacts[0]!.related).toEqual([{ name: 'Milan', label: 'child' }]);
-    expect(parsed.skipped).toEqual([{ row: 3, why: 'the card has no name (no FN or N), only an organisation' }]);
+    expect(parsed.skipped).toEqual([{ row: 3, code: 'card-no-name-org', params: {}, why: 'the card has no name (no FN or N), only an organisation' }]);
   });
 
   it('4.0: --MMDD birthdays, PREF=1, tel: URIs, RELATED by UID and as text, X-SOCIALPROFILE', () => {

@@ -1,7 +1,7 @@
 /** The plan: what an import creates, fills, reports as a conflict and skips, with the reasons. */
 import { describe, expect, it } from 'vitest';
 import { recordFromText } from '../../../src/cli/read-vault';
-import { newPersonNoteText } from '../../../src/core/import/note-text';
+import { newPersonNoteText } from '../../../src/core/person-note';
 import { parsePerson } from '../../../src/core/person';
 import { parseImportFile } from '../../../src/core/import/parse';
 import { planImport, planIsEmpty, type VaultView } from '../../../src/core/import/plan';
@@ -36,6 +36,10 @@ describe('planImport', () => {
       ['a note named "Nguyễn Văn An" that is not a person exists; the new note is "Nguyễn Văn An 2", with "Nguyễn Văn An" as an alias'],
       ['"Jan: "the boss" de Vries" holds characters a note name cannot; the note is named "Jan the boss de Vries"'],
     ]);
+    expect(plan.create.map((c) => c.reasons)).toEqual([
+      [{ code: 'name-taken', params: { taken: 'Nguyễn Văn An', note: 'Nguyễn Văn An 2' } }],
+      [{ code: 'name-characters', params: { name: 'Jan: "the boss" de Vries', note: 'Jan the boss de Vries' } }],
+    ]);
     expect(plan.format).toBe('linkedin');
     expect(plan.rows).toBe(6);
   });
@@ -61,9 +65,9 @@ describe('planImport', () => {
       'create People/Zoë Çelik.md | rows 2,3,4,5 | organisation=Acme; role=CTO; email=zoe@x.example; met=2026-02-08; linkedin=https://www.linkedin.com/in/zoe',
     ]);
     expect(plan.warnings).toEqual([
-      { row: 3, field: 'role', message: 'this row is the same person as row 2, whose role "CTO" is used; "CEO" is not' },
-      { row: 4, field: 'name', message: 'this row is the same person as row 2 (the same LinkedIn URL or e-mail address), whose name "Zoë Çelik" is used; "Zoe C." is not' },
-      { row: 5, field: 'name', message: 'this row is the same person as row 2 (the same LinkedIn URL or e-mail address), whose name "Zoë Çelik" is used; "Piet Jansen" is not' },
+      { row: 3, field: 'role', code: 'same-person-field', params: { row: 2, field: 'role', used: 'CTO', unused: 'CEO' }, message: 'this row is the same person as row 2, whose role "CTO" is used; "CEO" is not' },
+      { row: 4, field: 'name', code: 'same-person-name', params: { row: 2, used: 'Zoë Çelik', unused: 'Zoe C.' }, message: 'this row is the same person as row 2 (the same LinkedIn URL or e-mail address), whose name "Zoë Çelik" is used; "Zoe C." is not' },
+      { row: 5, field: 'name', code: 'same-person-name', params: { row: 2, used: 'Zoë Çelik', unused: 'Piet Jansen' }, message: 'this row is the same person as row 2 (the same LinkedIn URL or e-mail address), whose name "Zoë Çelik" is used; "Piet Jansen" is not' },
     ]);
   });
 
@@ -103,10 +107,23 @@ describe('planImport', () => {
     expect(alone.create[0]!.fields.interests).toEqual(['Met at the Web Summit', 'Loves sailing, chess and long walks along the river', 'child: Milan']);
   });
 
+  it('a note whose frontmatter cannot be read is never filled: its rows are skipped, saying why', () => {
+    const broken = person('Anna Jansen', {}, { frontmatterError: 'the YAML does not parse (line 2)' });
+    const plan = planImport(parseImportFile(`${LINKEDIN_HEADER}\nAnna,Jansen,,,Acme,CFO,`), vault([broken]));
+    expect(plan.create).toEqual([]);
+    expect(plan.update).toEqual([]);
+    expect(plan.skipped).toEqual([
+      {
+        row: 2, code: 'note-unreadable', params: { name: 'Anna Jansen', note: 'People/Anna Jansen.md' },
+        why: '"Anna Jansen" matches People/Anna Jansen.md, whose frontmatter cannot be read (see ties check); fix it first, then import again',
+      },
+    ]);
+  });
+
   it('a name that is only punctuation is skipped; a long name is cut to 200 characters', () => {
     const long = 'Maximiliaan'.repeat(30);
     const plan = planImport(parseImportFile(`${LINKEDIN_HEADER}\n"?!",***,,,,,\n${long},X,,,,,`), vault([]));
-    expect(plan.skipped).toEqual([{ row: 2, why: 'the name "?! ***" has no letters or digits to name a note with' }]);
+    expect(plan.skipped).toEqual([{ row: 2, code: 'name-no-letters', params: { name: '?! ***' }, why: 'the name "?! ***" has no letters or digits to name a note with' }]);
     expect(Array.from(plan.create[0]!.name)).toHaveLength(200);
     expect(plan.create[0]!.why[0]).toMatch(/^the name is longer than 200 characters/);
   });

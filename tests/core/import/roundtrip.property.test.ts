@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recordFromText } from '../../../src/cli/read-vault';
-import { newPersonNoteText } from '../../../src/core/import/note-text';
+import { newPersonNoteText } from '../../../src/core/person-note';
 import { parseImportFile } from '../../../src/core/import/parse';
 import { planImport, planIsEmpty } from '../../../src/core/import/plan';
 import { exportVCards } from '../../../src/core/import/vcard-write';
