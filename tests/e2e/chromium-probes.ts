@@ -3,7 +3,7 @@
  * @sparticuz/chromium ships (brotli-packed; unpacked once into node_modules/.cache/ties-chromium/VERSION, which
  * `npm ci` wipes with the rest of node_modules) and apt-get.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -60,16 +60,12 @@ async function unpack(bin: string, dir: string): Promise<void> {
   mkdirSync(partial, { recursive: true });
   try {
     await pipeline(createReadStream(join(bin, 'chromium.br')), createBrotliDecompress(), createWriteStream(join(partial, 'chromium'), { mode: 0o755 }));
-    const tar = spawn('tar', ['-x', '--no-same-owner', '-C', partial], { stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    tar.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve, reject) => {
-      tar.on('error', reject);
-      tar.on('close', resolve);
-    });
-    await pipeline(createReadStream(join(bin, 'swiftshader.tar.br')), createBrotliDecompress(), tar.stdin);
-    const code = await exited;
-    if (code !== 0) throw new Error(`tar exited with ${code}: ${stderr.trim()}`);
+    // Unpacked to a file first: tar stops reading at the archive's end marker, which would cut a pipe into it short.
+    const archive = join(partial, 'swiftshader.tar');
+    await pipeline(createReadStream(join(bin, 'swiftshader.tar.br')), createBrotliDecompress(), createWriteStream(archive));
+    const untar = await run('tar', ['-x', '--no-same-owner', '-f', archive, '-C', partial], 5 * 60_000);
+    if (untar.error !== null) throw new Error(`tar could not unpack swiftshader.tar: ${untar.error}`);
+    rmSync(archive);
     if (existsSync(dir)) rmSync(partial, { recursive: true, force: true }); // another process was quicker
     else renameSync(partial, dir);
   } catch (error) {
