@@ -82,7 +82,7 @@ describe('the CLI and the plugin read the same vault the same way (v1.1)', () =>
     // Dates are the day as written, with or without a time part and zone; impossible dates are errors.
     expect(formatDay(person('People/Dates.md').lastContact!)).toBe('2026-11-20');
     expect(formatDay(person('People/Dates.md').snoozeUntil!)).toBe('2026-11-23');
-    expect(person('People/Dates.md').followUps.map((f) => [formatDay(f.day), f.text])).toEqual([
+    expect(person('People/Dates.md').followUps.map((f) => [formatDay(f.day!), f.text])).toEqual([
       ['2026-11-21', 'ask how the move went'], ['2026-11-22', 'send the deck'],
     ]);
     const impossible = person('People/Impossible.md');
@@ -98,7 +98,7 @@ describe('the CLI and the plugin read the same vault the same way (v1.1)', () =>
       '2026-03-19 got: a lift to the station', '2026-03-20 gave: a book', '2026-03-21 got: tickets',
       '2026-03-22 got: an introduction',
     ]);
-    expect(ledger.followUps.map((f) => `${formatDay(f.day)} ${f.text}`)).toEqual([
+    expect(ledger.followUps.map((f) => `${formatDay(f.day!)} ${f.text}`)).toEqual([
       '2026-11-20 ask about the move', '2026-11-21 ', '2026-11-22 call back', '2026-11-23 ring',
     ]);
     expect(ledger.diagnostics.map((d) => d.field)).toEqual(['favours']);
