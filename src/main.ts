@@ -8,7 +8,7 @@ import { PeopleIndex } from './index/people-index';
 import { CheckModal } from './obsidian/check-modal';
 import { IndexSync } from './obsidian/index-sync';
 import { PluginData } from './settings/plugin-data';
-import { mergeSettings, type TiesSettings } from './settings/settings';
+import { mergeSettings, storedSettings, type TiesSettings } from './settings/settings';
 import { registerAttentionView } from './views/attention/attention-view';
 import { registerGraphView } from './views/graph/graph-view';
 
@@ -49,7 +49,7 @@ export default class TiesPlugin extends Plugin {
 
   /** Saves the settings (the graph's positions stored beside them stay) and reads the vault again with them. */
   async saveSettings(): Promise<void> {
-    await this.store.saveData({ ...this.settings });
+    await this.store.saveData(storedSettings(this.settings));
     await this.sync.reload();
   }
 }
