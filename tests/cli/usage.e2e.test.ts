@@ -29,7 +29,7 @@ describe('usage errors: exit 2, one line in one style', () => {
     [['check', DEMO, '--limit', '5'], 'ties: check does not take --limit (see ties --help)'],
     [['review', DEMO, '--limit', 'all'], 'ties: --limit expects a whole number of 1 or more, got "all" (see ties --help)'],
     [['review', 'no/such/vault'], 'ties: no such vault folder: no/such/vault (see ties --help)'],
-    [[], 'ties: missing command: review, check, graph, intro, import, export or help (see ties --help)'],
+    [[], 'ties: missing command: review, check, graph, intro, prep, import, export or help (see ties --help)'],
   ])('%j', (args, message) => {
     const r = ties(args);
     expect(r.code).toBe(2);
