@@ -12,6 +12,7 @@ import { dailyPathDay } from './daily-notes';
 import { parseDay, parseDayString } from './dates';
 import { frontmatterTags, hasPersonTag } from './detect';
 import { linkTarget, wikiLinkTargets } from './links';
+import { ownString } from './own-string';
 import { clip, quote } from './quote';
 import type { CoreSettings, Day, Diagnostic, NoteRecord } from './types';
 
@@ -202,7 +203,7 @@ export function readInteraction(record: NoteRecord, settings: CoreSettings): Int
     }
     rule = 4;
   }
-  return { interaction: { day, rule: rule!, attendees: attendees.names, targets: contactTargets(record, attendees.names) }, diagnostics };
+  return { interaction: { day, rule: rule!, attendees: attendees.names.map(ownString), targets: contactTargets(record, attendees.names) }, diagnostics };
 }
 
 /** Attendees, then body links not standing only in open tasks; each name once, in any letter case. */
@@ -213,7 +214,7 @@ function contactTargets(record: NoteRecord, attendees: readonly string[]): strin
     const key = t.toLowerCase();
     if (seen.has(key)) return;
     seen.add(key);
-    out.push(t);
+    out.push(ownString(t));
   };
   for (const a of attendees) add(a);
   for (const link of record.links) if (link.task !== ' ') add(link.target);

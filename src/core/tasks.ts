@@ -10,6 +10,7 @@
  * with a warning. One forward pass over the text; no pattern that can backtrack.
  */
 import { formatDay, readDate } from './dates';
+import { ownString } from './own-string';
 import type { Day, ListItem, NoteRecord } from './types';
 
 type DateKind = 'due' | 'scheduled' | 'start' | 'created' | 'done' | 'cancelled';
@@ -32,6 +33,9 @@ const DATAVIEW_DATES: Record<string, DateKind> = {
   due: 'due', scheduled: 'scheduled', start: 'start', created: 'created', completion: 'done', cancelled: 'cancelled',
 };
 const DATAVIEW_OTHER = new Set(['priority', 'repeat', 'id', 'dependson', 'oncompletion']);
+
+/** Shared by every task without problems (most of them): thousands of tasks, one empty list. */
+const NO_PROBLEMS: string[] = Object.freeze([]) as unknown as string[];
 
 /** The kinds of date that give a task its day, in the order they are asked. */
 const DAY_KINDS: readonly DateKind[] = ['due', 'scheduled', 'start'];
@@ -202,7 +206,7 @@ export function readTask(text: string): TaskRead {
       break;
     }
   }
-  return { day, text: collapse(out), emojiFields, dataviewFields, problems };
+  return { day, text: collapse(out), emojiFields, dataviewFields, problems: problems.length > 0 ? problems : NO_PROBLEMS };
 }
 
 function kindWord(kind: DateKind): string {
@@ -248,10 +252,10 @@ export function openTasks(record: NoteRecord, keep: (item: ListItem) => boolean 
     const targets: string[] = [];
     for (let k = l; k < links.length && links[k]!.line === item.line; k++) {
       const t = links[k]!.target;
-      if (!targets.some((x) => x.toLowerCase() === t.toLowerCase())) targets.push(t);
+      if (!targets.some((x) => x.toLowerCase() === t.toLowerCase())) targets.push(ownString(t));
     }
     const read = readTask(item.text);
-    out.push({ line: item.line, raw: item.text, text: read.text, day: read.day, targets, problems: read.problems });
+    out.push({ line: item.line, raw: ownString(item.text), text: ownString(read.text), day: read.day, targets, problems: read.problems });
   }
   return out;
 }

@@ -283,17 +283,14 @@ export class PeopleIndex {
   private mentionDays(path: string, person: Person): Day[] {
     const days: Day[] = [];
     const counted = new Set<string>();
-    for (const key of personKeys(person)) {
-      const notes = this.contactRefs.notes(key);
-      if (!notes) continue;
-      for (const [notePath, targets] of notes) {
-        if (counted.has(notePath) || !targets.some((t) => this.resolvePerson(t, notePath) === path)) continue;
+    for (const key of personKeys(person))
+      this.contactRefs.forEach(key, (notePath, target) => {
+        if (counted.has(notePath) || this.resolvePerson(target, notePath) !== path) return;
         const day = this.entries.get(notePath)?.interaction?.day;
-        if (day === undefined) continue;
+        if (day === undefined) return;
         counted.add(notePath);
         days.push(day);
-      }
-    }
+      });
     return days.sort((a, b) => a - b);
   }
 
@@ -305,20 +302,16 @@ export class PeopleIndex {
     const out: FollowUp[] = [];
     const seen = new Set<string>();
     for (const own of person.followUps) if (own.source === path) seen.add(`${path}\u0000${own.line}`);
-    for (const key of personKeys(person)) {
-      const notes = this.taskRefs.notes(key);
-      if (!notes) continue;
-      for (const [notePath, targets] of notes) {
-        const mine = targets.filter((t) => this.resolvePerson(t, notePath) === path);
-        if (mine.length === 0) continue;
+    for (const key of personKeys(person))
+      this.taskRefs.forEach(key, (notePath, target) => {
+        if (this.resolvePerson(target, notePath) !== path) return;
         for (const task of this.entries.get(notePath)?.tasks ?? NONE) {
           const id = `${notePath}\u0000${task.line}`;
-          if (seen.has(id) || !task.targets.some((t) => mine.includes(t))) continue;
+          if (seen.has(id) || !task.targets.includes(target)) continue;
           seen.add(id);
           out.push({ day: task.day, text: task.text, raw: task.raw, source: notePath, line: task.line });
         }
-      }
-    }
+      });
     return out.sort((a, b) => (a.source! < b.source! ? -1 : a.source! > b.source! ? 1 : a.line! - b.line!));
   }
 
