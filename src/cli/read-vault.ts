@@ -11,7 +11,7 @@ import { findFrontmatter, isBlankYaml, NOT_A_MAP, UNCLOSED_FRONTMATTER } from '.
 import { dayByPath } from '../core/interaction';
 import { scanBody } from '../core/markdown';
 import { openTaskItems } from '../core/tasks';
-import type { CoreSettings, NoteRecord } from '../core/types';
+import type { CoreSettings, ListItem, NoteLink, NoteRecord } from '../core/types';
 import { fsReason } from './fs-reason';
 import { listNotes, unreadableRecord, type SkippedFile } from './list-notes';
 
@@ -116,10 +116,11 @@ export function recordFromText(path: string, text: string, settings: CoreSetting
   const full = options.full === true;
   // Parsing YAML is most of a note's cost, and most notes are not people: frontmatter that never says
   // "person" (nor a person tag) cannot make a note a person; it is parsed only when it can matter.
+  // An interaction note by its name needs its YAML only for attendees; any other only to be a meeting.
   const byName = settings.dailyNotes && dayByPath(path, basename, settings) !== null;
-  const mayMeet = settings.dailyNotes && yaml !== '' && mayBeMeeting(yaml, body, settings);
+  const mayMeet = settings.dailyNotes && yaml !== '' && (byName ? mentionsKey(yaml, settings.attendeeKeys) : mayBeMeeting(yaml, body, settings));
   const yamlMatters =
-    block.kind === 'closed' && (full || byName || mayMeet || inFolder(path, settings.peopleFolder) || mentionsPerson(yaml, settings.personTags));
+    block.kind === 'closed' && (full || mayMeet || inFolder(path, settings.peopleFolder) || mentionsPerson(yaml, settings.personTags));
   if (yamlMatters) readYaml();
 
   // Scanning a body costs more than reading its frontmatter: do it only for notes whose body can matter.
@@ -130,11 +131,18 @@ export function recordFromText(path: string, text: string, settings: CoreSetting
   // The quick test also hits `#person` in code or after a letter; only a real tag makes a person.
   const tagged = hasPersonTag(scan.tags, settings.personTags);
   if (!known && !tagged) return record;
-  if (!yamlMatters) readYaml();
+  // A person by folder or inline tag: its frontmatter is theirs (and one never closed must be named).
+  if (!yamlMatters && (tagged || inFolder(path, settings.peopleFolder))) readYaml();
   record.tags = scan.tags;
-  record.links = scan.links;
-  // A note that is no person needs only its open tasks (they may be follow-ups); records cross threads.
-  record.listItems = full || isPersonRecord(record, settings) ? scan.listItems : openTaskItems(scan.listItems);
+  if (full || isPersonRecord(record, settings)) {
+    record.links = scan.links;
+    record.listItems = scan.listItems;
+  } else {
+    // A note that is no person needs only its open tasks (they may be follow-ups), and its links only when
+    // it may be an interaction note, else those on its tasks' lines: records cross threads.
+    record.listItems = openTaskItems(scan.listItems);
+    record.links = byName || mayMeet ? scan.links : linksOnLines(scan.links, record.listItems);
+  }
 
   if (block.kind === 'none' && (tagged || inFolder(path, settings.peopleFolder)) && hasLowerFrontmatter(body)) {
     record.readWarnings = [
@@ -145,6 +153,17 @@ export function recordFromText(path: string, text: string, settings: CoreSetting
     ];
   }
   return record;
+}
+
+/** The links that stand on the lines of these list items (both in line order). */
+function linksOnLines(links: readonly NoteLink[], items: readonly ListItem[]): NoteLink[] {
+  const out: NoteLink[] = [];
+  let i = 0;
+  for (const link of links) {
+    while (i < items.length && items[i]!.line < link.line) i++;
+    if (i < items.length && items[i]!.line === link.line) out.push(link);
+  }
+  return out;
 }
 
 /** Whether a body may hold an open task with a link: `[ ]` and `[[` or `](` somewhere in it. */

@@ -86,6 +86,29 @@ function compiledFormat(format: string): CompiledFormat {
   return c;
 }
 
+/** Whether `path` begins with `lower` (lower case) in any letter case, without copying the path for ASCII. */
+function startsWithFolded(path: string, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    let c = path.charCodeAt(i);
+    if (c > 127) return path.slice(0, lower.length).toLowerCase() === lower;
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+const folderKeys = new Map<string, string>();
+
+/** The config's folder as paths are compared with it: normalised, in lower case (worked out once). */
+function folderKey(folder: string): string {
+  let key = folderKeys.get(folder);
+  if (key === undefined) {
+    key = normaliseFolder(folder).toLowerCase();
+    if (folderKeys.size < 100) folderKeys.set(folder, key);
+  }
+  return key;
+}
+
 /** A partial reading of a path: where it stands, and the year, month and day read so far (0 when not yet). */
 interface State {
   at: number;
@@ -143,12 +166,12 @@ export function dailyPathDay(path: string, config: DailyNoteConfig | null): Day 
   if (config === null) return null;
   const format = compiledFormat(config.format === '' ? DEFAULT_DAILY_FORMAT : config.format);
   if ('problem' in format) return null;
-  const lower = path.toLowerCase();
-  if (!lower.endsWith('.md')) return null;
-  const folder = normaliseFolder(config.folder).toLowerCase();
+  const folder = folderKey(config.folder);
   const from = folder === '' ? 0 : folder.length + 1;
-  if (folder !== '' && !(lower.startsWith(folder) && lower.charCodeAt(folder.length) === 47)) return null;
-  const text = lower.slice(from, lower.length - 3);
+  // Most paths are elsewhere: compare the folder before copying anything.
+  if (folder !== '' && !(path.charCodeAt(folder.length) === 47 && startsWithFolded(path, folder))) return null;
+  if (!path.endsWith('.md') && !path.toLowerCase().endsWith('.md')) return null;
+  const text = path.slice(from, path.length - 3).toLowerCase();
   let states: State[] = [{ at: 0, year: 0, month: 0, day: 0 }];
   for (const token of format.tokens) {
     states = advance(states, token, text);

@@ -33,11 +33,12 @@ export interface Interaction {
 
 /** `2026-11-20 Sync`, `2026-11-20_retro`, `2026-11-20-notes`, `2026-11-20·call`: the date before the text. */
 function prefixDay(basename: string): Day | null {
-  if (basename.length < 12) return null;
+  if (basename.length < 12 || basename.charCodeAt(4) !== 45) return null;
   const sep = basename.charCodeAt(10);
   if (sep !== 32 && sep !== 95 && sep !== 45 && sep !== 0xb7) return null;
-  if (basename.slice(11).trim() === '') return null;
-  return parseDayString(basename.slice(0, 10));
+  let more = false;
+  for (let i = 11; i < basename.length && !more; i++) more = basename.charCodeAt(i) !== 32 && basename.charCodeAt(i) !== 9;
+  return more ? parseDayString(basename.slice(0, 10)) : null;
 }
 
 /** The day rules 1–3 give a note by its name and path alone, or null. */
@@ -101,9 +102,9 @@ export interface AttendeesRead {
  */
 export function readAttendees(record: NoteRecord, settings: CoreSettings): AttendeesRead {
   const fm = record.frontmatter;
+  if (!fm) return { names: [], diagnostics: [] };
   const names: string[] = [];
   const diagnostics: Diagnostic[] = [];
-  if (!fm) return { names, diagnostics };
   const warn = (field: string, message: string) => diagnostics.push({ path: record.path, severity: 'warning', field, message });
   for (const key of keysIn(fm, settings.attendeeKeys)) {
     const value = fm[key];
@@ -176,8 +177,10 @@ function describeValue(v: unknown): string {
 export interface InteractionRead {
   interaction: Interaction | null;
   /** Problems of the note as a meeting: a date that is no date, attendees that are no list. */
-  diagnostics: Diagnostic[];
+  diagnostics: readonly Diagnostic[];
 }
+
+const NOT_ONE: InteractionRead = Object.freeze({ interaction: null, diagnostics: Object.freeze([]) as readonly Diagnostic[] });
 
 /**
  * Reads a note that is not a person note as an interaction note, or not. Diagnostics come only where the note
@@ -185,6 +188,8 @@ export interface InteractionRead {
  */
 export function readInteraction(record: NoteRecord, settings: CoreSettings): InteractionRead {
   const byPath = dayByPath(record.path, record.basename, settings);
+  // Most notes have neither a day in their name nor frontmatter: nothing to read.
+  if (byPath === null && record.frontmatter === null) return NOT_ONE;
   const attendees = readAttendees(record, settings);
   let day = byPath?.day ?? null;
   let rule: InteractionRule | null = byPath?.rule ?? null;

@@ -213,15 +213,18 @@ function kindWord(kind: DateKind): string {
   return kind === 'due' ? 'due date' : kind === 'start' ? 'start date' : kind === 'scheduled' ? 'scheduled date' : `${kind} date`;
 }
 
-/** Runs of spaces as one, trimmed: what is left where fields stood. */
+/** Runs of blanks as one space, trimmed: what is left where fields stood. */
 function collapse(s: string): string {
+  const t = s.trim();
+  if (!/ {2}|[\t\u00a0]/.test(t)) return t;
   let out = '';
   let space = false;
-  for (const ch of s.trim()) {
-    if (ch === ' ' || ch === '\t' || ch === '\u00a0') space = true;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 0xa0) space = true;
     else {
       if (space) out += ' ';
-      out += ch;
+      out += t[i];
       space = false;
     }
   }
@@ -241,19 +244,23 @@ export interface NoteTask {
   problems: string[];
 }
 
-/** Every open task (`- [ ]`; not `[x]`, not `[-]`) of a record, with its links; the task's own line only. */
-export function openTasks(record: NoteRecord, keep: (item: ListItem) => boolean = () => true): NoteTask[] {
+/**
+ * Every open task (`- [ ]`; not `[x]`, not `[-]`) of a record, with its links; the task's own line only.
+ * `keep` chooses among the items; `linkedOnly` leaves out tasks that link nobody (without reading them).
+ */
+export function openTasks(record: NoteRecord, keep: ((item: ListItem) => boolean) | null = null, linkedOnly = false): NoteTask[] {
   const out: NoteTask[] = [];
   let l = 0;
   const links = record.links;
   for (const item of record.listItems) {
-    if (item.task !== ' ' || !keep(item)) continue;
+    if (item.task !== ' ' || (keep !== null && !keep(item))) continue;
     while (l < links.length && links[l]!.line < item.line) l++;
     const targets: string[] = [];
     for (let k = l; k < links.length && links[k]!.line === item.line; k++) {
       const t = links[k]!.target;
       if (!targets.some((x) => x.toLowerCase() === t.toLowerCase())) targets.push(ownString(t));
     }
+    if (linkedOnly && targets.length === 0) continue;
     const read = readTask(item.text);
     out.push({ line: item.line, raw: ownString(item.text), text: ownString(read.text), day: read.day, targets, problems: read.problems });
   }

@@ -6,6 +6,8 @@
  */
 import { nameKey } from '../core/links';
 
+const NO_PAIRS: readonly string[] = Object.freeze([]);
+
 export class NameRefs {
   private readonly map = new Map<string, string[]>();
 
@@ -34,11 +36,9 @@ export class NameRefs {
     }
   }
 
-  /** Calls `each(notePath, target)` for every note that names someone `key`. */
-  forEach(key: string, each: (notePath: string, target: string) => void): void {
-    const pairs = this.map.get(key);
-    if (pairs === undefined) return;
-    for (let i = 0; i < pairs.length; i += 2) each(pairs[i]!, pairs[i + 1]!);
+  /** The (note path, target) pairs of the notes that name someone `key`, flat: path, target, path, target… */
+  pairs(key: string): readonly string[] {
+    return this.map.get(key) ?? NO_PAIRS;
   }
 
   clear(): void {

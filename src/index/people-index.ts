@@ -283,14 +283,17 @@ export class PeopleIndex {
   private mentionDays(path: string, person: Person): Day[] {
     const days: Day[] = [];
     const counted = new Set<string>();
-    for (const key of personKeys(person))
-      this.contactRefs.forEach(key, (notePath, target) => {
-        if (counted.has(notePath) || this.resolvePerson(target, notePath) !== path) return;
+    for (const key of personKeys(person)) {
+      const pairs = this.contactRefs.pairs(key);
+      for (let i = 0; i < pairs.length; i += 2) {
+        const notePath = pairs[i]!;
+        if (counted.has(notePath) || this.resolvePerson(pairs[i + 1]!, notePath) !== path) continue;
         const day = this.entries.get(notePath)?.interaction?.day;
-        if (day === undefined) return;
+        if (day === undefined) continue;
         counted.add(notePath);
         days.push(day);
-      });
+      }
+    }
     return days.sort((a, b) => a - b);
   }
 
@@ -300,19 +303,22 @@ export class PeopleIndex {
    */
   private linkedFollowUps(path: string, person: Person): FollowUp[] {
     const out: FollowUp[] = [];
-    const seen = new Set<string>();
-    for (const own of person.followUps) if (own.source === path) seen.add(`${path}\u0000${own.line}`);
-    for (const key of personKeys(person))
-      this.taskRefs.forEach(key, (notePath, target) => {
-        if (this.resolvePerson(target, notePath) !== path) return;
+    const seen = new Set<NoteTask>();
+    let ownLines: Set<number> | null = null;
+    for (const own of person.followUps) if (own.source === path) (ownLines ??= new Set()).add(own.line!);
+    for (const key of personKeys(person)) {
+      const pairs = this.taskRefs.pairs(key);
+      for (let i = 0; i < pairs.length; i += 2) {
+        const notePath = pairs[i]!, target = pairs[i + 1]!;
+        if (this.resolvePerson(target, notePath) !== path) continue;
         for (const task of this.entries.get(notePath)?.tasks ?? NONE) {
-          const id = `${notePath}\u0000${task.line}`;
-          if (seen.has(id) || !task.targets.includes(target)) continue;
-          seen.add(id);
+          if (!task.targets.includes(target) || seen.has(task) || (notePath === path && ownLines?.has(task.line))) continue;
+          seen.add(task);
           out.push({ day: task.day, text: task.text, raw: task.raw, source: notePath, line: task.line });
         }
-      });
-    return out.sort((a, b) => (a.source! < b.source! ? -1 : a.source! > b.source! ? 1 : a.line! - b.line!));
+      }
+    }
+    return out.length < 2 ? out : out.sort((a, b) => (a.source! < b.source! ? -1 : a.source! > b.source! ? 1 : a.line! - b.line!));
   }
 
   private insert(record: NoteRecord): Entry {
@@ -328,7 +334,7 @@ export class PeopleIndex {
     }
     let tasks: readonly NoteTask[] = NONE;
     if (unreadable === undefined && settings.tasks && record.links.length > 0) {
-      const linked = openTasks(record).filter((t) => t.targets.length > 0);
+      const linked = openTasks(record, null, true);
       if (linked.length > 0) tasks = linked;
     }
     const entry: Entry = { basename: record.basename, person, interaction, tasks, problems, unreadable };
@@ -383,8 +389,14 @@ export class PeopleIndex {
   }
 }
 
-function personKeys(p: Person): Set<string> {
-  return new Set([p.name.toLowerCase(), ...p.aliases.map((a) => a.toLowerCase())]);
+/** A person's names as links look them up (lower case), each once. */
+function personKeys(p: Person): string[] {
+  const keys = [p.name.toLowerCase()];
+  for (const a of p.aliases) {
+    const k = a.toLowerCase();
+    if (!keys.includes(k)) keys.push(k);
+  }
+  return keys;
 }
 
 function touchesPeople(e: Entry | null | undefined): boolean {
