@@ -51,7 +51,7 @@ describe('ties review with interaction notes and tasks', () => {
 
   it('says in text where a task stands', () => {
     const r = ties(['review', VAULT, ...T]);
-    expect(r.stdout).toContain('Piet         follow up: ask [[Piet]] about the plan · due 2 days ago · Meetings/2026-11-20 Sync with Kees.md:11');
+    expect(r.stdout).toContain('Piet         follow up: ask Piet about the plan · due 2 days ago · Meetings/2026-11-20 Sync with Kees.md:11');
     expect(r.stdout).toContain('4 warnings in the vault');
   });
 

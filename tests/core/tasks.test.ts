@@ -76,3 +76,12 @@ describe('open tasks of a note', () => {
     ]);
   });
 });
+
+describe('a follow-up in words', () => {
+  it('shows links as their text, and keeps the rest', async () => {
+    const { withLinkText } = await import('../../src/core/links');
+    expect(withLinkText('ask [[People/Kees Dekker|Kees]] and [[Jan#Work]] about [[Notes/Plan.md]]')).toBe('ask Kees and Jan about Plan');
+    expect(withLinkText('no links, [[ unclosed')).toBe('no links, [[ unclosed');
+    expect(withLinkText('[['.repeat(50_000))).toBe('[['.repeat(50_000));
+  });
+});
