@@ -4,6 +4,7 @@
  */
 import { describeCadence, describeSpan } from '../core/describe';
 import { formatDay, longDate, weekdayName } from '../core/dates';
+import { withLinkText } from '../core/links';
 import { logParts } from '../core/log';
 import type { Prep, PrepPerson } from '../core/prep';
 import type { Day, FollowUp } from '../core/types';
@@ -84,7 +85,7 @@ function block(c: PrepPerson, today: Day, style: Style): string[] {
     for (const f of c.followUps) {
       const when = f.day === null ? 'next time ' : formatDay(f.day);
       const place = f.source !== undefined && f.source !== c.path ? style.dim(`  (${safe(f.source)}:${f.line! + 1})`) : '';
-      lines.push(`    ${style.yellow(when)}  ${safe(f.text === '' ? '(no words)' : f.text)}${place}`);
+      lines.push(`    ${style.yellow(when)}  ${safe(f.text === '' ? '(no words)' : withLinkText(f.text))}${place}`);
     }
   }
   if (p.interests.length > 0) lines.push(`  Interests: ${p.interests.map(safe).join(', ')}`);
