@@ -36,6 +36,9 @@ export default defineConfig([
       'obsidianmd/no-nodejs-modules': 'off',
       'import/no-extraneous-dependencies': 'off',
       'no-restricted-globals': 'off',
+      // Outside Obsidian there is no Vault#configDir: the command line reads the daily-notes settings from
+      // Obsidian's default config folder.
+      'obsidianmd/hardcoded-config-path': 'off',
     },
   },
   // Build scripts, config files and the CLI launcher run in node.
@@ -81,6 +84,8 @@ export default defineConfig([
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['warn', { args: 'none', varsIgnorePattern: '^_' }],
       'obsidianmd/rule-custom-message': 'off',
+      // Fixture vaults hold their daily-notes settings where Obsidian keeps them by default.
+      'obsidianmd/hardcoded-config-path': 'off',
     },
   },
   // The browser tier's harness stands in for Obsidian itself: it fetches the vault, brings its own moment

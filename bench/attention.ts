@@ -45,7 +45,7 @@ async function installDom(): Promise<void> {
 function records(people: number): NoteRecord[] {
   const settings = defaultSettings();
   const files = generateVault({ people, notes: people * 3, seed: 7, today: TODAY });
-  return [...files].map(([path, text]) => recordFromText(path, text, settings));
+  return [...files].filter(([path]) => path.endsWith('.md')).map(([path, text]) => recordFromText(path, text, settings));
 }
 
 export async function attentionFigures(): Promise<void> {

@@ -10,7 +10,11 @@
  *     npx tsx bench/generate-cli.ts DIR --people 10000 --notes 40000 [--seed 1] [--today 2026-11-24]
  *
  * `people` person notes, all under `People/` (a few subfolders), plus `notes` other notes: daily notes
- * (`Daily/YYYY-MM-DD.md`, one per day back from `today`, at most `dailyDays`) and ordinary notes.
+ * (one per day back from `today`, at most `dailyDays`: the last year in `Daily/YYYY-MM-DD.md`, older ones in
+ * `Journal/YYYY/MM/DD.md`, the folder and format `.obsidian/daily-notes.json` names) and ordinary notes. About
+ * a fifth of the other notes are meeting notes (date-prefixed names, or a `date` and `attendees`) or hold an
+ * open task that links a person (format v1.1's capture), dated or to raise next time.
+ * The map also holds `.obsidian/daily-notes.json` when there are journal notes; every other path is a note.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -159,11 +163,14 @@ const WORDS = (
 ).split(' ');
 const NOTE_TAGS = ['project', 'meeting', 'reading', 'idea', 'area/work', 'area/home', 'todo', 'book', 'howto', 'journal', 'draft', 'review'];
 const NOTE_KINDS = [
-  { folder: 'Projects', weight: 0.2 },
-  { folder: 'Meetings', weight: 0.35 },
-  { folder: 'Reading', weight: 0.15 },
-  { folder: 'Notes', weight: 0.3 },
+  { folder: 'Projects', weight: 0.22 },
+  { folder: 'Meetings', weight: 0.12 },
+  { folder: 'Reading', weight: 0.18 },
+  { folder: 'Notes', weight: 0.48 },
 ];
+/** Where daily notes older than a year go, and the format the vault's daily-notes settings give them. */
+export const JOURNAL_CONFIG = { folder: 'Journal', format: 'YYYY/MM/DD' } as const;
+const TASK_VERBS = ['ask', 'call', 'send', 'thank', 'introduce', 'check with'];
 const PEOPLE_FOLDERS = ['People', 'People', 'People', 'People', 'People', 'People/Work', 'People/Work', 'People/Clients', 'People/Network', 'People/Family & friends'];
 
 // ---------------------------------------------------------------------------------------------- days
@@ -410,13 +417,31 @@ function dailyNote(rng: Rng, day: number, fmt: DayFormatter, people: readonly Pe
   return `${lines.join('\n')}\n`;
 }
 
+/** An open task that links a person: dated (Tasks or Dataview) or to raise next time. */
+function taskLine(rng: Rng, fmt: DayFormatter, today: number, people: readonly Person[], active: readonly number[]): string {
+  const who = mentionable(rng, people, active).name;
+  const r = rng.float();
+  const due = r < 0.4 ? ` 📅 ${fmt.format(today + rng.int(-30, 45))}` : r < 0.5 ? ` [due:: ${fmt.format(today + rng.int(-30, 45))}]` : '';
+  return `- [ ] ${rng.pick(TASK_VERBS)} [[${who}]] ${sentence(rng, rng.int(2, 6)).slice(0, -1).toLowerCase()}${due}`;
+}
+
+/** `prefixed`: a meeting named after its day; `attendees`: one with `date` and `attendees`; null: another note. */
+type MeetingStyle = 'prefixed' | 'attendees' | null;
+
 function ordinaryNote(
   rng: Rng, title: string, folder: string, fmt: DayFormatter, today: number, people: readonly Person[],
-  active: readonly number[], titles: readonly string[],
+  active: readonly number[], titles: readonly string[], meeting: MeetingStyle,
 ): string {
   const target = rng.int(200, 2000);
   const parts: string[] = [];
-  if (rng.chance(0.4)) {
+  if (meeting === 'attendees' && people.length > 0) {
+    const fm = ['---', `date: ${fmt.format(today - rng.int(0, 1000))}`, 'attendees:'];
+    const n = rng.int(2, 6);
+    for (let i = 0; i < n; i++) fm.push(`  - "[[${mentionable(rng, people, active).name}]]"`);
+    if (rng.chance(0.5)) fm.push('tags: [meeting]');
+    fm.push('---');
+    parts.push(fm.join('\n'));
+  } else if (rng.chance(0.4)) {
     const fm = ['---', `tags: [${rng.pick(NOTE_TAGS)}${rng.chance(0.3) ? `, ${rng.pick(NOTE_TAGS)}` : ''}]`];
     if (folder === 'Projects') fm.push(`status: ${rng.pick(['active', 'done', 'paused'])}`);
     if (folder === 'Meetings' || rng.chance(0.3)) fm.push(`date: ${fmt.format(today - rng.int(0, 1000))}`);
@@ -424,6 +449,8 @@ function ordinaryNote(
     parts.push(fm.join('\n'));
   }
   parts.push(`# ${title}`, '');
+  // Meetings end in action items more often than other notes hold a task for someone.
+  const tasks = people.length > 0 && rng.chance(meeting !== null ? 0.4 : 0.1) ? rng.int(1, 3) : 0;
   let len = 0;
   for (const part of parts) len += part.length + 1;
   while (len < target) {
@@ -437,6 +464,10 @@ function ordinaryNote(
     else line = `${sentence(rng, rng.int(8, 24))} ${sentence(rng, rng.int(6, 18))}`;
     parts.push(line);
     len += line.length + 1;
+  }
+  if (tasks > 0) {
+    parts.push('', '## Action items');
+    for (let i = 0; i < tasks; i++) parts.push(taskLine(rng, fmt, today, people, active));
   }
   return `${parts.join('\n')}\n`;
 }
@@ -469,8 +500,12 @@ export function generateVault(opts: GenerateOptions): Map<string, string> {
   const dailyCount = Math.min(opts.dailyDays ?? 3 * 365, Math.round(notesCount * 0.4));
   for (let i = 0; i < dailyCount; i++) {
     const day = today - i;
-    files.set(`Daily/${fmt.format(day)}.md`, dailyNote(rng, day, fmt, people, active));
+    const date = fmt.format(day);
+    // The last year in Daily/ by name; before that the journal the daily-notes settings describe.
+    const path = i < 365 ? `Daily/${date}.md` : `${JOURNAL_CONFIG.folder}/${date.slice(0, 4)}/${date.slice(5, 7)}/${date.slice(8)}.md`;
+    files.set(path, dailyNote(rng, day, fmt, people, active));
   }
+  if (dailyCount > 365) files.set('.obsidian/daily-notes.json', `${JSON.stringify(JOURNAL_CONFIG)}\n`);
 
   const ordinary = notesCount - dailyCount;
   const titles: string[] = [];
@@ -487,12 +522,13 @@ export function generateVault(opts: GenerateOptions): Map<string, string> {
   for (let i = orgNotes; i < ordinary; i++) {
     let r = rng.float(), kind = NOTE_KINDS[0]!;
     for (const k of NOTE_KINDS) if ((r -= k.weight) < 0) { kind = k; break; }
-    const head = kind.folder === 'Meetings' ? `${fmt.format(today - rng.int(0, 1000))} ` : kind.folder === 'Reading' ? 'Reading - ' : '';
+    const meeting: MeetingStyle = kind.folder !== 'Meetings' ? null : rng.chance(0.5) ? 'prefixed' : 'attendees';
+    const head = meeting === 'prefixed' ? `${fmt.format(today - rng.int(0, 1000))} ` : kind.folder === 'Reading' ? 'Reading - ' : '';
     const base = `${head}${sentence(rng, rng.int(2, 4)).slice(0, -1)}`.replace(/[\\/:*?"<>|#^[\]]/g, '');
     let title = base;
     for (let k = 2; usedTitles.has(title.toLowerCase()); k++) title = `${base} ${k}`;
     usedTitles.add(title.toLowerCase());
-    files.set(`${kind.folder}/${title}.md`, ordinaryNote(rng, title, kind.folder, fmt, today, people, active, titles));
+    files.set(`${kind.folder}/${title}.md`, ordinaryNote(rng, title, kind.folder, fmt, today, people, active, titles, meeting));
     if (titles.length < 2000) titles.push(title);
   }
   return files;

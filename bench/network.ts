@@ -95,7 +95,7 @@ function vaultGraph(people: number): PeopleGraph {
   const settings = { ...DEFAULT_CORE_SETTINGS };
   const files = generateVault({ people, notes: people, seed: 7, today: TODAY });
   const index = new PeopleIndex(settings);
-  index.rebuild([...files].map(([path, text]) => recordFromText(path, text, settings)));
+  index.rebuild([...files].filter(([path]) => path.endsWith('.md')).map(([path, text]) => recordFromText(path, text, settings)));
   return buildGraph(index.people(), (t, from) => index.resolvePerson(t, from));
 }
 

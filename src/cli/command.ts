@@ -29,6 +29,8 @@ export interface CliArgs {
   /** `--limit N`, or null when not given (each command has its own default). */
   limit: number | null;
   dailyNotes: boolean;
+  /** Open tasks are follow-ups (`--no-tasks` turns them off). */
+  tasks: boolean;
   /** import: show the plan, write nothing. */
   dryRun: boolean;
   /** export: the format asked for (vCard 4.0 is the only one). */
@@ -39,6 +41,7 @@ export interface CliArgs {
 
 /** The vault as read and indexed, with every diagnostic (unreadable files first). */
 export interface Vault {
+  /** The settings the vault was read with, the vault's daily-notes config included. */
   settings: CoreSettings;
   today: Day;
   index: PeopleIndex;

@@ -78,11 +78,18 @@ export function formatReview(items: readonly AttentionItem[], o: ReviewText, sty
   const nameWidth = Math.min(32, Math.max(0, ...[...names.values()].map(width)));
   for (const [kind, list] of groups) {
     lines.push('', style.bold(`${SECTION_TITLES[kind]} (${count(list.length)})`));
-    for (const item of list.slice(0, o.limit)) lines.push(`  ${style.cyan(pad(names.get(item)!, nameWidth))}  ${safe(item.detail)}`);
+    for (const item of list.slice(0, o.limit)) lines.push(`  ${style.cyan(pad(names.get(item)!, nameWidth))}  ${safe(item.detail)}${taskPlace(item, style)}`);
     if (list.length > o.limit) lines.push(style.dim(`  and ${count(list.length - o.limit)} more: use --limit`));
   }
   lines.push(...diagnosticsFooter(o.diagnostics, o.checkCommand, style));
   return lines.join('\n') + '\n';
+}
+
+/** Where a task's follow-up stands, when that is another note than the person's: ` · Meetings/Sync.md:5`. */
+export function taskPlace(item: AttentionItem, style: Style): string {
+  const r = item.reason;
+  if (r.kind !== 'follow-up' || r.source === undefined || r.source === item.path) return '';
+  return style.dim(` · ${safe(r.source)}:${r.line! + 1}`);
 }
 
 function diagnosticsFooter(diagnostics: readonly Diagnostic[], checkCommand: string, style: Style): string[] {

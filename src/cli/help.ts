@@ -2,7 +2,7 @@
 import { OPTIONS } from './args';
 import type { Command } from './command';
 
-const COMMON = ['today', 'json', 'folder', 'tag', 'no-daily-notes'];
+const COMMON = ['today', 'json', 'folder', 'tag', 'no-daily-notes', 'no-tasks'];
 
 function flag(name: string): string {
   const o = OPTIONS[name]!;

@@ -10,7 +10,8 @@ export function itemJson(item: AttentionItem): Record<string, unknown> {
   const r = item.reason;
   switch (r.kind) {
     case 'follow-up':
-      return { ...base, due: formatDay(r.day), text: r.text };
+      // A task's follow-up says where the task stands: its note and its line, counted from 1 as editors do.
+      return { ...base, due: formatDay(r.day), text: r.text, ...(r.source === undefined ? {} : { source: r.source, line: r.line! + 1 }) };
     case 'overdue':
       return { ...base, daysSince: r.since, cadenceDays: r.cadence };
     case 'date':

@@ -6,10 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORE_SCHEMA, safeLoad } from 'js-yaml';
-import { dailyNoteDay, hasPersonTag, inFolder, isPersonRecord } from '../core/detect';
+import { hasPersonTag, inFolder, isPersonRecord } from '../core/detect';
 import { findFrontmatter, isBlankYaml, NOT_A_MAP, UNCLOSED_FRONTMATTER } from '../core/frontmatter';
+import { dayByPath } from '../core/interaction';
 import { scanBody } from '../core/markdown';
-import type { CoreSettings, NoteRecord } from '../core/types';
+import { openTaskItems } from '../core/tasks';
+import type { CoreSettings, ListItem, NoteLink, NoteRecord } from '../core/types';
 import { fsReason } from './fs-reason';
 import { listNotes, unreadableRecord, type SkippedFile } from './list-notes';
 
@@ -60,24 +62,38 @@ export function readNotes(vaultPath: string, files: readonly string[], settings:
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const windows1252 = new TextDecoder('windows-1252');
 
+/** How much of a note to read. */
+export interface ReadOptions {
+  /** Every part of the note, whatever it is (`ties prep` reads its note so); otherwise only what can matter. */
+  full?: boolean;
+}
+
 /** A record from the raw bytes of a file: UTF-8, or Windows-1252 (with a warning) when the bytes are not UTF-8. */
-export function recordFromBytes(path: string, bytes: Uint8Array, settings: CoreSettings): NoteRecord {
+export function recordFromBytes(path: string, bytes: Uint8Array, settings: CoreSettings, options: ReadOptions = {}): NoteRecord {
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    const record = recordFromText(path, windows1252.decode(bytes), settings);
+    const record = recordFromText(path, windows1252.decode(bytes), settings, options);
     record.readWarnings = [
       ...(record.readWarnings ?? []),
       { field: 'body', message: 'not valid UTF-8; read as Windows-1252' },
     ];
     return record;
   }
-  return recordFromText(path, text, settings);
+  return recordFromText(path, text, settings, options);
 }
 
-/** A record from a note's text, without touching the disk. `path` is vault-relative with forward slashes. */
-export function recordFromText(path: string, text: string, settings: CoreSettings): NoteRecord {
+/**
+ * A record from a note's text, without touching the disk. `path` is vault-relative with forward slashes.
+ *
+ * Most notes are neither people nor interaction notes nor hold a task that links someone; they need nothing
+ * but their name, and quick tests on the raw text skip their YAML and body. The tests may say yes to a note
+ * that turns out not to matter (the scan decides), never no to one that does: a person (folder, `person` or a
+ * person tag in the YAML or body), a date-named or date-prefixed name or a daily-notes path, a date key with
+ * an attendee key or a meeting type (in the YAML or as an inline tag), an open task with a link.
+ */
+export function recordFromText(path: string, text: string, settings: CoreSettings, options: ReadOptions = {}): NoteRecord {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const slash = path.lastIndexOf('/');
   const file = path.slice(slash + 1);
@@ -95,26 +111,38 @@ export function recordFromText(path: string, text: string, settings: CoreSetting
     record.frontmatter = read.data;
     if (read.error !== undefined) record.frontmatterError = read.error;
   };
-  // Parsing YAML is most of a note's cost, and most notes are not people: frontmatter that never says
-  // "person" (nor a person tag) cannot make a note a person, so it is parsed only when the note turns out
-  // to be one by its folder or an inline tag. Other notes need nothing but their name.
-  const yamlMatters =
-    block.kind === 'closed' && (inFolder(path, settings.peopleFolder) || mentionsPerson(text, block.yamlEnd, settings.personTags));
-  if (yamlMatters) readYaml();
   const body = block.bodyStart > 0 ? text.slice(block.bodyStart) : text;
+  const yaml = block.kind === 'closed' ? text.slice(0, block.yamlEnd).toLowerCase() : '';
+  const full = options.full === true;
+  // Parsing YAML is most of a note's cost, and most notes are not people: frontmatter that never says
+  // "person" (nor a person tag) cannot make a note a person; it is parsed only when it can matter.
+  // An interaction note by its name needs its YAML only for attendees; any other only to be a meeting.
+  const byName = settings.dailyNotes && dayByPath(path, basename, settings) !== null;
+  const mayMeet = settings.dailyNotes && yaml !== '' && (byName ? mentionsKey(yaml, settings.attendeeKeys) : mayBeMeeting(yaml, body, settings));
+  const yamlMatters =
+    block.kind === 'closed' && (full || mayMeet || inFolder(path, settings.peopleFolder) || mentionsPerson(yaml, settings.personTags));
+  if (yamlMatters) readYaml();
 
   // Scanning a body costs more than reading its frontmatter: do it only for notes whose body can matter.
-  const known = dailyNoteDay(basename) !== null || isPersonRecord(record, settings);
-  if (!known && !personTagPattern(settings.personTags).test(body)) return record;
+  const known = full || byName || mayMeet || mayLinkInTask(body, settings) || isPersonRecord(record, settings);
+  if (!known && !tagPattern(settings.personTags).test(body)) return record;
 
   const scan = scanBody(body, block.bodyLine);
   // The quick test also hits `#person` in code or after a letter; only a real tag makes a person.
   const tagged = hasPersonTag(scan.tags, settings.personTags);
   if (!known && !tagged) return record;
-  if (!yamlMatters) readYaml();
+  // A person by folder or inline tag: its frontmatter is theirs (and one never closed must be named).
+  if (!yamlMatters && (tagged || inFolder(path, settings.peopleFolder))) readYaml();
   record.tags = scan.tags;
-  record.links = scan.links;
-  record.listItems = scan.listItems;
+  if (full || isPersonRecord(record, settings)) {
+    record.links = scan.links;
+    record.listItems = scan.listItems;
+  } else {
+    // A note that is no person needs only its open tasks (they may be follow-ups), and its links only when
+    // it may be an interaction note, else those on its tasks' lines: records cross threads.
+    record.listItems = openTaskItems(scan.listItems);
+    record.links = byName || mayMeet ? scan.links : linksOnLines(scan.links, record.listItems);
+  }
 
   if (block.kind === 'none' && (tagged || inFolder(path, settings.peopleFolder)) && hasLowerFrontmatter(body)) {
     record.readWarnings = [
@@ -125,6 +153,43 @@ export function recordFromText(path: string, text: string, settings: CoreSetting
     ];
   }
   return record;
+}
+
+/** The links that stand on the lines of these list items (both in line order). */
+function linksOnLines(links: readonly NoteLink[], items: readonly ListItem[]): NoteLink[] {
+  const out: NoteLink[] = [];
+  let i = 0;
+  for (const link of links) {
+    while (i < items.length && items[i]!.line < link.line) i++;
+    if (i < items.length && items[i]!.line === link.line) out.push(link);
+  }
+  return out;
+}
+
+/** Whether a body may hold an open task with a link: `[ ]` and `[[` or `](` somewhere in it. */
+function mayLinkInTask(body: string, settings: CoreSettings): boolean {
+  return settings.tasks && body.includes('[ ]') && (body.includes('[[') || body.includes(']('));
+}
+
+/** Every word of a key (`held_on`, `heldOn` → held, on), so that any spelling of it is found in lower-case YAML. */
+function keyWords(key: string): string[] {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+}
+
+function mentionsKey(yaml: string, keys: readonly string[]): boolean {
+  return keys.some((k) => {
+    const words = keyWords(k);
+    return words.length > 0 && words.every((w) => yaml.includes(w));
+  });
+}
+
+/**
+ * Whether a note may be a meeting (rule 4): its YAML names a date key, and an attendee key, a meeting type, or
+ * the body an inline meeting tag.
+ */
+function mayBeMeeting(yaml: string, body: string, settings: CoreSettings): boolean {
+  if (!mentionsKey(yaml, settings.dateKeys)) return false;
+  return mentionsKey(yaml, settings.attendeeKeys) || mentionsKey(yaml, settings.meetingTypes) || tagPattern(settings.meetingTypes).test(body);
 }
 
 /** Parses the YAML between the frontmatter's `---` lines; dates stay text (the core schema has no timestamps). */
@@ -152,9 +217,8 @@ function yamlErrorMessage(e: unknown): string {
   return `broken YAML: ${reason}${line}`;
 }
 
-/** Whether the frontmatter text (up to `end`) names "person" or a person tag anywhere, in any case. */
-function mentionsPerson(text: string, end: number, personTags: readonly string[]): boolean {
-  const yaml = text.slice(0, end).toLowerCase();
+/** Whether the lower-case frontmatter text names "person" or a person tag anywhere. */
+function mentionsPerson(yaml: string, personTags: readonly string[]): boolean {
   if (yaml.includes('person')) return true;
   return personTags.some((t) => {
     const tag = t.replace(/^#/, '').trim().toLowerCase();
@@ -162,25 +226,24 @@ function mentionsPerson(text: string, end: number, personTags: readonly string[]
   });
 }
 
-let tagPatternKey = '';
-let tagPattern = /(?!)/;
+const tagPatterns = new Map<string, RegExp>();
 
 /**
- * `#person`, `#people/…` (any case): a quick test before scanning a body for its tags. It may also hit a
- * tag inside code or after a letter; the scan decides.
+ * `#person`, `#people/…` (any case), or `#meeting`: a quick test before scanning a body for its tags. It may
+ * also hit a tag inside code or after a letter; the scan decides.
  */
-function personTagPattern(personTags: readonly string[]): RegExp {
-  const key = personTags.join('\n');
-  if (key !== tagPatternKey) {
-    const alternatives = personTags
+function tagPattern(tags: readonly string[]): RegExp {
+  const key = tags.join('\n');
+  let pattern = tagPatterns.get(key);
+  if (pattern === undefined) {
+    const alternatives = tags
       .map((t) => t.replace(/^#/, '').trim())
       .filter((t) => t !== '')
       .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    tagPattern =
-      alternatives.length > 0 ? new RegExp(`#(?:${alternatives.join('|')})(?![\\p{L}\\p{N}\\p{M}_-])`, 'iu') : /(?!)/;
-    tagPatternKey = key;
+    pattern = alternatives.length > 0 ? new RegExp(`#(?:${alternatives.join('|')})(?![\\p{L}\\p{N}\\p{M}_-])`, 'iu') : /(?!)/;
+    if (tagPatterns.size < 16) tagPatterns.set(key, pattern);
   }
-  return tagPattern;
+  return pattern;
 }
 
 const YAML_KEY_LINE = /^[^\s#:-][^:]*:(?:[ \t]|$)/;

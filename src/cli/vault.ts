@@ -1,4 +1,7 @@
 /** Reading the vault for a command: notes from disk, the index over them, and every diagnostic. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DAILY_NOTES_FILE, readDailyNoteConfig, type DailyNoteConfigRead } from '../core/daily-notes';
 import { localToday } from '../core/dates';
 import { normaliseFolder } from '../core/detect';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings, type Diagnostic } from '../core/types';
@@ -14,7 +17,28 @@ export function settingsFrom(args: CliArgs): CoreSettings {
     peopleFolder: args.folder === null ? DEFAULT_CORE_SETTINGS.peopleFolder : normaliseFolder(args.folder),
     personTags: args.tags ?? [...DEFAULT_CORE_SETTINGS.personTags],
     dailyNotes: args.dailyNotes,
+    tasks: args.tasks,
   };
+}
+
+/**
+ * Obsidian's config folder. The command line cannot ask Obsidian whether a vault moved it elsewhere (a rare
+ * setting); it reads Obsidian's default.
+ */
+const CONFIG_DIR = '.obsidian';
+
+/** The vault's daily-notes folder and format, from the file the Daily notes core plugin writes. */
+export function readVaultDailyNotes(vault: string): DailyNoteConfigRead {
+  const shown = `${CONFIG_DIR}/${DAILY_NOTES_FILE}`;
+  let text: string | null = null;
+  try {
+    text = readFileSync(join(vault, CONFIG_DIR, DAILY_NOTES_FILE), 'utf8');
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR')
+      return { config: null, diagnostics: [{ path: shown, severity: 'warning', field: 'file', message: `the Daily notes settings cannot be read (${fsReason(e)}); daily notes are recognised by their names only` }] };
+  }
+  return readDailyNoteConfig(text, shown);
 }
 
 function diagnosticOf(s: SkippedFile): Diagnostic {
@@ -23,7 +47,8 @@ function diagnosticOf(s: SkippedFile): Diagnostic {
 
 /** Reads `args.vault` with `script` (this bundle) as the reader threads' code. */
 export async function loadVault(args: CliArgs, script: URL): Promise<Vault> {
-  const settings = settingsFrom(args);
+  const daily = readVaultDailyNotes(args.vault);
+  const settings: CoreSettings = { ...settingsFrom(args), dailyNoteConfig: daily.config };
   const today = args.today ?? localToday();
   let read;
   try {
@@ -36,6 +61,7 @@ export async function loadVault(args: CliArgs, script: URL): Promise<Vault> {
   }
   const index = new PeopleIndex(settings);
   index.rebuild(read.records);
+  index.setVaultDiagnostics(daily.diagnostics);
   const unread = read.skipped.map(diagnosticOf).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { settings, today, index, people: index.people(), diagnostics: [...unread, ...index.diagnostics(today)] };
 }

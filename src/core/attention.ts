@@ -4,7 +4,7 @@ import { nextBirthday, partsOfDay } from './dates';
 import { describeReason } from './describe';
 import {
   ATTENTION_ORDER,
-  type AttentionItem, type AttentionKind, type CoreSettings, type Day, type Language, type Person, type Reason,
+  type AttentionItem, type AttentionKind, type CoreSettings, type Day, type FollowUp, type Language, type Person, type Reason,
 } from './types';
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -30,6 +30,13 @@ function push(out: Keyed[], p: Person, reason: Reason, key: number, key2: number
   });
 }
 
+function followUpReason(f: FollowUp, day: Day): Reason {
+  const reason: Reason = { kind: 'follow-up', day, text: f.text, raw: f.raw };
+  if (f.source !== undefined) reason.source = f.source;
+  if (f.line !== undefined) reason.line = f.line;
+  return reason;
+}
+
 /**
  * Attention items for day `today`. Archived people and people snoozed past today have none; a person can
  * have several items (one per due follow-up, and one per other kind that applies).
@@ -42,8 +49,9 @@ export function rank(people: readonly Person[], today: Day, settings: CoreSettin
   for (const p of people) {
     if (p.archived || (p.snoozeUntil !== null && p.snoozeUntil > today)) continue;
 
+    // Undated follow-ups are "raise next time": shown with the person, never an item of their own.
     for (const f of p.followUps)
-      if (f.day <= today) push(followUps, p, { kind: 'follow-up', day: f.day, text: f.text, raw: f.raw }, f.day, 0, lang, today);
+      if (f.day !== null && f.day <= today) push(followUps, p, followUpReason(f, f.day), f.day, 0, lang, today);
 
     const last = effectiveLastContact(p, today);
     if (p.cadence !== null) {

@@ -1,4 +1,4 @@
-/** What counts as a contact: `last_contact`, dated log items and daily-note mentions, never after today. */
+/** What counts as a contact: `last_contact`, dated log items and interaction-note mentions, never after today. */
 import { dayFromParts, formatDay } from './dates';
 import type { Day, Diagnostic, Person } from './types';
 

@@ -1,5 +1,6 @@
 /** Reasons in words a person reads at a glance, in English or Dutch. */
 import { longDate, weekdayName } from './dates';
+import { withLinkText } from './links';
 import type { Day, Language, Reason } from './types';
 
 interface Words {
@@ -95,7 +96,7 @@ export function describeReason(r: Reason, lang: Language, today: Day): string {
   switch (r.kind) {
     case 'follow-up': {
       const late = today - r.day;
-      return `${w.followUp(r.text)} · ${late === 0 ? w.dueToday : w.dueAgo(describeSpan(late, lang))}`;
+      return `${w.followUp(withLinkText(r.text))} · ${late === 0 ? w.dueToday : w.dueAgo(describeSpan(late, lang))}`;
     }
     case 'overdue':
       return `${r.since === null ? w.noContact : w.sinceLast(r.since)} · ${describeCadence(r.cadence, lang)}`;

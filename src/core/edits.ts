@@ -8,6 +8,10 @@
 import { oneLine } from './append-log';
 import { formatDay, parseDay } from './dates';
 import { keyFor, type Field } from './fields';
+import { findFrontmatter } from './frontmatter';
+import { lexMarkdown } from './markdown';
+import { listMarker, quoteOf, skipBlanks } from './md-blocks';
+import { blockIdStart, readTask } from './tasks';
 import type { Day } from './types';
 
 type Frontmatter = Record<string, unknown>;
@@ -125,4 +129,39 @@ export function logItemText(day: Day, channel: string | null, text: string): str
   if (ch !== '') parts.push(words === '' ? ch : `${ch}:`);
   if (words !== '') parts.push(words);
   return parts.join(' ');
+}
+
+/**
+ * Ticks the open task on 0-based `line` of a note's text (a task follow-up's Done): `[ ]` becomes `[x]`, and
+ * ` ✅ YYYY-MM-DD` is appended when the task carries a field of the Tasks plugin's emoji format, as the Tasks
+ * plugin does (` [completion:: YYYY-MM-DD]` for Dataview's format), before a closing block id (`^abc`).
+ * Null when that line no longer holds the open task `raw` (the item's text as the reader read it): the note
+ * changed, and nothing may be ticked. Every other byte of the note stays as it was.
+ */
+export function completeTask(text: string, line: number, raw: string, today: Day): string | null {
+  const block = findFrontmatter(text);
+  if (line < block.bodyLine) return null;
+  const doc = lexMarkdown(text, { start: block.bodyStart, firstLine: block.bodyLine, keepLines: true });
+  const item = doc.items.find((i) => i.line === line);
+  if (item === undefined || item.task !== ' ' || item.text !== raw) return null;
+  const { start, end } = doc.lines[item.at]!;
+  const own = text.slice(start, end);
+  let first = skipBlanks(own, 0);
+  if (own.charCodeAt(first) === 62) first = skipBlanks(own, quoteOf(own).content);
+  const marker = listMarker(own, first);
+  const box = marker?.after ?? -1;
+  if (box < 0 || own.charCodeAt(box) !== 91 || own.charCodeAt(box + 1) !== 32 || own.charCodeAt(box + 2) !== 93) return null;
+  let ticked = own.slice(0, box + 1) + 'x' + own.slice(box + 2);
+  const read = readTask(raw);
+  const done = read.emojiFields ? `✅ ${formatDay(today)}` : read.dataviewFields ? `[completion:: ${formatDay(today)}]` : '';
+  if (done !== '') {
+    const blank = (at: number) => ticked.charCodeAt(at) === 32 || ticked.charCodeAt(at) === 9;
+    let to = ticked.length;
+    while (to > box + 3 && blank(to - 1)) to--;
+    // Before a closing block id and the blanks before it; else after the last character of the text.
+    let at = blockIdStart(ticked.slice(0, to));
+    while (at > box + 3 && blank(at - 1)) at--;
+    ticked = `${ticked.slice(0, at)} ${done}${ticked.slice(at)}`;
+  }
+  return text.slice(0, start) + ticked + text.slice(end);
 }

@@ -63,3 +63,28 @@ export function nameKey(target: string): string {
   const slash = target.lastIndexOf('/');
   return (slash >= 0 ? target.slice(slash + 1) : target).toLowerCase();
 }
+
+/**
+ * A text with its wiki links as a reader sees them: `ask [[People/Kees Dekker|Kees]] about it` → `ask Kees about
+ * it`, `[[Kees Dekker#Work]]` → `Kees Dekker`. For reasons shown in words; the text itself keeps its links.
+ */
+export function withLinkText(text: string): string {
+  if (!text.includes('[[')) return text;
+  let out = '';
+  let at = 0;
+  for (let open = text.indexOf('[['); open >= 0; open = text.indexOf('[[', at)) {
+    const close = text.indexOf(']]', open + 2);
+    if (close < 0) break;
+    const inner = text.slice(open + 2, close);
+    const bar = inner.indexOf('|');
+    let shown = bar >= 0 ? inner.slice(bar + 1) : inner;
+    if (bar < 0) {
+      const hash = shown.indexOf('#');
+      if (hash >= 0) shown = shown.slice(0, hash);
+      shown = shown.slice(shown.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+    }
+    out += text.slice(at, open) + shown.trim();
+    at = close + 2;
+  }
+  return out + text.slice(at);
+}

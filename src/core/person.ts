@@ -9,10 +9,11 @@ import { canonicalField, type Field } from './fields';
 import { linkTarget, wikiLinkTargets } from './links';
 import { isLogHeading, logDate } from './log';
 import { quote } from './quote';
+import { openTasks } from './tasks';
 import {
   CHANNELS, CIRCLES, INFLUENCES,
-  type Circle, type CoreSettings, type Diagnostic, type Favour, type FollowUp, type LogEntry, type NoteRecord,
-  type Person, type Severity,
+  type Circle, type CoreSettings, type Diagnostic, type Favour, type FollowUp, type ListItem, type LogEntry,
+  type NoteRecord, type Person, type Severity,
 } from './types';
 
 export { normaliseChannel } from './channels';
@@ -54,11 +55,16 @@ function isLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** `2026-11-27 ask how the exam went` → follow-up; null without a leading date that exists. A time part is ignored. */
+/**
+ * `2026-11-27 ask how the exam went` → a follow-up on that day; (v1.1) `ask how the exam went`, without a
+ * date, → something to raise next time (`day` null). A time part after the date is ignored. Null for an empty
+ * line, or one that begins with a date that does not exist (`2026-02-30 …` is a typo, not "no date").
+ */
 export function parseFollowUp(line: string): FollowUp | null {
   const t = line.trim();
   const read = readDate(t);
-  if (read === null || read.day === null) return null;
+  if (read === null) return t === '' ? null : { day: null, text: t, raw: line };
+  if (read.day === null) return null;
   return { day: read.day, text: t.slice(read.end).replace(/^\s*[:\-–—]?\s*/, ''), raw: line };
 }
 
@@ -206,17 +212,15 @@ function splitCommas(s: string): string[] {
 const NO_HEADINGS: readonly string[] = Object.freeze([]);
 
 /**
- * The dated list items of the log sections: items under a log heading (`## Log`, `## Log:`, a `> [!note] Log`
- * callout, a setext `Log` heading), sub-headings included. An open task (`- [ ] 2026-11-20 call`) is a plan,
- * not a contact; a date that does not exist gets a warning.
+ * Whether a list item stands in a log section: under a log heading (`## Log`, `## Log:`, a `> [!note] Log`
+ * callout, a setext `Log` heading), sub-headings included. Items of one section share its headings array, so
+ * the answer is worked out once per section, not once per item.
  */
-function logOf(record: NoteRecord, settings: CoreSettings, emit: Emit): LogEntry[] {
-  const log: LogEntry[] = [];
-  // Items in one section share its headings array: decide once per section, not once per item.
+function logSections(settings: CoreSettings): (item: ListItem) => boolean {
   let section: readonly string[] | null = null;
   let heading: string | null = null;
   let underLog = false;
-  for (const item of record.listItems) {
+  return (item) => {
     const headings = item.headings;
     if (headings !== undefined ? headings !== section : section !== null || item.heading !== heading) {
       section = headings ?? null;
@@ -224,7 +228,19 @@ function logOf(record: NoteRecord, settings: CoreSettings, emit: Emit): LogEntry
       const chain = headings ?? (item.heading === null ? NO_HEADINGS : [item.heading]);
       underLog = chain.some((h) => isLogHeading(h, settings.logHeadings));
     }
-    if (!underLog) continue;
+    return underLog;
+  };
+}
+
+/**
+ * The dated list items of the log sections. An open task (`- [ ] 2026-11-20 call`) is a plan, not a contact;
+ * a date that does not exist gets a warning.
+ */
+function logOf(record: NoteRecord, settings: CoreSettings, emit: Emit): LogEntry[] {
+  const log: LogEntry[] = [];
+  const inLog = logSections(settings);
+  for (const item of record.listItems) {
+    if (!inLog(item)) continue;
     const read = logDate(item.text);
     if (read === null) continue;
     if (read.day === null) {
@@ -236,6 +252,17 @@ function logOf(record: NoteRecord, settings: CoreSettings, emit: Emit): LogEntry
     log.push({ day: read.day, line: item.line, raw: item.text });
   }
   return orEmpty(log);
+}
+
+/** (v1.1) The open tasks of a person's own note outside its log: follow-ups for that person. */
+function ownTasks(record: NoteRecord, settings: CoreSettings, emit: Emit): FollowUp[] {
+  const inLog = logSections(settings);
+  const out: FollowUp[] = [];
+  for (const task of openTasks(record, (item) => !inLog(item))) {
+    for (const problem of task.problems) emit('warning', 'tasks', `task on line ${task.line + 1}: ${problem}`);
+    out.push({ day: task.day, text: task.text, raw: task.raw, source: record.path, line: task.line });
+  }
+  return out;
 }
 
 /** The person a note describes, or null when it is not a person note. */
@@ -319,6 +346,7 @@ export function parsePerson(record: NoteRecord, settings: CoreSettings): Person 
   if (introduced.length > 1) emit('warning', 'introduced_by', 'expected one link; the first one is used');
 
   const log = logOf(record, settings, emit);
+  if (settings.tasks) followUps.push(...ownTasks(record, settings, emit));
 
   return {
     path: record.path,

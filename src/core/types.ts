@@ -77,7 +77,20 @@ export interface Diagnostic {
 }
 
 export type Favour = { day: Day | null; kind: 'gave' | 'got'; text: string };
-export type FollowUp = { day: Day; text: string; /** the list entry as written, for write-back */ raw: string };
+/**
+ * Something to ask about or do: a `follow_ups` entry, or (v1.1) an open task that links the person or stands
+ * in their own note. `day` null is "raise next time": shown wherever the person is, never an attention item.
+ */
+export interface FollowUp {
+  day: Day | null;
+  text: string;
+  /** The `follow_ups` entry as written (for write-back), or the task item's text as the lexer reads it. */
+  raw: string;
+  /** For a task: the note that holds it. */
+  source?: string;
+  /** For a task: its 0-based line in `source`. */
+  line?: number;
+}
 /** A dated log item: its day and line; `logParts(raw)` reads its channel and text when they are shown. */
 export type LogEntry = { day: Day; line: number; raw: string };
 export type Birthday = { month: number; day: number; year: number | null };
@@ -127,7 +140,10 @@ export interface Person {
   bodyLinks: string[];
   /** Dated list items under a log heading, newest last as written. */
   log: LogEntry[];
-  /** Days of daily notes that mention this person; filled by the index, empty from the parser. */
+  /**
+   * Days of interaction notes (daily notes, date-prefixed and daily-notes-format notes, meetings) that name
+   * this person, oldest first, one per note; filled by the index, empty from the parser.
+   */
   mentions: readonly Day[];
   /** Diagnostics found while reading this note (not those that depend on today or on other notes). */
   diagnostics: Diagnostic[];
@@ -143,8 +159,21 @@ export interface CoreSettings {
   personTags: string[];
   /** Headings whose dated list items are the interaction log (case-insensitive). */
   logHeadings: string[];
-  /** Daily notes that link to a person count as contacts. */
+  /** Interaction notes (the four rules: date-named, date-prefixed, daily-notes format, meetings) count as contacts. */
   dailyNotes: boolean;
+  /** (v1.1) Frontmatter keys whose day makes a meeting note's day (rule 4), first found wins. */
+  dateKeys: string[];
+  /** (v1.1) Frontmatter keys that list a meeting's attendees. */
+  attendeeKeys: string[];
+  /** (v1.1) Values of `type`, or tags, that mark a note with a date key as a meeting. */
+  meetingTypes: string[];
+  /** (v1.1) Open tasks that link a person, or stand in a person's note, are follow-ups. */
+  tasks: boolean;
+  /**
+   * The vault's daily-notes folder and format (`.obsidian/daily-notes.json`), read by the adapter from the
+   * vault, not a user setting: never stored with the settings. Null when the vault has none.
+   */
+  dailyNoteConfig: DailyNoteConfig | null;
   /** Days ahead for birthdays (`date` items), today included. */
   horizonDays: number;
   /** Silence, in days, after which a person without cadence is a dormant tie. */
@@ -155,11 +184,24 @@ export interface CoreSettings {
   inTouchDays: number;
 }
 
+/** The Daily notes core plugin's folder and format, as `.obsidian/daily-notes.json` holds them. */
+export interface DailyNoteConfig {
+  /** Vault-relative folder ('' for the vault's top). */
+  folder: string;
+  /** A moment.js format, e.g. `YYYY/MM/YYYY-MM-DD`; '' means Obsidian's default `YYYY-MM-DD`. */
+  format: string;
+}
+
 export const DEFAULT_CORE_SETTINGS: Readonly<CoreSettings> = Object.freeze({
   peopleFolder: 'People',
   personTags: ['person', 'people'],
   logHeadings: ['Log', 'Interactions'],
   dailyNotes: true,
+  dateKeys: ['date'],
+  attendeeKeys: ['attendees', 'participants', 'people', 'with'],
+  meetingTypes: ['meeting'],
+  tasks: true,
+  dailyNoteConfig: null,
   horizonDays: 7,
   dormantDays: 365,
   circleCadence: Object.freeze({ 5: 7, 15: 30, 50: 90, 150: 365 }),
@@ -171,7 +213,7 @@ export const ATTENTION_ORDER: readonly AttentionKind[] = ['follow-up', 'overdue'
 
 /** Why a person needs attention, as data; `describe` turns it into words. */
 export type Reason =
-  | { kind: 'follow-up'; day: Day; text: string; raw: string }
+  | { kind: 'follow-up'; day: Day; text: string; raw: string; source?: string; line?: number }
   | { kind: 'overdue'; since: number | null; cadence: number }
   | { kind: 'date'; inDays: number; day: Day; age: number | null }
   | { kind: 'favour'; owed: number }

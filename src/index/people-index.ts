@@ -1,59 +1,60 @@
 /**
- * PeopleIndex: every note's name, every person, and daily-note mentions, kept up to date one note at a
- * time. Derived views (people with mentions, link diagnostics) are computed lazily once per revision.
+ * PeopleIndex: every note's name, every person, and what other notes say about them, kept up to date one note
+ * at a time: (v1.1) interaction notes (daily notes, date-prefixed and daily-notes-format notes, meetings) give
+ * contacts, and open tasks that link a person give follow-ups. Each is found through the person's names and
+ * aliases (NameRefs), so a change touches only the people a note names before and after it. A person with
+ * those filled in is derived lazily and cached until a change may alter it.
  */
-import { futureDiagnostics } from '../core/contacts';
-import { dailyNoteDay } from '../core/detect';
+import { readInteraction, type Interaction } from '../core/interaction';
 import { nameKey } from '../core/links';
 import { parsePerson } from '../core/person';
-import { clip, quote } from '../core/quote';
-import type { CoreSettings, Day, Diagnostic, NoteRecord, Person } from '../core/types';
+import { openTasks, type NoteTask } from '../core/tasks';
+import type { CoreSettings, Day, Diagnostic, FollowUp, NoteRecord, Person } from '../core/types';
+import { indexDiagnostics, type NoteReport } from './index-diagnostics';
 import { MultiMap } from './multi-map';
+import { NameRefs } from './name-refs';
+import { pathKey, pickClosest } from './closest';
 
 export interface IndexChange {
   revision: number;
   type: 'update' | 'remove' | 'rename' | 'reset';
   path: string | null;
   oldPath?: string;
-  /** Whether the people or their contacts may have changed (a person or a daily note was touched). */
+  /** Whether the people or their contacts may have changed (a person, an interaction note or a task was touched). */
   people: boolean;
 }
 
-interface Daily {
-  day: Day;
-  /** Link targets that count as contacts (not only inside unchecked tasks), deduplicated. */
-  targets: string[];
+/** Hooks for tests and benchmarks. */
+export interface IndexHooks {
+  /** Called each time a person's contacts and follow-ups are worked out (not when a cached one is reused). */
+  derived?(path: string): void;
 }
 
 interface Entry {
   basename: string;
   person: Person | null;
-  daily: Daily | null;
+  /** Set when the note (not a person) is an interaction note. */
+  interaction: Interaction | null;
+  /** Open tasks that link someone (any note, people's too). */
+  tasks: readonly NoteTask[];
+  /** Problems of a note that is no person, as a meeting note. */
+  problems: readonly Diagnostic[];
   /** Why the note's file could not be read (NoteRecord.unreadable); such a note is a name only. */
   unreadable: string | undefined;
 }
 
-function pathKey(path: string): string {
-  return path.replace(/\.md$/i, '').toLowerCase();
+const NONE: readonly never[] = Object.freeze([]);
+
+/** Every name a note's tasks link, each once as written. */
+function taskTargets(tasks: readonly NoteTask[]): string[] {
+  const out: string[] = [];
+  for (const t of tasks) for (const target of t.targets) if (!out.includes(target)) out.push(target);
+  return out;
 }
 
-function folderOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash >= 0 ? path.slice(0, slash) : '';
-}
-
-/** Daily-note links that count as contacts: any link not standing only inside unchecked tasks. */
-function dailyOf(record: NoteRecord): Daily | null {
-  const day = dailyNoteDay(record.basename);
-  if (day === null) return null;
-  const counted = new Set<string>();
-  const seen = new Map<string, string>();
-  for (const link of record.links) {
-    const key = link.target.toLowerCase();
-    if (!seen.has(key)) seen.set(key, link.target);
-    if (link.task !== ' ') counted.add(key);
-  }
-  return { day, targets: [...counted].map((k) => seen.get(k)!) };
+/** Whether a note that is no person has anything to report (its problems, attendees to check, task problems). */
+function reports(e: Entry): boolean {
+  return e.person === null && (e.problems.length > 0 || (e.interaction?.attendees.length ?? 0) > 0 || e.tasks.some((t) => t.problems.length > 0));
 }
 
 export class PeopleIndex {
@@ -63,17 +64,25 @@ export class PeopleIndex {
   private readonly byName = new MultiMap<string>();
   /** Lower-case alias → person paths. */
   private readonly byAlias = new MultiMap<string>();
-  /** Lower-case link name → daily note path → the target as written. */
-  private readonly mentionsByKey = new Map<string, Map<string, string>>();
+  /** Who interaction notes name: their contacts. */
+  private readonly contactRefs = new NameRefs();
+  /** Who open tasks link: their follow-ups. */
+  private readonly taskRefs = new NameRefs();
+  /** Notes that are not people and have something to report in diagnostics. */
+  private readonly reporting = new Set<string>();
+  private vaultProblems: readonly Diagnostic[] = NONE;
   private readonly listeners = new Set<(change: IndexChange) => void>();
   private rev = 0;
-  /** People with mentions filled in; an entry is dropped when a change may alter it. */
-  private readonly withMentions = new Map<string, Person>();
+  /** People with contacts and follow-ups filled in; an entry is dropped when a change may alter it. */
+  private readonly derived = new Map<string, Person>();
   /** Person paths in order; null when a person came or went. */
   private sortedPaths: string[] | null = null;
   private cachedPeople: { rev: number; people: Person[] } | null = null;
 
-  constructor(settings: CoreSettings) {
+  constructor(
+    settings: CoreSettings,
+    private readonly hooks: IndexHooks = {},
+  ) {
     this.settings = settings;
   }
 
@@ -99,8 +108,10 @@ export class PeopleIndex {
     this.entries.clear();
     this.byName.clear();
     this.byAlias.clear();
-    this.mentionsByKey.clear();
-    this.withMentions.clear();
+    this.contactRefs.clear();
+    this.taskRefs.clear();
+    this.reporting.clear();
+    this.derived.clear();
     this.sortedPaths = null;
     for (const r of records) this.insert(r);
     this.bump({ type: 'reset', path: null, people: true });
@@ -143,12 +154,21 @@ export class PeopleIndex {
     return this.entries.keys();
   }
 
-  /** The person at `path` as parsed (without mentions), or undefined. */
+  /**
+   * Problems of the vault that belong to no note (the daily-notes settings, say), listed with every other
+   * diagnostic; the adapter that read them sets them.
+   */
+  setVaultDiagnostics(diagnostics: readonly Diagnostic[]): void {
+    this.vaultProblems = diagnostics.length > 0 ? [...diagnostics] : NONE;
+    this.bump({ type: 'reset', path: null, people: false });
+  }
+
+  /** The person at `path` as parsed (without what other notes say), or undefined. */
   personAt(path: string): Person | undefined {
     return this.entries.get(path)?.person ?? undefined;
   }
 
-  /** Every person, with daily-note mentions filled in, sorted by path. Cached per revision. */
+  /** Every person, with contacts and follow-ups from other notes filled in, sorted by path. Cached per revision. */
   people(): readonly Person[] {
     if (this.cachedPeople?.rev === this.rev) return this.cachedPeople.people;
     if (this.sortedPaths === null) {
@@ -161,16 +181,28 @@ export class PeopleIndex {
     return people;
   }
 
-  /** The person `path` with mentions, or undefined. */
+  /** The person `path` with contacts and follow-ups from other notes, or undefined. */
   person(path: string): Person | undefined {
-    const cached = this.withMentions.get(path);
+    const cached = this.derived.get(path);
     if (cached) return cached;
     const person = this.entries.get(path)?.person;
     if (!person) return undefined;
-    const mentions = this.settings.dailyNotes ? this.mentionDays(path, person) : [];
-    const full = mentions.length > 0 ? { ...person, mentions } : person;
-    this.withMentions.set(path, full);
+    this.hooks.derived?.(path);
+    const mentions = this.settings.dailyNotes ? this.mentionDays(path, person) : NONE;
+    const linked = this.settings.tasks ? this.linkedFollowUps(path, person) : NONE;
+    let full = person;
+    if (mentions.length > 0 || linked.length > 0) {
+      full = { ...person };
+      if (mentions.length > 0) full.mentions = mentions;
+      if (linked.length > 0) full.followUps = [...person.followUps, ...linked];
+    }
+    this.derived.set(path, full);
     return full;
+  }
+
+  /** Whether the note at `path` (not a person) is an interaction note, and on which day. */
+  interactionDay(path: string): Day | null {
+    return this.entries.get(path)?.interaction?.day ?? null;
   }
 
   /**
@@ -211,41 +243,29 @@ export class PeopleIndex {
   }
 
   /**
-   * Diagnostics of every person: reading problems, links to no note, dates after `today`, and names or
-   * aliases that several people share. Each shared name gives one short warning per note (how many others,
-   * and one or two of them), so the output grows linearly with the notes.
+   * Diagnostics of every person (reading problems, links to no note, dates after `today`, shared names and
+   * aliases), then of the notes that are not people but matter to them (meetings, tasks), then the vault's.
    */
   diagnostics(today: Day): Diagnostic[] {
-    const out: Diagnostic[] = [];
     const namesakes = new Map<string, readonly string[]>();
     const aliasHolders = new Map<string, readonly string[]>();
-    for (const p of this.people()) {
-      out.push(...p.diagnostics, ...this.linkDiagnostics(p), ...futureDiagnostics(p, today));
-      const twins = this.peopleUnder(namesakes, p.name.toLowerCase(), this.byName);
-      if (twins.length > 1) {
-        const { count, names } = others(twins, p.path);
-        const who = count === 1 ? 'another person note has' : `${count.toLocaleString('en')} other person notes have`;
-        out.push({
-          path: p.path, severity: 'warning', field: 'name',
-          message: `${who} the same name (${names}); links by name alone may reach the wrong one`,
-        });
-      }
-      const seen = new Set<string>();
-      for (const alias of p.aliases) {
-        const key = alias.toLowerCase();
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const holders = this.peopleUnder(aliasHolders, key, this.byAlias);
-        if (holders.length < 2) continue;
-        const { count, names } = others(holders, p.path);
-        const whom = count === 1 ? 'another person' : `${count.toLocaleString('en')} other people`;
-        out.push({
-          path: p.path, severity: 'warning', field: 'aliases',
-          message: `${whom} also ${count === 1 ? 'has' : 'have'} the alias ${quote(alias)} (${names}); links by that alias may reach the wrong one`,
-        });
-      }
+    const out = indexDiagnostics({
+      people: () => this.people(),
+      resolve: (t, from) => this.resolve(t, from),
+      resolvePerson: (t, from) => this.resolvePerson(t, from),
+      unreadable: (path) => this.entries.get(path)?.unreadable,
+      namesakes: (key) => this.peopleUnder(namesakes, key, this.byName),
+      aliasHolders: (key) => this.peopleUnder(aliasHolders, key, this.byAlias),
+      noteReports: () => this.noteReports(),
+    }, today);
+    return this.vaultProblems.length > 0 ? [...this.vaultProblems, ...out] : out;
+  }
+
+  private *noteReports(): Iterable<NoteReport> {
+    for (const path of [...this.reporting].sort()) {
+      const e = this.entries.get(path)!;
+      yield { path, diagnostics: e.problems, attendees: e.interaction?.attendees ?? NONE, tasks: e.tasks };
     }
-    return out;
   }
 
   /** The paths of people under `key` in `map`, sorted; worked out once per key (memo lives for one call). */
@@ -259,57 +279,74 @@ export class PeopleIndex {
     return paths;
   }
 
-  private linkDiagnostics(p: Person): Diagnostic[] {
-    const out: Diagnostic[] = [];
-    const check = (field: string, target: string) => {
-      const path = this.resolvePerson(target, p.path);
-      const note = path ?? this.resolve(target, p.path);
-      let message: string | null = null;
-      if (note === null) message = `links to [[${clip(target)}]], but no note has that name`;
-      else if (note === p.path) message = `links to this note itself`;
-      else if (path === null && this.entries.get(note)?.unreadable !== undefined)
-        message = `links to [[${clip(target)}]], a note that could not be read (${note})`;
-      else if (path === null) message = `links to [[${clip(target)}]], which is not a person note`;
-      if (message) out.push({ path: p.path, severity: 'warning', field, message });
-    };
-    for (const k of p.knows) check('knows', k);
-    if (p.introducedBy !== null) check('introduced_by', p.introducedBy);
-    return out;
-  }
-
-  /** Days of daily notes whose links resolve to this person, oldest first. */
+  /** Days of interaction notes whose names resolve to this person, oldest first, one per note. */
   private mentionDays(path: string, person: Person): Day[] {
     const days: Day[] = [];
+    const counted = new Set<string>();
     for (const key of personKeys(person)) {
-      const notes = this.mentionsByKey.get(key);
-      if (!notes) continue;
-      for (const [dailyPath, target] of notes) {
-        if (this.resolvePerson(target, dailyPath) !== path) continue;
-        const daily = this.entries.get(dailyPath)?.daily;
-        if (daily) days.push(daily.day);
+      const pairs = this.contactRefs.pairs(key);
+      for (let i = 0; i < pairs.length; i += 2) {
+        const notePath = pairs[i]!;
+        if (counted.has(notePath) || this.resolvePerson(pairs[i + 1]!, notePath) !== path) continue;
+        const day = this.entries.get(notePath)?.interaction?.day;
+        if (day === undefined) continue;
+        counted.add(notePath);
+        days.push(day);
       }
     }
     return days.sort((a, b) => a - b);
   }
 
+  /**
+   * Open tasks in other notes (or in this note's log) that link this person, as follow-ups: by note path, then
+   * line, whatever order the notes came in.
+   */
+  private linkedFollowUps(path: string, person: Person): FollowUp[] {
+    const out: FollowUp[] = [];
+    const seen = new Set<NoteTask>();
+    let ownLines: Set<number> | null = null;
+    for (const own of person.followUps) if (own.source === path) (ownLines ??= new Set()).add(own.line!);
+    for (const key of personKeys(person)) {
+      const pairs = this.taskRefs.pairs(key);
+      for (let i = 0; i < pairs.length; i += 2) {
+        const notePath = pairs[i]!, target = pairs[i + 1]!;
+        if (this.resolvePerson(target, notePath) !== path) continue;
+        for (const task of this.entries.get(notePath)?.tasks ?? NONE) {
+          if (!task.targets.includes(target) || seen.has(task) || (notePath === path && ownLines?.has(task.line))) continue;
+          seen.add(task);
+          out.push({ day: task.day, text: task.text, raw: task.raw, source: notePath, line: task.line });
+        }
+      }
+    }
+    return out.length < 2 ? out : out.sort((a, b) => (a.source! < b.source! ? -1 : a.source! > b.source! ? 1 : a.line! - b.line!));
+  }
+
   private insert(record: NoteRecord): Entry {
     const unreadable = record.unreadable;
-    const person = unreadable === undefined ? parsePerson(record, this.settings) : null;
-    const daily = dailyOf(record);
-    const entry: Entry = { basename: record.basename, person, daily, unreadable };
+    const settings = this.settings;
+    const person = unreadable === undefined ? parsePerson(record, settings) : null;
+    let interaction: Interaction | null = null;
+    let problems: readonly Diagnostic[] = NONE;
+    if (person === null && unreadable === undefined && settings.dailyNotes) {
+      const read = readInteraction(record, settings);
+      interaction = read.interaction;
+      if (read.diagnostics.length > 0) problems = read.diagnostics;
+    }
+    let tasks: readonly NoteTask[] = NONE;
+    if (unreadable === undefined && settings.tasks && record.links.length > 0) {
+      const linked = openTasks(record, null, true);
+      if (linked.length > 0) tasks = linked;
+    }
+    const entry: Entry = { basename: record.basename, person, interaction, tasks, problems, unreadable };
     this.entries.set(record.path, entry);
     this.byName.add(record.basename.toLowerCase(), record.path);
     if (person) {
       this.sortedPaths = null;
       for (const a of person.aliases) this.byAlias.add(a.toLowerCase(), record.path);
     }
-    if (daily)
-      for (const t of daily.targets) {
-        const key = nameKey(t);
-        let m = this.mentionsByKey.get(key);
-        if (!m) this.mentionsByKey.set(key, (m = new Map<string, string>()));
-        m.set(record.path, t);
-      }
+    if (interaction) this.contactRefs.add(record.path, interaction.targets);
+    if (tasks.length > 0) this.taskRefs.add(record.path, taskTargets(tasks));
+    if (reports(entry)) this.reporting.add(record.path);
     this.invalidate(record.path, entry);
     return entry;
   }
@@ -322,28 +359,26 @@ export class PeopleIndex {
       this.sortedPaths = null;
       for (const a of e.person.aliases) this.byAlias.delete(a.toLowerCase(), path);
     }
-    if (e.daily)
-      for (const t of e.daily.targets) {
-        const key = nameKey(t);
-        const m = this.mentionsByKey.get(key);
-        if (m && m.delete(path) && m.size === 0) this.mentionsByKey.delete(key);
-      }
+    if (e.interaction) this.contactRefs.delete(path, e.interaction.targets);
+    if (e.tasks.length > 0) this.taskRefs.delete(path, taskTargets(e.tasks));
+    this.reporting.delete(path);
   }
 
   /**
-   * Drops the cached mentions of every person this note can affect: mentions resolve by name and alias,
-   * so only people with one of the note's names, aliases or daily-note link names can change.
+   * Drops the cached derivation of every person this note can affect: contacts and follow-ups resolve by name
+   * and alias, so only people with one of the note's names, aliases, or the names it links can change.
    */
   private invalidate(path: string, e: Entry): void {
-    if (this.withMentions.size === 0) return;
-    this.withMentions.delete(path);
+    if (this.derived.size === 0) return;
+    this.derived.delete(path);
     const keys = [e.basename.toLowerCase()];
     if (e.person) keys.push(...e.person.aliases.map((a) => a.toLowerCase()));
-    if (e.daily) for (const t of e.daily.targets) keys.push(nameKey(t));
+    if (e.interaction) for (const t of e.interaction.targets) keys.push(nameKey(t));
+    for (const task of e.tasks) for (const t of task.targets) keys.push(nameKey(t));
     for (const key of keys) {
       // The people named so: by file name (byName holds every note; only people are cached) or by alias.
-      for (const p of this.byName.get(key)) this.withMentions.delete(p);
-      for (const p of this.byAlias.get(key)) this.withMentions.delete(p);
+      for (const p of this.byName.get(key)) this.derived.delete(p);
+      for (const p of this.byAlias.get(key)) this.derived.delete(p);
     }
   }
 
@@ -354,37 +389,16 @@ export class PeopleIndex {
   }
 }
 
-/**
- * How many of `paths` (which hold `self`) are others, and one or two of them by path, with how many more:
- * constant work and output per note.
- */
-function others(paths: readonly string[], self: string): { count: number; names: string } {
-  const count = paths.length - 1;
-  const named: string[] = [];
-  for (const path of paths) {
-    if (named.length === 2) break;
-    if (path !== self) named.push(clip(path));
+/** A person's names as links look them up (lower case), each once. */
+function personKeys(p: Person): string[] {
+  const keys = [p.name.toLowerCase()];
+  for (const a of p.aliases) {
+    const k = a.toLowerCase();
+    if (!keys.includes(k)) keys.push(k);
   }
-  const more = count - named.length;
-  return { count, names: more > 0 ? `${named.join(', ')} and ${more.toLocaleString('en')} more` : named.join(', ') };
-}
-
-function personKeys(p: Person): Set<string> {
-  return new Set([p.name.toLowerCase(), ...p.aliases.map((a) => a.toLowerCase())]);
+  return keys;
 }
 
 function touchesPeople(e: Entry | null | undefined): boolean {
-  return !!e && (e.person !== null || (e.daily !== null && e.daily.targets.length > 0));
-}
-
-/** Same folder as the linking note first, then the shortest path, then alphabetical. */
-function pickClosest(candidates: readonly string[], fromPath: string): string {
-  if (candidates.length === 1) return candidates[0]!;
-  const folder = folderOf(fromPath);
-  return candidates.reduce((best, c) => {
-    const bs = folderOf(best) === folder, cs = folderOf(c) === folder;
-    if (bs !== cs) return cs ? c : best;
-    if (best.length !== c.length) return c.length < best.length ? c : best;
-    return c < best ? c : best;
-  });
+  return !!e && (e.person !== null || (e.interaction !== null && e.interaction.targets.length > 0) || e.tasks.length > 0);
 }

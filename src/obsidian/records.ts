@@ -5,14 +5,18 @@
  * people, the text is read (cachedRead, never a write) and its body is read by the core lexer the CLI uses
  * (core/markdown.ts): Obsidian's cache does not know Ties' log rules (callout titles, `## Log:`, sub-headings,
  * comments, open tasks nested), and one reading keeps the plugin and the CLI in agreement. The text also
- * shows frontmatter Obsidian could not read or that was never closed. Daily notes need only their links and
- * the task state that governs them, which the cache has (links in comments are not in it).
+ * shows frontmatter Obsidian could not read or that was never closed. A note that is no person but holds an
+ * open task and a link is read the same way (a task's text and dates are not in the cache). Interaction
+ * notes without open tasks need only their links and the task state that governs them, which the cache has
+ * (links in comments are not in it): most daily notes are never read.
  */
 import type { App, CachedMetadata, ListItemCache, TFile } from 'obsidian';
-import { dailyNoteDay, isPersonRecord } from '../core/detect';
+import { isPersonRecord } from '../core/detect';
 import { findFrontmatter, isBlankYaml, NOT_A_MAP, UNCLOSED_FRONTMATTER } from '../core/frontmatter';
+import { readInteraction } from '../core/interaction';
 import { cleanTarget } from '../core/links';
 import { scanBody } from '../core/markdown';
+import { openTaskItems } from '../core/tasks';
 import type { CoreSettings, NoteLink, NoteRecord } from '../core/types';
 
 export const BROKEN_YAML = 'broken YAML: Obsidian could not read the frontmatter';
@@ -136,9 +140,34 @@ export function appSource(app: App): RecordSource {
   };
 }
 
+/** Whether a note that is no person needs its text read: it has a link and an open task (maybe a follow-up). */
+function holdsTaskLink(cache: CachedMetadata | null, settings: CoreSettings): boolean {
+  if (!settings.tasks || (cache?.links?.length ?? 0) + (cache?.embeds?.length ?? 0) === 0) return false;
+  return (cache?.listItems ?? []).some((item) => item.task === ' ');
+}
+
 /**
- * The NoteRecord of one markdown file. Reads the text only for notes that can be people; everything else
- * comes from the metadata cache. Rejects when the file cannot be read (deleted meanwhile).
+ * A note that is no person: the body as the lexer reads it when it holds an open task with a link (only its
+ * open tasks among the list items); otherwise its links from the cache when it is an interaction note.
+ */
+async function otherNote(source: RecordSource, file: TFile, cache: CachedMetadata | null, record: NoteRecord, settings: CoreSettings, text: string | null): Promise<NoteRecord> {
+  if (holdsTaskLink(cache, settings)) {
+    const body = text ?? (await source.cachedRead(file));
+    const block = findFrontmatter(body);
+    const scan = scanBody(block.bodyStart > 0 ? body.slice(block.bodyStart) : body, block.bodyLine);
+    record.tags = scan.tags;
+    record.links = scan.links;
+    record.listItems = openTaskItems(scan.listItems);
+  } else if (settings.dailyNotes && readInteraction(record, settings).interaction !== null) {
+    record.links = linksOf(cache, sortedItems(cache));
+  }
+  return record;
+}
+
+/**
+ * The NoteRecord of one markdown file. Reads the text only for notes that can be people, or hold an open task
+ * with a link; everything else comes from the metadata cache. Rejects when the file cannot be read (deleted
+ * meanwhile).
  */
 export async function buildRecord(source: RecordSource, file: TFile, settings: CoreSettings): Promise<NoteRecord> {
   const cache = source.getFileCache(file);
@@ -153,11 +182,7 @@ export async function buildRecord(source: RecordSource, file: TFile, settings: C
   };
   if (error) record.frontmatterError = error;
 
-  const daily = dailyNoteDay(file.basename) !== null;
-  if (!isPersonRecord(record, settings)) {
-    if (daily) record.links = linksOf(cache, sortedItems(cache));
-    return record;
-  }
+  if (!isPersonRecord(record, settings)) return otherNote(source, file, cache, record, settings, null);
 
   const text = await source.cachedRead(file);
   const block = findFrontmatter(text);
@@ -172,8 +197,7 @@ export async function buildRecord(source: RecordSource, file: TFile, settings: C
   record.tags = scan.tags;
   if (!isPersonRecord(record, settings)) {
     // A person only by a tag that the lexer finds in no content (in a comment, say): not a person after all.
-    if (daily) record.links = linksOf(cache, sortedItems(cache));
-    return record;
+    return otherNote(source, file, cache, record, settings, text);
   }
   record.links = scan.links;
   record.listItems = scan.listItems;

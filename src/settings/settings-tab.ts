@@ -82,6 +82,18 @@ export class TiesSettingTab extends PluginSettingTab {
         toggle.toggleEl.setAttribute('aria-label', t('settings.dailyNotes'));
       });
 
+    new Setting(containerEl)
+      .setName(t('settings.tasks'))
+      .setDesc(t('settings.tasksDesc'))
+      .addToggle((toggle) => {
+        toggle.setValue(s.tasks).onChange((value) => {
+          s.tasks = value;
+          void this.saveNow();
+        });
+        toggle.toggleEl.setAttribute('data-setting', 'tasks');
+        toggle.toggleEl.setAttribute('aria-label', t('settings.tasks'));
+      });
+
     this.days(t('settings.horizonDays'), t('settings.horizonDaysDesc'), 'horizonDays', s.horizonDays, 0, (n) => (s.horizonDays = n));
     this.days(t('settings.dormantDays'), t('settings.dormantDaysDesc'), 'dormantDays', s.dormantDays, 1, (n) => (s.dormantDays = n));
     this.days(t('settings.inTouchDays'), t('settings.inTouchDaysDesc'), 'inTouchDays', s.inTouchDays, 1, (n) => (s.inTouchDays = n));
@@ -112,6 +124,21 @@ export class TiesSettingTab extends PluginSettingTab {
           this.display();
         });
       });
+
+    new Setting(containerEl).setName(t('settings.meetingHeading')).setHeading();
+    // An empty list is allowed: it turns that part of the meeting rule off.
+    this.text(t('settings.dateKeys'), t('settings.dateKeysDesc'), 'dateKeys', s.dateKeys.join(', '), 'date', (v) => {
+      s.dateKeys = splitList(v, /^$/);
+      return true;
+    });
+    this.text(t('settings.attendeeKeys'), t('settings.attendeeKeysDesc'), 'attendeeKeys', s.attendeeKeys.join(', '), 'attendees, participants, people, with', (v) => {
+      s.attendeeKeys = splitList(v, /^$/);
+      return true;
+    });
+    this.text(t('settings.meetingTypes'), t('settings.meetingTypesDesc'), 'meetingTypes', s.meetingTypes.join(', '), 'meeting', (v) => {
+      s.meetingTypes = splitList(v, /^#+/);
+      return true;
+    });
 
     new Setting(containerEl).setName(t('settings.cadenceHeading')).setHeading();
     for (const circle of CIRCLES)

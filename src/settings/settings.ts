@@ -7,8 +7,12 @@ import { normaliseFolder } from '../core/detect';
 import { CIRCLES, DEFAULT_CORE_SETTINGS, type CoreSettings } from '../core/types';
 import type { LanguageSetting } from '../i18n/i18n';
 
-/** Bump when the stored shape changes, and teach `mergeSettings` to read the old one. */
-export const SETTINGS_VERSION = 1;
+/**
+ * Bump when the stored shape changes, and teach `mergeSettings` to read the old one. Version 2 (format v1.1)
+ * added the date keys, attendee keys, meeting types and "open tasks are follow-ups"; version 1 settings get
+ * their defaults.
+ */
+export const SETTINGS_VERSION = 2;
 
 export interface TiesSettings extends CoreSettings {
   /** Version of the stored shape. */
@@ -35,8 +39,20 @@ export function defaultSettings(): TiesSettings {
     ...DEFAULT_SETTINGS,
     personTags: [...DEFAULT_SETTINGS.personTags],
     logHeadings: [...DEFAULT_SETTINGS.logHeadings],
+    dateKeys: [...DEFAULT_SETTINGS.dateKeys],
+    attendeeKeys: [...DEFAULT_SETTINGS.attendeeKeys],
+    meetingTypes: [...DEFAULT_SETTINGS.meetingTypes],
     circleCadence: { ...DEFAULT_SETTINGS.circleCadence },
   };
+}
+
+/**
+ * The settings as data.json keeps them: everything but the vault's daily-notes config, which is read from the
+ * vault each time (a copy of it would go stale).
+ */
+export function storedSettings(settings: TiesSettings): Record<string, unknown> {
+  const { dailyNoteConfig: _vault, ...stored } = settings;
+  return stored;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -87,6 +103,15 @@ export function mergeSettings(stored: unknown): TiesSettings {
 
   const daily = bool(stored.dailyNotes);
   if (daily !== null) out.dailyNotes = daily;
+  const tasks = bool(stored.tasks);
+  if (tasks !== null) out.tasks = tasks;
+  // Keys and types as typed: an empty list turns that part of rule 4 off, which is the user's to choose.
+  const dateKeys = stringList(stored.dateKeys);
+  if (dateKeys !== null) out.dateKeys = dateKeys;
+  const attendeeKeys = stringList(stored.attendeeKeys);
+  if (attendeeKeys !== null) out.attendeeKeys = attendeeKeys;
+  const meetingTypes = stringList(stored.meetingTypes, /^#+/);
+  if (meetingTypes !== null) out.meetingTypes = meetingTypes;
 
   const horizon = days(stored.horizonDays, 0);
   if (horizon !== null) out.horizonDays = horizon;

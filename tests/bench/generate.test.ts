@@ -36,9 +36,29 @@ describe('generateVault', () => {
     expect(files.size).toBe(opts.people + opts.notes);
     for (const [people, notes] of [[0, 0], [1, 1], [5, 0], [0, 7], [40, 2000]] as const) {
       const f = generateVault({ people, notes, seed: 3 });
-      expect([...f.keys()].filter(isPersonPath)).toHaveLength(people);
-      expect(f.size).toBe(people + notes);
+      const notePaths = [...f.keys()].filter((p) => p.endsWith('.md'));
+      expect(notePaths.filter(isPersonPath)).toHaveLength(people);
+      expect(notePaths).toHaveLength(people + notes);
     }
+  });
+
+  it('(v1.1) makes about a fifth of the other notes meetings or notes with a task that links a person, and an older journal', async () => {
+    const { recordFromText } = await import('../../src/cli/read-vault');
+    const { PeopleIndex } = await import('../../src/index/people-index');
+    const big = generateVault({ people: 500, notes: 4000, seed: 11 });
+    expect(JSON.parse(big.get('.obsidian/daily-notes.json')!)).toEqual({ folder: 'Journal', format: 'YYYY/MM/DD' });
+    const s = { ...settings, dailyNoteConfig: { folder: 'Journal', format: 'YYYY/MM/DD' } };
+    const notes = [...big].filter(([p]) => p.endsWith('.md'));
+    const index = new PeopleIndex(s);
+    index.rebuild(notes.map(([p, t]) => recordFromText(p, t, s)));
+    const ordinary = notes.filter(([p]) => !isPersonPath(p) && !isDaily(p) && !p.startsWith('Journal/') && !p.startsWith('Organisations/'));
+    const meetings = ordinary.filter(([p]) => index.interactionDay(p) !== null).length;
+    const withTasks = ordinary.filter(([p, t]) => index.interactionDay(p) === null && /- \[ \] .*\[\[/.test(t)).length;
+    const share = (meetings + withTasks) / ordinary.length;
+    expect(share).toBeGreaterThan(0.17);
+    expect(share).toBeLessThan(0.25);
+    expect(notes.some(([p]) => /^Journal\/\d{4}\/\d{2}\/\d{2}\.md$/.test(p) && index.interactionDay(p) !== null)).toBe(true);
+    expect(index.people().filter((p) => p.followUps.some((f) => f.source !== undefined)).length).toBeGreaterThan(100);
   });
 
   it('gives every person a unique name', () => {
@@ -86,7 +106,7 @@ describe('generateVault', () => {
     expect(daily.some((p) => /\[\[[^\]]+\]\]/.test(files.get(p)!))).toBe(true);
     expect(daily.some((p) => /- \[ \] .*\[\[[^\]]+\]\]/.test(files.get(p)!))).toBe(true);
     for (const [path, text] of files) {
-      if (isPersonPath(path)) continue;
+      if (isPersonPath(path) || !path.endsWith('.md')) continue;
       expect(text).not.toMatch(/#(person|people)\b/i);
       if (text.startsWith('---\n')) {
         const { data } = matter(text, {});
@@ -101,7 +121,8 @@ describe('generateVault', () => {
     expect(ordinary.length).toBeGreaterThan(0);
     for (const [, text] of ordinary) {
       expect(text.length).toBeGreaterThanOrEqual(200);
-      expect(text.length).toBeLessThan(2400);
+      // Up to about 2000 characters, then a meeting's action items.
+      expect(text.length).toBeLessThan(2800);
     }
   });
 });

@@ -25,7 +25,7 @@ const usageError = (...argv: string[]): string => {
 
 describe('every usage error has one style: lower-case start, no trailing period, one line', () => {
   const cases: [string[], RegExp][] = [
-    [[], /^missing command: review, check, graph, intro, import, export or help$/],
+    [[], /^missing command: review, check, graph, intro, prep, import, export or help$/],
     [['frobnicate'], /^unknown command "frobnicate"$/],
     [['reveiw'], /^unknown command "reveiw"; did you mean review\?$/],
     [['review', '--bogus'], /^unknown option --bogus$/],
@@ -82,10 +82,10 @@ describe('operands and the vault', () => {
 
 describe('options', () => {
   it('reads every option, in any order', () => {
-    const p = run('review', '--json', 'Vault', '--today', '2026-11-24', '--folder', '', '--tag', 'a', '--tag=b', '--limit', '5', '--no-daily-notes');
+    const p = run('review', '--json', 'Vault', '--today', '2026-11-24', '--folder', '', '--tag', 'a', '--tag=b', '--limit', '5', '--no-daily-notes', '--no-tasks');
     expect(p.args).toEqual({
       vault: 'Vault', vaultGiven: true, operand: null, today: day('2026-11-24'), json: true, folder: '', tags: ['a', 'b'], limit: 5, dailyNotes: false,
-      dryRun: false, vcard: false, out: null,
+      tasks: false, dryRun: false, vcard: false, out: null,
     });
   });
 

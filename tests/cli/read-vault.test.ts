@@ -143,7 +143,7 @@ describe('recordFromText: a --- block below the top', () => {
 });
 
 describe('recordFromText: which bodies are scanned', () => {
-  const body = '## Log\n- [ ] call [[Jan]] #work';
+  const body = '## Log\n- call [[Jan]] #work';
 
   it('scans people (folder, type, frontmatter tag, inline tag in any case) and daily notes', () => {
     for (const [path, text] of [
@@ -176,6 +176,31 @@ describe('recordFromText: which bodies are scanned', () => {
     for (const text of ['```\n#person\n```\n' + body, '`#person` ' + body, 'a#person ' + body]) {
       expect(recordFromText('Notes/Idea.md', text, settings), text).toMatchObject({ tags: [], links: [], listItems: [] });
     }
+  });
+
+  it('(v1.1) scans every note that can be an interaction note or hold a task linking someone, and nothing more', () => {
+    const links = (path: string, text: string, s: CoreSettings = settings) => recordFromText(path, text, s).links.map((l) => l.target);
+    expect(links('Meetings/2026-11-20 Sync with Kees.md', 'Met [[Kees]].')).toEqual(['Kees']);
+    expect(links('Journal/2026/11/20.md', 'Met [[Kees]].', { ...settings, dailyNoteConfig: { folder: 'Journal', format: 'YYYY/MM/DD' } })).toEqual(['Kees']);
+    expect(links('Journal/2026/11/20.md', 'Met [[Kees]].')).toEqual([]);
+    expect(links('Notes/Sync.md', '---\ndate: 2026-11-20\nattendees: [Jan]\n---\nMet [[Kees]].')).toEqual(['Kees']);
+    expect(links('Notes/Sync.md', '---\nDate: 2026-11-20\nType: Meeting\n---\nMet [[Kees]].')).toEqual(['Kees']);
+    expect(links('Notes/Sync.md', '---\ndate: 2026-11-20\n---\nMet [[Kees]]. #Meeting/weekly')).toEqual(['Kees']);
+    expect(links('Notes/Sync.md', '---\nheld_on: 2026-11-20\nguests: [Jan]\n---\nMet [[Kees]].', { ...settings, dateKeys: ['heldOn'], attendeeKeys: ['guests'] })).toEqual(['Kees']);
+    expect(links('Notes/Todo.md', '- [ ] ask [[Kees]] 📅 2026-12-01')).toEqual(['Kees']);
+    expect(links('Notes/Todo.md', '> * [ ] ask [Kees](People/Kees.md)')).toEqual(['People/Kees']);
+    // Not scanned: a date alone, a ticked task, tasks off, interaction notes off.
+    expect(links('Books/Dune.md', '---\ndate: 1965-08-01\n---\nBy [[Frank Herbert]].')).toEqual([]);
+    expect(links('Notes/Todo.md', '- [x] asked [[Kees]]')).toEqual([]);
+    expect(links('Notes/Todo.md', '- [ ] ask [[Kees]]', { ...settings, tasks: false })).toEqual([]);
+    expect(links('Meetings/2026-11-20 Sync.md', 'Met [[Kees]].', { ...settings, dailyNotes: false })).toEqual([]);
+  });
+
+  it('(v1.1) a note that is no person keeps only its open tasks of all its list items, and its meeting keys', () => {
+    const r = recordFromText('Meetings/2026-11-20 Sync.md', '---\nattendees: [Jan]\nagenda: x\n---\n- item [[Ana]]\n- [x] done\n- [ ] ask [[Kees]]\n', settings);
+    expect(r.listItems).toEqual([{ line: 6, text: 'ask [[Kees]]', heading: null, task: ' ' }]);
+    expect(r.frontmatter).toEqual({ attendees: ['Jan'], agenda: 'x' });
+    expect(recordFromText('Notes/x.md', '- [ ] a [[Kees]]\n- b', settings, { full: true }).listItems).toHaveLength(2);
   });
 
   it('uses the configured person tags', () => {

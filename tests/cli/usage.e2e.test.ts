@@ -29,7 +29,7 @@ describe('usage errors: exit 2, one line in one style', () => {
     [['check', DEMO, '--limit', '5'], 'ties: check does not take --limit (see ties --help)'],
     [['review', DEMO, '--limit', 'all'], 'ties: --limit expects a whole number of 1 or more, got "all" (see ties --help)'],
     [['review', 'no/such/vault'], 'ties: no such vault folder: no/such/vault (see ties --help)'],
-    [[], 'ties: missing command: review, check, graph, intro, import, export or help (see ties --help)'],
+    [[], 'ties: missing command: review, check, graph, intro, prep, import, export or help (see ties --help)'],
   ])('%j', (args, message) => {
     const r = ties(args);
     expect(r.code).toBe(2);
@@ -71,8 +71,9 @@ describe('review --limit', () => {
   it('shows at most N people per section and says how many more, in text', () => {
     const r = ties(['review', DEMO, '--today', '2026-11-24', '--limit', '2']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Overdue \(11\)\n {2}Kees Dekker +54 days since last contact · every month\n {2}Lotte Mulder .*\n {2}and 9 more: use --limit\n/);
-    expect(r.stdout).toMatch(/Follow-ups \(5\)\n(.*\n){2} {2}and 3 more: use --limit\n/);
+    // The demo vault's meetings met Lotte and Henk (no longer overdue); its tasks added three follow-ups.
+    expect(r.stdout).toMatch(/Overdue \(9\)\n {2}Kees Dekker +54 days since last contact · every month\n {2}Hanneke Verhoeven .*\n {2}and 7 more: use --limit\n/);
+    expect(r.stdout).toMatch(/Follow-ups \(8\)\n(.*\n){2} {2}and 6 more: use --limit\n/);
   });
 
   it('counts the items left out per section in JSON', () => {

@@ -119,7 +119,7 @@ describe('wrong types give an error naming note and field, and the rest is still
     ['archived', 'perhaps', /expected true or false/],
     ['role', { a: 1 }, /expected text, found a set of keys/],
     ['knows', [42], /expected a link/],
-    ['follow_ups', ['ask about the exam'], /expected "YYYY-MM-DD what/],
+    ['follow_ups', ['2026-02-30 ask about the exam'], /expected "YYYY-MM-DD what.*that day does not exist/],
     ['favours', ['2026-01-01 helped: moving'], /expected "YYYY-MM-DD gave: what" or "YYYY-MM-DD got: what"/],
     ['interests', [{ a: 1, b: 2 }], /expected a list of text/],
   ])('%s: %j', (field, value, message) => {
@@ -196,7 +196,15 @@ describe('grammar of ledger lines', () => {
   it('follow-ups', () => {
     expect(parseFollowUp('2026-11-27 ask how the exam went')?.text).toBe('ask how the exam went');
     expect(parseFollowUp('2026-11-27: ask')?.text).toBe('ask');
-    expect(parseFollowUp('soon: ask')).toBeNull();
+  });
+
+  it('follow-ups without a date (v1.1) are to raise next time', () => {
+    expect(parseFollowUp('soon: ask')).toEqual({ day: null, text: 'soon: ask', raw: 'soon: ask' });
+    expect(parseFollowUp('  ask about the kids ')).toMatchObject({ day: null, text: 'ask about the kids' });
+    expect(parseFollowUp('   ')).toBeNull();
+    const p = person('Jan', { follow_ups: ['ask about the kids', '2026-11-27 exam', { ask: 'how it went' }] });
+    expect(p.followUps.map((f) => [f.day, f.text])).toEqual([[null, 'ask about the kids'], [day('2026-11-27'), 'exam'], [null, 'ask: how it went']]);
+    expect(p.diagnostics).toEqual([]);
   });
 
   it('follow-ups (v1.1): a time part is ignored; a bare date is a follow-up without words; no impossible dates', () => {

@@ -11,7 +11,7 @@
  * JSON (/icons.json): Obsidian draws lucide icons, and the page parses JSON far faster than a script.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -38,6 +38,16 @@ export function readVaultFiles(dir: string): Record<string, string> {
     }
   };
   walk(dir, '');
+  return files;
+}
+
+/** The text files of the vault's config folder (`.obsidian/daily-notes.json`, …), by name: the plugin reads them through the adapter. */
+export function readConfigFiles(dir: string): Record<string, string> {
+  const config = join(dir, '.obsidian');
+  const files: Record<string, string> = {};
+  if (!existsSync(config)) return files;
+  for (const entry of readdirSync(config, { withFileTypes: true }))
+    if (entry.isFile() && entry.name.endsWith('.json')) files[entry.name] = readFileSync(join(config, entry.name), 'utf8');
   return files;
 }
 
@@ -142,7 +152,7 @@ export async function startServer(options: ServerOptions = {}): Promise<HarnessS
       case '/manifest.json':
         return send(res, 200, TYPES['.json']!, readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
       case '/vault.json':
-        return send(res, 200, TYPES['.json']!, JSON.stringify({ name: basename(vaultDir), files: readVaultFiles(vaultDir) }));
+        return send(res, 200, TYPES['.json']!, JSON.stringify({ name: basename(vaultDir), files: readVaultFiles(vaultDir), config: readConfigFiles(vaultDir) }));
       case '/icons.json':
         return send(res, 200, TYPES['.json']!, iconsJson);
       case '/favicon.ico':

@@ -546,8 +546,9 @@ describe('settings tab', () => {
     const { p } = await started();
     const settingsTab = tab(p);
     const keys = [
-      'peopleFolder', 'personTags', 'logHeadings', 'dailyNotes', 'horizonDays', 'dormantDays', 'inTouchDays', 'dormantPerWeek',
-      'templateNote', 'language', 'circleCadence.5', 'circleCadence.15', 'circleCadence.50', 'circleCadence.150',
+      'peopleFolder', 'personTags', 'logHeadings', 'dailyNotes', 'tasks', 'horizonDays', 'dormantDays', 'inTouchDays', 'dormantPerWeek',
+      'templateNote', 'language', 'dateKeys', 'attendeeKeys', 'meetingTypes', 'circleCadence.5', 'circleCadence.15', 'circleCadence.50',
+      'circleCadence.150',
     ];
     for (const lang of ['en', 'nl'] as const) {
       p.settings.language = lang;
@@ -555,7 +556,7 @@ describe('settings tab', () => {
       const el = settingsTab.containerEl;
       for (const k of keys) expect(el.querySelector(`[data-setting="${k}"]`), k).not.toBeNull();
       const text = el.textContent ?? '';
-      for (const k of ['peopleFolder', 'personTags', 'logHeadings', 'dailyNotes', 'horizonDays', 'dormantDays', 'inTouchDays', 'dormantPerWeek', 'templateNote', 'language'] as const) {
+      for (const k of ['peopleFolder', 'personTags', 'logHeadings', 'dailyNotes', 'tasks', 'horizonDays', 'dormantDays', 'inTouchDays', 'dormantPerWeek', 'templateNote', 'language', 'dateKeys', 'attendeeKeys', 'meetingTypes'] as const) {
         expect(text).toContain(translate(lang, `settings.${k}`));
         expect(text).toContain(translate(lang, `settings.${k}Desc`));
       }
@@ -584,6 +585,10 @@ describe('settings tab', () => {
       expect(input(el, 'logHeadings').getAttribute('aria-invalid')).toBe('true');
       type(input(el, 'templateNote'), 'Templates//Person');
       expect(p.settings.templateNote).toBe('Templates/Person');
+      type(input(el, 'dateKeys'), 'date, held on');
+      type(input(el, 'attendeeKeys'), 'guests,, with');
+      type(input(el, 'meetingTypes'), '#call, meeting');
+      expect([p.settings.dateKeys, p.settings.attendeeKeys, p.settings.meetingTypes]).toEqual([['date', 'held on'], ['guests', 'with'], ['call', 'meeting']]);
 
       type(input(el, 'horizonDays'), '14');
       expect(p.settings.horizonDays).toBe(14);
@@ -621,16 +626,19 @@ describe('settings tab', () => {
 
     toggles.length = 0;
     settingsTab.display();
-    expect(toggles).toHaveLength(1);
+    expect(toggles).toHaveLength(2);
     toggles[0]!.onClick();
     expect(p.settings.dailyNotes).toBe(false);
     expect(save).toHaveBeenCalledTimes(2);
+    toggles[1]!.onClick();
+    expect(p.settings.tasks).toBe(false);
+    expect(save).toHaveBeenCalledTimes(3);
 
     const language = settingsTab.containerEl.querySelector<HTMLSelectElement>('[data-setting="language"]')!;
     language.value = 'nl';
     language.dispatchEvent(new Event('change'));
     expect(p.settings.language).toBe('nl');
-    expect(save).toHaveBeenCalledTimes(3);
+    expect(save).toHaveBeenCalledTimes(4);
     expect(settingsTab.containerEl.textContent).toContain('Map met personen');
   });
 });

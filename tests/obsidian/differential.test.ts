@@ -9,40 +9,70 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readVault } from '../../src/cli/read-vault';
+import { readVaultDailyNotes } from '../../src/cli/vault';
+import type { DailyNoteConfigRead } from '../../src/core/daily-notes';
 import { dayFromParts, formatDay } from '../../src/core/dates';
-import { DEFAULT_CORE_SETTINGS, type Diagnostic, type NoteRecord, type Person } from '../../src/core/types';
+import { DEFAULT_CORE_SETTINGS, type CoreSettings, type Diagnostic, type NoteRecord, type Person } from '../../src/core/types';
 import { PeopleIndex } from '../../src/index/people-index';
+import { DailyNotesConfig } from '../../src/obsidian/daily-notes-config';
 import { appSource, buildRecord } from '../../src/obsidian/records';
 import { createApp } from './shim';
 
 const VAULT = join(__dirname, '..', 'fixtures', 'vaults', 'v11');
+/** (v1.1) Interaction notes by all four rules, a daily-notes config, tasks as follow-ups, and their bad input. */
+const CAPTURE = join(__dirname, '..', 'fixtures', 'vaults', 'capture');
 const TODAY = dayFromParts(2026, 11, 24)!;
 const settings = { ...DEFAULT_CORE_SETTINGS };
 
+/** The notes of a vault folder, and the config files Ties reads (in the mock they sit in the vault's adapter). */
 function filesOf(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name.endsWith('.md')) out[relative(dir, join(d, e.name)).split('\\').join('/')] = readFileSync(join(d, e.name), 'utf8');
+      else if (e.name.endsWith('.md') || e.name === 'daily-notes.json') out[relative(dir, join(d, e.name)).split('\\').join('/')] = readFileSync(join(d, e.name), 'utf8');
     }
   };
   walk(dir);
   return out;
 }
 
-async function pluginRecords(): Promise<NoteRecord[]> {
-  const t = createApp(filesOf(VAULT));
+/** The vault through the plugin's adapter: its daily-notes config read through the vault adapter, then every note. */
+async function pluginSide(dir: string): Promise<{ records: NoteRecord[]; daily: DailyNoteConfigRead; settings: CoreSettings }> {
+  const t = createApp(filesOf(dir));
+  const daily = await new DailyNotesConfig(t.app, () => undefined).read();
+  const s = { ...settings, dailyNoteConfig: daily.config };
   const source = appSource(t.app);
   const records: NoteRecord[] = [];
-  for (const file of t.app.vault.getMarkdownFiles()) records.push(await buildRecord(source, file, settings));
-  return records;
+  for (const file of t.app.vault.getMarkdownFiles()) records.push(await buildRecord(source, file, s));
+  return { records, daily, settings: s };
 }
 
-function indexOf(records: NoteRecord[]): PeopleIndex {
-  const index = new PeopleIndex(settings);
+async function pluginRecords(): Promise<NoteRecord[]> {
+  return (await pluginSide(VAULT)).records;
+}
+
+function indexOf(records: NoteRecord[], s: CoreSettings = settings, daily: DailyNoteConfigRead | null = null): PeopleIndex {
+  const index = new PeopleIndex(s);
   index.rebuild(records);
+  if (daily) index.setVaultDiagnostics(daily.diagnostics);
   return index;
+}
+
+/** Both adapters agree on every person, field by field (contacts and follow-ups included), and every diagnostic. */
+function expectSame(cli: PeopleIndex, plugin: PeopleIndex): void {
+  const cliPeople = [...cli.people()].sort(byPath);
+  const pluginPeople = [...plugin.people()].sort(byPath);
+  expect(pluginPeople.map((p) => p.path)).toEqual(cliPeople.map((p) => p.path));
+  for (let i = 0; i < cliPeople.length; i++) {
+    const a = cliPeople[i]!, b = pluginPeople[i]!;
+    for (const key of Object.keys(a) as (keyof Person)[]) {
+      const left = key === 'diagnostics' ? a.diagnostics.map(comparable) : a[key];
+      const right = key === 'diagnostics' ? b.diagnostics.map(comparable) : b[key];
+      expect(right, `${a.path} ${key}`).toEqual(left);
+    }
+  }
+  expect(plugin.diagnostics(TODAY).map(comparable)).toEqual(cli.diagnostics(TODAY).map(comparable));
 }
 
 /**
@@ -57,21 +87,45 @@ const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? 
 
 describe('the CLI and the plugin read the same vault the same way (v1.1)', () => {
   it('gives the same people, field by field, and the same diagnostics', async () => {
-    const cli = indexOf((await readVault(VAULT, settings)).records);
-    const plugin = indexOf(await pluginRecords());
+    expectSame(indexOf((await readVault(VAULT, settings)).records), indexOf(await pluginRecords()));
+  });
 
-    const cliPeople = [...cli.people()].sort(byPath);
-    const pluginPeople = [...plugin.people()].sort(byPath);
-    expect(pluginPeople.map((p) => p.path)).toEqual(cliPeople.map((p) => p.path));
-    for (let i = 0; i < cliPeople.length; i++) {
-      const a = cliPeople[i]!, b = pluginPeople[i]!;
-      for (const key of Object.keys(a) as (keyof Person)[]) {
-        const left = key === 'diagnostics' ? a.diagnostics.map(comparable) : a[key];
-        const right = key === 'diagnostics' ? b.diagnostics.map(comparable) : b[key];
-        expect(right, `${a.path} ${key}`).toEqual(left);
-      }
-    }
-    expect(plugin.diagnostics(TODAY).map(comparable)).toEqual(cli.diagnostics(TODAY).map(comparable));
+  it('(v1.1) reads interaction notes and tasks the same: contacts, follow-ups and diagnostics', async () => {
+    const daily = readVaultDailyNotes(CAPTURE);
+    expect(daily.config).toEqual({ folder: 'Journal', format: 'YYYY/MM/YYYY-MM-DD' });
+    const s = { ...settings, dailyNoteConfig: daily.config };
+    const cli = indexOf((await readVault(CAPTURE, s)).records, s, daily);
+    const side = await pluginSide(CAPTURE);
+    expect(side.daily).toEqual(daily);
+    const plugin = indexOf(side.records, side.settings, side.daily);
+    expectSame(cli, plugin);
+
+    // And what they agree on is what format v1.1 says (checked once, on the CLI side).
+    const days = (path: string) => cli.person(path)!.mentions.map(formatDay);
+    expect(days('People/Kees Dekker.md')).toEqual(['2026-11-05', '2026-11-20', '2026-11-21']);
+    expect(days('People/Jan.md')).toEqual(['2026-11-05', '2026-11-12', '2026-11-18', '2026-11-20', '2026-11-30', '2026-12-01']);
+    expect(days('People/Anna.md')).toEqual(['2026-11-12', '2026-11-19', '2026-11-20']);
+    expect(days('People/Piet.md')).toEqual([]);
+    const followUps = (path: string) => cli.person(path)!.followUps.map((f) => `${f.day === null ? 'next time' : formatDay(f.day)} ${f.text}${f.source ? ` @${f.source}:${f.line}` : ''}`);
+    // Tasks from other notes come by note path, then line.
+    expect(followUps('People/Anna.md')).toEqual([
+      'next time call [[Anna]] back @Journal/2026/11/2026-11-21.md:1',
+      '2026-11-10 introduce [[Jan]] to [[Anna]] @Notes/Todo.md:1',
+      '2026-11-21 ask [[Anna]] about the budget @Notes/Todo.md:3',
+    ]);
+    expect(followUps('People/Piet.md')).toEqual(['2026-11-22 ask [[Piet]] about the plan @Meetings/2026-11-20 Sync with Kees.md:10']);
+    expect(cli.diagnostics(TODAY).map((d) => `${d.path} ${d.field}`)).toEqual([
+      'Meetings/2026-11-20 Sync with Kees.md attendees', 'Meetings/2026-11-20 Sync with Kees.md tasks',
+      'Notes/Bad meeting.md date', 'Notes/Map meeting.md attendees',
+    ]);
+  });
+
+  it('(v1.1) reads a daily-notes config that is not JSON the same, and says so once', async () => {
+    const bad = { ...filesOf(CAPTURE), '.obsidian/daily-notes.json': '{"folder": ' };
+    const t = createApp(bad);
+    const read = await new DailyNotesConfig(t.app, () => undefined).read();
+    expect(read.config).toBeNull();
+    expect(read.diagnostics).toEqual([{ path: '.obsidian/daily-notes.json', severity: 'warning', field: 'file', message: expect.stringContaining('are not JSON') }]);
   });
 
   it('reads the cases of the fixture as format v1.1 says (checked once, on the CLI side)', async () => {
@@ -82,7 +136,7 @@ describe('the CLI and the plugin read the same vault the same way (v1.1)', () =>
     // Dates are the day as written, with or without a time part and zone; impossible dates are errors.
     expect(formatDay(person('People/Dates.md').lastContact!)).toBe('2026-11-20');
     expect(formatDay(person('People/Dates.md').snoozeUntil!)).toBe('2026-11-23');
-    expect(person('People/Dates.md').followUps.map((f) => [formatDay(f.day), f.text])).toEqual([
+    expect(person('People/Dates.md').followUps.map((f) => [formatDay(f.day!), f.text])).toEqual([
       ['2026-11-21', 'ask how the move went'], ['2026-11-22', 'send the deck'],
     ]);
     const impossible = person('People/Impossible.md');
@@ -98,7 +152,7 @@ describe('the CLI and the plugin read the same vault the same way (v1.1)', () =>
       '2026-03-19 got: a lift to the station', '2026-03-20 gave: a book', '2026-03-21 got: tickets',
       '2026-03-22 got: an introduction',
     ]);
-    expect(ledger.followUps.map((f) => `${formatDay(f.day)} ${f.text}`)).toEqual([
+    expect(ledger.followUps.map((f) => `${formatDay(f.day!)} ${f.text}`)).toEqual([
       '2026-11-20 ask about the move', '2026-11-21 ', '2026-11-22 call back', '2026-11-23 ring',
     ]);
     expect(ledger.diagnostics.map((d) => d.field)).toEqual(['favours']);

@@ -1,6 +1,6 @@
 import type { CachedMetadata, TFile } from 'obsidian';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CORE_SETTINGS } from '../../src/core/types';
+import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../../src/core/types';
 import { UNCLOSED_FRONTMATTER } from '../../src/core/frontmatter';
 import { appSource, BROKEN_YAML, buildRecord, type RecordSource } from '../../src/obsidian/records';
 import { createApp, snapshot } from './shim';
@@ -10,12 +10,12 @@ const settings = { ...DEFAULT_CORE_SETTINGS };
 const items = (r: { listItems: { line: number; text: string; heading: string | null; task: string | null }[] }) =>
   r.listItems.map(({ line, text, heading, task }) => ({ line, text, heading, task }));
 
-async function recordOf(files: Record<string, string>, path: string) {
+async function recordOf(files: Record<string, string>, path: string, s: CoreSettings = settings) {
   const t = createApp(files);
   const file = t.app.vault.getFileByPath(path)!;
   const source = appSource(t.app);
   const read = vi.spyOn(t.app.vault, 'cachedRead');
-  const record = await buildRecord(source, file, settings);
+  const record = await buildRecord(source, file, s);
   return { record, reads: read.mock.calls.length, t };
 }
 
@@ -64,6 +64,9 @@ describe('records from the metadata cache', () => {
     ]);
   });
 
+  // With open tasks as follow-ups off, a daily note is read from the cache alone.
+  const noTasks = { ...settings, tasks: false };
+
   it('gives a daily note its links with the task state they stand in, without reading the file', async () => {
     const { record, reads } = await recordOf(
       {
@@ -77,6 +80,7 @@ describe('records from the metadata cache', () => {
         ].join('\n'),
       },
       'Daily/2026-11-20.md',
+      noTasks,
     );
     expect(reads).toBe(0);
     expect(record.links).toEqual([
@@ -107,7 +111,7 @@ describe('records from the metadata cache', () => {
     };
     const file = { path: '2026-11-20.md', basename: '2026-11-20', extension: 'md' } as TFile;
     const source: RecordSource = { getFileCache: () => cache, cachedRead: () => Promise.reject(new Error('not read')) };
-    const record = await buildRecord(source, file, settings);
+    const record = await buildRecord(source, file, noTasks);
     // B and C stand in items nested under the open task A: they count as inside it (format v1.1).
     expect(record.links.map((l) => [l.target, l.task])).toEqual([
       ['A', ' '],
@@ -116,6 +120,25 @@ describe('records from the metadata cache', () => {
       ['D', null],
       ['E', null],
     ]);
+  });
+
+  it('(v1.1) reads a note with an open task and a link with the core lexer, keeping only its open tasks', async () => {
+    const text = ['---', 'topic: x', '---', 'Lunch with [[Jan]].', '- [ ] ask [[Piet]] 📅 2026-12-01', '  - about [[Ann]]', '- [x] mailed [[Ann]]', '- plain'].join('\n');
+    for (const path of ['Daily/2026-11-20.md', 'Notes/Todo.md']) {
+      const { record, reads } = await recordOf({ [path]: text }, path);
+      expect(reads, path).toBe(1);
+      expect(record.links, path).toEqual([
+        { target: 'Jan', line: 3, task: null }, { target: 'Piet', line: 4, task: ' ' }, { target: 'Ann', line: 5, task: ' ' }, { target: 'Ann', line: 6, task: 'x' },
+      ]);
+      expect(items(record), path).toEqual([{ line: 4, text: 'ask [[Piet]] 📅 2026-12-01', heading: null, task: ' ' }]);
+    }
+  });
+
+  it('(v1.1) gives a meeting note (date and attendees) its links from the cache, and its frontmatter', async () => {
+    const { record, reads } = await recordOf({ 'Notes/Sync.md': '---\ndate: 2026-11-20\nattendees: [Kees]\n---\nWith [[Jan]].\n- [x] done [[Ann]]\n' }, 'Notes/Sync.md');
+    expect(reads).toBe(0);
+    expect(record.frontmatter).toEqual({ date: '2026-11-20', attendees: ['Kees'] });
+    expect(record.links).toEqual([{ target: 'Jan', line: 4, task: null }, { target: 'Ann', line: 5, task: 'x' }]);
   });
 
   it('reads nothing more of a note that is not a person', async () => {

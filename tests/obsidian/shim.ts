@@ -19,6 +19,8 @@
  * - `Plugin.load` drops the promise of an async `onload`; `loadPlugin` waits for it.
  * - `Vault.readBinary`: the mock keeps text and binary files apart and cannot read a text file's bytes; Obsidian
  *   can. Emulated by encoding the text as UTF-8.
+ * - `app.internalPlugins` (Obsidian's core plugins, which Ties asks for the Daily notes options): the mock has
+ *   none and throws on the read; here no core plugin is enabled, as in a vault that turned them all off.
  * - Views: `setViewState` does not open views; here it creates the view the plugin registered for the
  *   type, attaches it to the document, loads it and awaits `onOpen`; `detach` closes it. happy-dom has no
  *   layout, so `offsetParent` (what Obsidian's `isShown` reads) is emulated: null when the element is not in
@@ -212,6 +214,7 @@ export interface TestApp {
 /** An app over these files (path → content), with the metadata cache following renames and deletes. */
 export function createApp(files: Record<string, string>): TestApp {
   const mock = App.createConfigured__({ files });
+  (mock as unknown as Loose).internalPlugins = { getEnabledPluginById: () => null };
   const app = mock.asOriginalType__();
   const cache = (app.metadataCache as unknown as Loose).cache__ as Map<string, unknown>;
   // Registered before any plugin's handlers, so the cache has moved when theirs run.

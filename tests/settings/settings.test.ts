@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, mergeSettings, SETTINGS_VERSION } from '../../src/settings/settings';
+import { DEFAULT_SETTINGS, mergeSettings, SETTINGS_VERSION, storedSettings } from '../../src/settings/settings';
 
 const pristine = JSON.stringify(DEFAULT_SETTINGS);
 
@@ -15,11 +15,13 @@ describe('mergeSettings', () => {
     a.circleCadence[5] = 1;
     a.personTags.push('contact');
     a.logHeadings.length = 0;
+    a.attendeeKeys.push('guests');
     a.peopleFolder = 'Elsewhere';
     const b = mergeSettings(undefined);
     expect(b.circleCadence[5]).toBe(7);
     expect(b.personTags).toEqual(['person', 'people']);
     expect(b.logHeadings).toEqual(['Log', 'Interactions']);
+    expect(b.attendeeKeys).toEqual(['attendees', 'participants', 'people', 'with']);
     expect(JSON.stringify(DEFAULT_SETTINGS)).toBe(pristine);
     expect(a.circleCadence).not.toBe(DEFAULT_SETTINGS.circleCadence);
     expect(Object.isFrozen(DEFAULT_SETTINGS)).toBe(true);
@@ -53,7 +55,22 @@ describe('mergeSettings', () => {
       dormantDays: 200,
       inTouchDays: 90,
       circleCadence: { 5: 10, 15: 20, 50: 60, 150: 300 },
+      // Version 1 stored none of these: the defaults of version 2.
+      dateKeys: ['date'],
+      attendeeKeys: ['attendees', 'participants', 'people', 'with'],
+      meetingTypes: ['meeting'],
+      tasks: true,
+      dailyNoteConfig: null,
     });
+  });
+
+  it('keeps the v1.1 capture settings, and never reads the vault\'s daily-notes config from storage', () => {
+    const s = mergeSettings({
+      version: 2, dateKeys: ['date', 'held on'], attendeeKeys: 'guests, with', meetingTypes: ['#call', 'meeting'], tasks: false,
+      dailyNoteConfig: { folder: 'Stale', format: 'YYYY' },
+    });
+    expect(s).toMatchObject({ dateKeys: ['date', 'held on'], attendeeKeys: ['guests', 'with'], meetingTypes: ['call', 'meeting'], tasks: false, dailyNoteConfig: null });
+    expect(storedSettings({ ...s, dailyNoteConfig: { folder: 'Journal', format: '' } })).not.toHaveProperty('dailyNoteConfig');
   });
 
   it('reads JSON round trips (string keys) and partial cadences', () => {

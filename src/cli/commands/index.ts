@@ -5,6 +5,7 @@ import { exportPeople } from './export';
 import { graph } from './graph';
 import { importPeople } from './import';
 import { intro } from './intro';
+import { prep } from './prep';
 import { review } from './review';
 
-export const COMMANDS: readonly Command[] = [review, check, graph, intro, importPeople, exportPeople];
+export const COMMANDS: readonly Command[] = [review, check, graph, intro, prep, importPeople, exportPeople];

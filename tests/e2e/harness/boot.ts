@@ -152,9 +152,9 @@ async function boot(): Promise<void> {
     fetchText('/icons.json'),
   ]);
   setIconSet(JSON.parse(iconsJson) as Parameters<typeof setIconSet>[0]);
-  const { name, files } = JSON.parse(vaultJson) as { name: string; files: Record<string, string> };
+  const { name, files, config } = JSON.parse(vaultJson) as { name: string; files: Record<string, string>; config?: Record<string, string> };
   const manifest = JSON.parse(manifestText) as PluginManifest;
-  const vault = new Vault(name, files);
+  const vault = new Vault(name, files, config ?? {});
   const app = new App(vault, frame);
   const hoverLinks: HoverLink[] = [];
   const text = (v: unknown): string => (typeof v === 'string' ? v : '');

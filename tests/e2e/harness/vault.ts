@@ -68,6 +68,8 @@ export class Vault extends Events {
   constructor(
     private readonly name: string,
     files: Record<string, string>,
+    /** The config folder's files by name (`daily-notes.json`): not notes, read only through the adapter, as in Obsidian. */
+    readonly configFiles: Record<string, string> = {},
   ) {
     super();
     this.root = new TFolder();
@@ -302,12 +304,20 @@ export class DataAdapter {
     return this.vault.getName();
   }
 
+  /** The name of a file in the config folder that `path` names, or null. */
+  private configName(path: string): string | null {
+    const prefix = `${this.vault.configDir}/`;
+    return path.startsWith(prefix) && Object.prototype.hasOwnProperty.call(this.vault.configFiles, path.slice(prefix.length)) ? path.slice(prefix.length) : null;
+  }
+
   async exists(path: string): Promise<boolean> {
     await Promise.resolve();
-    return this.vault.getAbstractFileByPath(path) !== null;
+    return this.configName(path) !== null || this.vault.getAbstractFileByPath(path) !== null;
   }
 
   async read(path: string): Promise<string> {
+    const config = this.configName(path);
+    if (config !== null) return this.vault.configFiles[config]!;
     const file = this.vault.getFileByPath(path);
     if (!file) throw new Error(`ENOENT: no such file, open '${path}'`);
     return this.vault.read(file);
