@@ -8,8 +8,8 @@ import {
 } from '../core/edits';
 import { parseFollowUp } from '../core/person';
 import type { Day } from '../core/types';
-import type TiesPlugin from '../main';
 import { EditRefused, NoteWriter, type WriteResult } from '../obsidian/writer';
+import type { ActionsContext } from './context';
 import { FavourModal } from './modals/favour';
 import { FollowUpModal } from './modals/follow-up';
 import type { FormModal } from './modals/form-modal';
@@ -32,7 +32,7 @@ function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
 }
 
-export function createPersonActions(plugin: TiesPlugin): TiesActions {
+export function createPersonActions(plugin: ActionsContext): TiesActions {
   const writer = new NoteWriter(plugin.app, plugin.index, () => plugin.t);
   let lastModal: FormModal | null = null;
 

@@ -1,13 +1,12 @@
 /**
  * The commands of the write actions: New person, and Log contact / Snooze / Add favour / Add follow-up for
- * the person in the active note; and the settings tab. `registerPersonActions` is all main.ts calls.
+ * the person in the active note. `registerPersonActions` is all main.ts calls.
  */
-import { normalizePath, Notice, TFile, TFolder, type App } from 'obsidian';
+import { normalizePath, Notice, TFile, TFolder, type App, type Plugin } from 'obsidian';
 import { formatDay, localToday } from '../core/dates';
 import { normaliseFolder } from '../core/detect';
-import type TiesPlugin from '../main';
-import { TiesSettingTab } from '../settings/settings-tab';
 import { createPersonActions, type TiesActions } from './actions';
+import type { ActionsContext } from './context';
 import { nameProblem, NewPersonModal } from './modals/new-person';
 
 /** The format's keys, in the order a new person note lists them. */
@@ -61,7 +60,7 @@ function templateFile(app: App, setting: string): TFile | null {
  * Creates `<people folder>/<name>.md` from the template note or the skeleton and opens it. When a note of
  * that name exists, opens it instead. Resolves to the note, or null when the name cannot be used.
  */
-export async function createPerson(plugin: TiesPlugin, rawName: string): Promise<TFile | null> {
+export async function createPerson(plugin: ActionsContext, rawName: string): Promise<TFile | null> {
   const { app, settings } = plugin;
   const t = plugin.t;
   const name = rawName.trim();
@@ -101,13 +100,13 @@ export async function createPerson(plugin: TiesPlugin, rawName: string): Promise
 }
 
 /** The path of the active note when it is a person in the index, else null. */
-export function activePersonPath(plugin: TiesPlugin): string | null {
+export function activePersonPath(plugin: ActionsContext): string | null {
   const file = plugin.app.workspace.getActiveFile();
   return file && plugin.index.personAt(file.path) ? file.path : null;
 }
 
-/** Registers the commands and the settings tab; returns the actions for the views. */
-export function registerPersonActions(plugin: TiesPlugin): TiesActions {
+/** Registers the commands; returns the actions for the views. */
+export function registerPersonActions(plugin: Plugin & ActionsContext): TiesActions {
   const actions = createPersonActions(plugin);
   const t = plugin.t;
 
@@ -133,6 +132,5 @@ export function registerPersonActions(plugin: TiesPlugin): TiesActions {
   forActivePerson('add-favour', t('commands.addFavour'), (path) => actions.recordFavour(path));
   forActivePerson('add-follow-up', t('commands.addFollowUp'), (path) => actions.addFollowUp(path));
 
-  plugin.addSettingTab(new TiesSettingTab(plugin.app, plugin));
   return actions;
 }

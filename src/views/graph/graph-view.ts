@@ -8,20 +8,17 @@
  * run in a Web Worker (or in time slices) and are cached by the network's structure; positions are saved in the
  * plugin's data and reused. The view holds its current model (`model`) for tests.
  */
-import { ItemView, Keymap, Notice, requireApiVersion, type App, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
-import type { PersonActions } from '../../actions/person-actions';
+import { Keymap, Notice, requireApiVersion, type App, type Plugin, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
 import { effectiveLastContact } from '../../core/contacts';
-import { localToday } from '../../core/dates';
 import { describeSpan, words } from '../../core/describe';
 import { introPaths, type IntroResult } from '../../core/network';
-import { CIRCLES, type Circle, type Day, type Language, type Person } from '../../core/types';
-import type { StringKey, Translate } from '../../i18n/i18n';
-import type { IndexChange, PeopleIndex } from '../../index/people-index';
-import type TiesPlugin from '../../main';
-import type { TiesSettings } from '../../settings/settings';
+import { CIRCLES, type Circle, type Person } from '../../core/types';
+import type { StringKey } from '../../i18n/i18n';
+import type { IndexChange } from '../../index/people-index';
+import { LiveView, type RenderCause, type ViewHost } from '../live-view';
 import { afterPaint, runInSlices } from './schedule';
 import { DEFAULT_THEME, themeOf, type Theme } from './draw';
-import { GraphData } from './graph-data';
+import { GraphData, type DataStore } from './graph-data';
 import { layoutJob, placeNodes, type Placement, type Point } from './layout';
 import {
   DEFAULT_GRAPH_OPTIONS, filterChoices, modelSteps, readOptions,
@@ -43,17 +40,9 @@ const LAYOUT_MS = 2000;
 export const SLICE_FROM = 1000;
 const SLICE_MS = 12;
 
-/** What the view needs from the plugin. */
-export interface GraphHost {
-  readonly index: PeopleIndex;
+/** What the view needs from the plugin: what every view reads, and the graph's data kept between views. */
+export interface GraphHost extends ViewHost {
   readonly data: GraphData;
-  settings(): TiesSettings;
-  t: Translate;
-  language(): Language;
-  loaded(): boolean;
-  whenLoaded(): Promise<void>;
-  actions(): PersonActions;
-  today(): Day;
 }
 
 interface ViewState extends Partial<GraphOptions> {
@@ -62,7 +51,7 @@ interface ViewState extends Partial<GraphOptions> {
 
 let viewCount = 0;
 
-export class GraphView extends ItemView {
+export class GraphView extends LiveView {
   /** The model drawn now (null before the first build); tests read it. */
   model: GraphModel | null = null;
   options: GraphOptions = { ...DEFAULT_GRAPH_OPTIONS };
@@ -77,14 +66,14 @@ export class GraphView extends ItemView {
   /** How long the last render's steps took on the main thread, ms (network: 0 when it was cached). */
   timings = { network: 0, model: 0, draw: 0 };
 
-  private readonly host: GraphHost;
+  protected declare readonly host: GraphHost;
+  protected readonly renderDelay = GRAPH_REFRESH_MS;
   private readonly runner: JobRunner;
   private readonly uid = ++viewCount;
   private network: Network | null = null;
   private networkStale = true;
-  private modelStale = true;
-  private opened = false;
-  private timer: number | null = null;
+  /** The next build, a task away (the first drawing, or the model after its network). */
+  private tick: number | null = null;
   private metricsJob: { key: string; cancel(): void } | null = null;
   /** A new network's metrics and layout, waiting for its first frame (see startJobsAfterPaint). */
   private pendingJobs: { network: Network; placement: Placement } | null = null;
@@ -98,7 +87,6 @@ export class GraphView extends ItemView {
   private intro: IntroResult | null = null;
   private chosenPath = 0;
   private introOpen = false;
-  private renderedLanguage: Language | null = null;
   private idleWaiters: (() => void)[] = [];
   /** A renderer is being made (sigma loads on demand). */
   private creating = false;
@@ -130,8 +118,7 @@ export class GraphView extends ItemView {
   private tagSelect!: HTMLSelectElement;
 
   constructor(leaf: WorkspaceLeaf, host: GraphHost) {
-    super(leaf);
-    this.host = host;
+    super(leaf, host);
     this.icon = 'network';
     this.navigation = false;
     this.runner = new JobRunner();
@@ -170,28 +157,19 @@ export class GraphView extends ItemView {
     }
     if (this.opened) {
       this.syncControls();
-      this.modelStale = true;
-      this.refresh();
+      this.invalidate();
     }
     await super.setState(state, result);
   }
 
-  override async onOpen(): Promise<void> {
-    if (this.opened) return;
-    this.opened = true;
+  protected async opening(): Promise<void> {
     this.contentEl.addClass('ties-graph');
-    this.register(this.host.index.onChange((change) => this.onIndexChange(change)));
     this.registerEvent(this.app.workspace.on('file-open', () => this.followActiveNote()));
-    this.registerEvent(this.app.workspace.on('active-leaf-change', () => {
-      this.followActiveNote();
-      this.refresh();
-    }));
-    this.registerEvent(this.app.workspace.on('layout-change', () => this.refresh()));
+    this.registerEvent(this.app.workspace.on('active-leaf-change', () => this.followActiveNote()));
     this.registerEvent(this.app.workspace.on('css-change', () => {
       this.theme = themeOf(this.contentEl);
       this.renderer?.setTheme(this.theme);
-      this.modelStale = true;
-      this.refresh();
+      this.invalidate();
     }));
     this.register(() => this.stopWork());
     if (typeof ResizeObserver !== 'undefined') {
@@ -204,24 +182,22 @@ export class GraphView extends ItemView {
     this.theme = themeOf(this.contentEl);
     this.followActiveNote();
     this.positions = new Map(await this.host.data.positions());
-    if (!this.host.loaded()) void this.host.whenLoaded().then(() => this.markStale(true));
     // The first drawing waits a tick: a restored view gets its options (setState) right after opening, and
     // drawing the defaults first would be work thrown away.
-    this.timer = window.setTimeout(() => {
-      this.timer = null;
+    this.tick = window.setTimeout(() => {
+      this.tick = null;
       this.render();
     }, 0);
   }
 
-  override onClose(): Promise<void> {
+  protected override closing(): void {
     this.stopWork();
     this.contentEl.empty();
-    return Promise.resolve();
   }
 
   override onResize(): void {
     this.renderer?.resize();
-    this.refresh();
+    super.onResize();
   }
 
   // ---------------------------------------------------------------------------------------- public, for tests
@@ -230,7 +206,6 @@ export class GraphView extends ItemView {
   setOptions(change: Partial<GraphOptions>): void {
     this.options = readOptions({ ...this.options, ...change });
     this.syncControls();
-    this.modelStale = true;
     this.render();
     this.app.workspace.requestSaveLayout();
   }
@@ -240,7 +215,6 @@ export class GraphView extends ItemView {
     const q = query.trim();
     if (q === '') {
       this.focusPath = null;
-      this.modelStale = true;
       this.render();
       return null;
     }
@@ -250,7 +224,6 @@ export class GraphView extends ItemView {
       return null;
     }
     this.focusPath = path;
-    this.modelStale = true;
     this.render();
     if (!this.model?.graph.hasNode(path)) {
       new Notice(this.host.t('graph.search.hidden', { name: this.host.index.person(path)?.name ?? q }));
@@ -267,7 +240,6 @@ export class GraphView extends ItemView {
     this.intro = path === null ? null : introPaths(this.currentNetwork().graph(), path, this.host.today(), this.host.settings(), 3);
     this.chosenPath = 0;
     this.introOpen = this.introOpen || this.intro !== null;
-    this.modelStale = true;
     this.render();
     return this.intro;
   }
@@ -276,7 +248,6 @@ export class GraphView extends ItemView {
   choosePath(index: number): void {
     if (!this.intro || index < 0 || index >= this.intro.paths.length) return;
     this.chosenPath = index;
-    this.modelStale = true;
     this.render();
   }
 
@@ -284,7 +255,6 @@ export class GraphView extends ItemView {
   setCentre(path: string | null): void {
     this.centre = path;
     if (this.options.local) {
-      this.modelStale = true;
       this.render();
     }
   }
@@ -295,31 +265,18 @@ export class GraphView extends ItemView {
   }
 
   private idle(): boolean {
-    return this.timer === null && this.choices === null && this.jobsStart === null && this.building === null && this.metricsJob === null && this.layoutRun === null && !this.creating;
-  }
-
-  /** Redraws if the view is shown and something changed. */
-  refresh(): void {
-    if (!this.opened || !this.isVisible()) return;
-    // A network of the index as it is now is being built: its model follows.
-    if (this.building !== null && this.building.revision === this.host.index.revision) return;
-    if (this.networkStale || this.modelStale || this.renderedLanguage !== this.host.language()) this.render();
-  }
-
-  isVisible(): boolean {
-    return this.contentEl.isShown();
+    return !this.renderPending && this.tick === null && this.choices === null && this.jobsStart === null && this.building === null && this.metricsJob === null && this.layoutRun === null && !this.creating;
   }
 
   // ---------------------------------------------------------------------------------------- events
 
-  private onIndexChange(change: IndexChange): void {
-    if (change.type === 'rename' && change.oldPath !== undefined && change.path !== null) this.followRename(change.oldPath, change.path);
-    if (!change.people && change.type !== 'reset') return;
-    this.markStale(true);
+  protected override indexChanged(change: IndexChange): void {
+    if (change.people || change.type === 'reset') this.networkStale = true;
+    super.indexChanged(change);
   }
 
   /** A renamed person keeps their place, and stays the centre, the focus or the intro target. */
-  private followRename(oldPath: string, newPath: string): void {
+  protected override renamed(oldPath: string, newPath: string): void {
     const p = this.positions.get(oldPath);
     if (p) {
       this.positions.delete(oldPath);
@@ -329,16 +286,6 @@ export class GraphView extends ItemView {
     if (this.centre === oldPath) this.centre = newPath;
     if (this.focusPath === oldPath) this.focusPath = newPath;
     if (this.intro?.target === oldPath) this.intro = { ...this.intro, target: newPath };
-  }
-
-  private markStale(network: boolean): void {
-    if (network) this.networkStale = true;
-    this.modelStale = true;
-    if (this.timer !== null) return;
-    this.timer = window.setTimeout(() => {
-      this.timer = null;
-      this.refresh();
-    }, GRAPH_REFRESH_MS);
   }
 
   private followActiveNote(): void {
@@ -351,8 +298,9 @@ export class GraphView extends ItemView {
   private stopWork(): void {
     this.epoch++;
     this.creating = false;
-    if (this.timer !== null) window.clearTimeout(this.timer);
-    this.timer = null;
+    this.cancelRender();
+    if (this.tick !== null) window.clearTimeout(this.tick);
+    this.tick = null;
     this.choices?.();
     this.choices = null;
     this.jobsStart?.();
@@ -448,7 +396,6 @@ export class GraphView extends ItemView {
         };
         this.host.data.setMetrics(key, metrics);
         this.metricsJob = null;
-        this.modelStale = true;
         this.render();
         this.resolveIdle();
       },
@@ -532,22 +479,22 @@ export class GraphView extends ItemView {
   // ---------------------------------------------------------------------------------------- rendering
 
   /** Rebuilds the model (and the network first when people changed) and draws it. */
-  render(): void {
-    if (!this.opened) return;
-    if (this.timer !== null) window.clearTimeout(this.timer);
-    this.timer = null;
-    this.renderNow();
+  protected draw(cause: RenderCause): void {
+    if (this.tick !== null) window.clearTimeout(this.tick);
+    this.tick = null;
+    this.renderNow(cause);
     this.resolveIdle();
   }
 
-  private renderNow(): void {
-    if (this.renderedLanguage !== this.host.language()) this.buildDom();
+  private renderNow(cause: RenderCause): void {
+    if (cause.language) this.buildDom();
     if (!this.host.loaded()) {
       this.showMessage(this.host.t('graph.message.loading'));
       return;
     }
     if (!this.isVisible() && this.model !== null) {
       // Hidden: nothing to draw now; refresh() draws when shown again.
+      this.deferUntilShown();
       return;
     }
     try {
@@ -557,7 +504,10 @@ export class GraphView extends ItemView {
         this.runSteps(this.host.data.networkSteps(), revision, (_network, busy) => {
           this.networkMs = busy;
           this.currentNetwork();
-          this.timer = window.setTimeout(() => this.render(), 0);
+          this.tick = window.setTimeout(() => {
+            this.tick = null;
+            this.render();
+          }, 0);
         });
         return;
       }
@@ -589,14 +539,12 @@ export class GraphView extends ItemView {
       mentionsOf: this.mentionsOf,
       background: this.theme.background,
     });
-    // Changes from here on need another build (refresh() leaves a running build alone otherwise).
-    this.modelStale = false;
     this.runSteps(steps, null, (model, busy) => {
       this.model = model;
       this.startJobsAfterPaint();
       this.scheduleChoices(network);
       const t = performance.now();
-      this.draw(model);
+      this.show(model);
       this.timings = { network: this.networkMs, model: busy, draw: performance.now() - t };
       this.networkMs = 0;
     });
@@ -626,14 +574,14 @@ export class GraphView extends ItemView {
       },
       (error) => {
         finished();
-        this.modelStale = true;
+        this.deferUntilShown();
         this.failed(error);
         this.resolveIdle();
       },
     );
   }
 
-  private draw(model: GraphModel): void {
+  private show(model: GraphModel): void {
     this.renderLegend(model);
     this.renderIntro();
     this.updateStatus();
@@ -726,7 +674,6 @@ export class GraphView extends ItemView {
 
   private buildDom(): void {
     const t = this.host.t;
-    this.renderedLanguage = this.host.language();
     this.renderer?.kill();
     this.renderer = null;
     this.epoch++;
@@ -778,7 +725,6 @@ export class GraphView extends ItemView {
     this.registerDomEvent(introButton, 'click', () => {
       this.introOpen = !this.introOpen;
       if (!this.introOpen) this.intro = null;
-      this.modelStale = true;
       this.render();
     });
 
@@ -1023,23 +969,13 @@ export async function openGraphView(app: App): Promise<void> {
   else workspace.setActiveLeaf(leaf, { focus: true });
 }
 
-/** Registers the view, its command and ribbon icon. */
-export function registerGraphView(plugin: TiesPlugin, actions: () => PersonActions): void {
-  const data = new GraphData(plugin.index, plugin.store);
+/** Registers the view, its command and ribbon icon; `store` keeps the positions (the plugin's data). */
+export function registerGraphView(plugin: Plugin, viewHost: ViewHost, store: DataStore): void {
+  const data = new GraphData(viewHost.index, store);
   plugin.register(() => void data.flushPending());
-  const host: GraphHost = {
-    index: plugin.index,
-    data,
-    settings: () => plugin.settings,
-    t: (key, vars) => plugin.t(key, vars),
-    language: () => plugin.language(),
-    loaded: () => plugin.sync.loaded,
-    whenLoaded: () => plugin.sync.whenLoaded(),
-    actions,
-    today: () => localToday(),
-  };
+  const host: GraphHost = { ...viewHost, data };
   plugin.registerView(VIEW_TYPE_GRAPH, (leaf) => new GraphView(leaf, host));
   const open = () => void openGraphView(plugin.app);
-  plugin.addRibbonIcon('network', plugin.t('graph.command.open'), open);
-  plugin.addCommand({ id: 'open-relationship-graph', name: plugin.t('graph.command.open'), callback: open });
+  plugin.addRibbonIcon('network', host.t('graph.command.open'), open);
+  plugin.addCommand({ id: 'open-relationship-graph', name: host.t('graph.command.open'), callback: open });
 }
