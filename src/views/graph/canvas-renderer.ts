@@ -5,7 +5,7 @@
  */
 import { drawHover, drawLabel, FADE_EDGE, FADE_NODE, LabelSpace, type Theme } from './draw';
 import { fade, neighbourhood, type ModelGraph } from './model';
-import type { GraphRenderer, RendererEvents } from './renderer';
+import { labelThreshold, type GraphRenderer, type RendererEvents } from './render-contract';
 
 const PADDING = 40;
 
@@ -314,7 +314,7 @@ export class CanvasRenderer implements GraphRenderer {
     }
 
     // Labels: forced ones, then the biggest nodes, none over another.
-    const threshold = this.graph.order <= 150 ? 0 : 9; // as renderer.ts labelThreshold
+    const threshold = labelThreshold(this.graph);
     const space = new LabelSpace();
     for (const k of plan.labelOrder) {
       const d = at(k);

@@ -5,7 +5,7 @@
 import Sigma from 'sigma';
 import { drawHover, drawLabel, FADE_EDGE, FADE_NODE, LabelSpace, type Theme } from './draw';
 import { fade, neighbourhood, type ModelEdge, type ModelGraph, type ModelNode } from './model';
-import { labelDensity, labelThreshold, type GraphRenderer, type RendererEvents } from './renderer';
+import { labelDensity, labelThreshold, type GraphRenderer, type RendererEvents } from './render-contract';
 
 export class SigmaRenderer implements GraphRenderer {
   readonly kind = 'webgl' as const;
