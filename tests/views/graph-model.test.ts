@@ -13,7 +13,8 @@ import { PluginData } from '../../src/settings/plugin-data';
 import { runToEnd } from '../../src/core/steps';
 import { packPositions, POSITIONS_KEY, readPositions } from '../../src/views/graph/positions';
 import { mergeSettings } from '../../src/settings/settings';
-import { day, personRecord, settings } from '../builders';
+import { capacity } from '../../src/views/attention/model';
+import { day, person, personRecord, settings } from '../builders';
 
 const T = day('2026-11-24');
 const recent = '2026-11-10';
@@ -122,6 +123,26 @@ describe('filters', () => {
     expect(nodes(model(network, { options: { circle: 15 } }))).toEqual(['A', 'B']);
     expect(nodes(model(network, { options: { circle: 150 } }))).toEqual(['A', 'B', 'C', 'Z']);
   });
+
+  it('by circle as the sidebar counts it: the own circle, or the circle a cadence implies', () => {
+    const records = [
+      personRecord('Own5', { circle: 5 }),
+      personRecord('Weekly', { cadence: 'weekly' }),
+      personRecord('Monthly', { cadence: 'monthly' }),
+      personRecord('Own15Slow', { circle: 15, cadence: 'yearly' }),
+      personRecord('Quarterly', { cadence: 'quarterly' }),
+      personRecord('Yearly', { cadence: '2 years' }),
+      personRecord('Nothing', {}),
+      personRecord('Gone', { circle: 5, archived: true }),
+    ];
+    const net = networkOf(...records).network;
+    const people = records.map((r) => person(r.basename, r.frontmatter ?? {}));
+    expect(nodes(model(net, { options: { circle: 5 } }))).toEqual(['Own5', 'Weekly']);
+    expect(nodes(model(net, { options: { circle: 15 } }))).toEqual(['Monthly', 'Own15Slow', 'Own5', 'Weekly']);
+    // The capacity meter and the filter agree in every circle.
+    for (const layer of capacity(people, settings)) expect(nodes(model(net, { options: { circle: layer.circle } }))).toHaveLength(layer.count);
+  });
+
 
   it('by tag, nested tags included', () => {
     expect(nodes(model(network, { options: { tag: 'client' }, tagsOf }))).toEqual(['A', 'C']);

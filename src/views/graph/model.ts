@@ -4,7 +4,8 @@
  * what to say when there is nothing to draw. Pure: no obsidian, no sigma, no DOM.
  */
 import Graph from 'graphology';
-import { byName } from '../../core/attention';
+import { byName, isDormant } from '../../core/attention';
+import { effectiveCircle } from '../../core/circle';
 import { effectiveLastContact } from '../../core/contacts';
 import { adjacencyOf, pairStrength, tieStrength, type Adjacency } from '../../core/metrics';
 import type { IntroResult, PeopleGraph, ResolvePerson } from '../../core/network';
@@ -141,7 +142,10 @@ export interface GraphOptions {
   organisation: string | null;
   /** Only people with this tag or a tag nested under it (without '#'); null for everyone. */
   tag: string | null;
-  /** Only people in this circle or a closer one (Dunbar layers nest); null for everyone. */
+  /**
+   * Only people in this circle or a closer one (Dunbar layers nest): their own `circle`, or the circle their
+   * cadence implies (core/circle.ts, as the sidebar's capacity meter counts them); null for everyone.
+   */
   circle: Circle | null;
   showArchived: boolean;
   /** Light edges between people of the same organisation. */
@@ -318,13 +322,6 @@ export function greyedColour(background = '#ffffff'): string {
   return fade('#969696', 0.45, background);
 }
 
-/** Dormant as the sidebar means it: no cadence, and silent for longer than `dormantDays`. */
-export function isDormant(p: Person, today: Day, settings: CoreSettings): boolean {
-  if (p.cadence !== null) return false;
-  const last = effectiveLastContact(p, today);
-  return last !== null && today - last > settings.dormantDays;
-}
-
 function orgKey(org: string | null): string | null {
   const k = org?.trim().toLowerCase();
   return k ? k : null;
@@ -393,7 +390,7 @@ export function* modelSteps(input: ModelInput): Generator<void, GraphModel, void
   const passes = (p: Person) =>
     (options.showArchived || !p.archived) &&
     (options.organisation === null || orgKey(p.organisation) === orgKey(options.organisation)) &&
-    (options.circle === null || (p.circle !== null && p.circle <= options.circle)) &&
+    (options.circle === null || (effectiveCircle(p, settings.circleCadence) ?? Infinity) <= options.circle) &&
     (options.tag === null || (tagsOf !== undefined && hasTag(tagsOf(p.path), options.tag)));
 
   let shown: Set<string>;
