@@ -7,6 +7,7 @@
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { effectiveLastContact } from './contacts';
+import { adjacencyOf, type Adjacency } from './adjacency';
 import type { PeopleGraph } from './network';
 import type { Day, Person } from './types';
 import { seededRandom } from './random';
@@ -14,14 +15,7 @@ import { runToEnd } from './steps';
 
 // ------------------------------------------------------------------------------------------ adjacency
 
-/** The undirected, simple view of a graph: node i's neighbours are `neighbours[offsets[i] .. offsets[i + 1])`. */
-export interface Adjacency {
-  /** Node keys (paths) in the graph's order. */
-  keys: string[];
-  offsets: Int32Array;
-  neighbours: Int32Array;
-}
-
+/** The adjacency of a people graph, in its node order. */
 export function adjacency(graph: PeopleGraph): Adjacency {
   const keys = graph.nodes();
   const id = new Map<string, number>();
@@ -31,37 +25,6 @@ export function adjacency(graph: PeopleGraph): Adjacency {
     if (s !== t) ends.push(id.get(s)!, id.get(t)!);
   });
   return adjacencyOf(keys, ends);
-}
-
-/** The adjacency of `keys` and ties given as index pairs (`ends[2k]`, `ends[2k + 1]`), in any direction, repeats allowed. */
-export function adjacencyOf(keys: string[], ends: ArrayLike<number>): Adjacency {
-  const n = keys.length;
-  const start = new Int32Array(n + 1);
-  for (let k = 0; k < ends.length; k++) start[ends[k]! + 1]!++;
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, n);
-  const raw = new Int32Array(ends.length);
-  for (let k = 0; k < ends.length; k += 2) {
-    const a = ends[k]!, b = ends[k + 1]!;
-    raw[fill[a]!++] = b;
-    raw[fill[b]!++] = a;
-  }
-
-  // Drop parallel edges in place: `seen[j] === i` marks j as already a neighbour of i.
-  const offsets = new Int32Array(n + 1);
-  const seen = new Int32Array(n).fill(-1);
-  let w = 0;
-  for (let i = 0; i < n; i++) {
-    offsets[i] = w;
-    for (let k = start[i]!; k < start[i + 1]!; k++) {
-      const j = raw[k]!;
-      if (seen[j] === i) continue;
-      seen[j] = i;
-      raw[w++] = j;
-    }
-  }
-  offsets[n] = w;
-  return { keys, offsets, neighbours: raw.slice(0, w) };
 }
 
 // ------------------------------------------------------------------------------------------ communities

@@ -3,7 +3,7 @@
  * main thread when workers are unavailable or fail to start; every job can be cancelled.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { adjacencyOf } from '../../src/core/metrics';
+import { adjacencyOf } from '../../src/core/adjacency';
 import { layoutSteps, metricsSteps, type MetricsJob } from '../../src/views/graph/jobs';
 import { layoutJob, placeNodes } from '../../src/views/graph/layout';
 import { Cancelled, JobRunner, type Where } from '../../src/views/graph/runner';

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { adjacency } from '../../src/core/metrics';
-import { buildGraph, introPaths } from '../../src/core/network';
+import { buildNetwork, introPaths, type Network } from '../../src/core/network';
 import type { NoteRecord } from '../../src/core/types';
 import { PeopleIndex } from '../../src/index/people-index';
 import { layoutMatrices, layoutSettings, layoutSteps, metricsSteps } from '../../src/views/graph/jobs';
 import { layoutJob, placeNodes, positionMap, type Point } from '../../src/views/graph/layout';
 import {
-  buildModel, buildNetwork, DEFAULT_GRAPH_OPTIONS, fade, filterChoices, greyedColour, INTRO, NEUTRAL, PALETTE, readOptions,
-  type GraphMetrics, type GraphOptions, type ModelInput, type Network,
+  buildModel, DEFAULT_GRAPH_OPTIONS, fade, filterChoices, greyedColour, INTRO, NEUTRAL, PALETTE, readOptions,
+  type GraphMetrics, type GraphOptions, type ModelInput,
 } from '../../src/views/graph/model';
 import { PluginData } from '../../src/settings/plugin-data';
 import { runToEnd } from '../../src/core/steps';
@@ -67,43 +66,6 @@ function vault(): NoteRecord[] {
   ];
 }
 
-describe('the network', () => {
-  it('counts links to missing notes and to the note itself, and keys the structure', () => {
-    const { network } = networkOf(...vault());
-    expect(network.missing).toBe(1);
-    expect(network.selfLinks).toBe(1);
-    expect(network.key).toBe(networkOf(...vault()).network.key);
-    const changed = vault();
-    changed[9] = personRecord('Solo', { knows: ['[[A]]'] });
-    expect(networkOf(...changed).network.key).not.toBe(network.key);
-    // A change that alters no tie keeps the key: metrics and layout are not redone.
-    const recolored = vault();
-    recolored[0] = personRecord('A', { knows: ['[[B]]', '[[C]]'], organisation: 'Other', last_contact: '2026-11-20' });
-    expect(networkOf(...recolored).network.key).toBe(network.key);
-  });
-
-  it('holds the same people and ties as the core graph, and the same undirected view', () => {
-    const records = [
-      ...vault(),
-      // Both name each other, one twice, and one also introduced the other: a knows pair is one tie.
-      personRecord('Mia', { knows: ['[[Noor]]', '[[Noor]]'], introduced_by: '[[Noor]]' }),
-      personRecord('Noor', { knows: ['[[Mia]]'], introduced_by: '[[Ghost]]' }),
-    ];
-    const { network, index } = networkOf(...records);
-    const core = buildGraph(index.people(), (t, from) => index.resolvePerson(t, from));
-    const edges = (g: ReturnType<typeof buildGraph>) =>
-      g.mapEdges((_e, a, s, t, _sa, _ta, undirected) => `${a.kind} ${undirected ? [s, t].sort().join(' ') : `${s} > ${t}`}`).sort();
-    const graph = network.graph();
-    expect(graph.nodes()).toEqual(core.nodes());
-    expect(edges(graph)).toEqual(edges(core));
-    expect(edges(graph)).toContain(`introduced_by ${P('Mia')} > ${P('Noor')}`);
-    expect(edges(graph).filter((e) => e.includes(P('Mia')) && e.startsWith('knows'))).toHaveLength(1);
-    expect(network.graph()).toBe(graph);
-    expect(network.adjacency).toEqual(adjacency(core));
-    expect(network.missing).toBe(2);
-  });
-});
-
 describe('filters', () => {
   const { network, index } = networkOf(...vault());
   const tagsOf = (path: string) => (index.person(path) ? (index.personAt(path)?.name === 'A' ? ['client'] : index.personAt(path)?.name === 'C' ? ['client/key'] : []) : []);
@@ -142,7 +104,6 @@ describe('filters', () => {
     // The capacity meter and the filter agree in every circle.
     for (const layer of capacity(people, settings)) expect(nodes(model(net, { options: { circle: layer.circle } }))).toHaveLength(layer.count);
   });
-
 
   it('by tag, nested tags included', () => {
     expect(nodes(model(network, { options: { tag: 'client' }, tagsOf }))).toEqual(['A', 'C']);

@@ -5,7 +5,8 @@
  */
 import type { PeopleIndex } from '../../index/people-index';
 import type { Point } from './layout';
-import { networkSteps, type GraphMetrics, type Network } from './model';
+import { networkSteps, type Network } from '../../core/network';
+import type { GraphMetrics } from './model';
 import { packPositions, readPositions, savePositions } from './positions';
 import { runToEnd } from '../../core/steps';
 

@@ -11,7 +11,7 @@
 import { Keymap, Notice, requireApiVersion, type App, type Plugin, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
 import { effectiveLastContact } from '../../core/contacts';
 import { describeSpan, words } from '../../core/describe';
-import { introPaths, type IntroResult } from '../../core/network';
+import { introPaths, type IntroResult, type Network } from '../../core/network';
 import { CIRCLES, type Circle, type Person } from '../../core/types';
 import type { StringKey } from '../../i18n/i18n';
 import type { IndexChange } from '../../index/people-index';
@@ -22,7 +22,7 @@ import { GraphData, type DataStore } from './graph-data';
 import { layoutJob, placeNodes, type Placement, type Point } from './layout';
 import {
   DEFAULT_GRAPH_OPTIONS, filterChoices, modelSteps, readOptions,
-  type GraphMetrics, type GraphModel, type GraphOptions, type LegendLabel, type Network,
+  type GraphMetrics, type GraphModel, type GraphOptions, type LegendLabel,
 } from './model';
 import { createRenderer, type GraphRenderer, type RendererChoice } from './renderer';
 import { Cancelled, JobRunner, type Where } from './runner';

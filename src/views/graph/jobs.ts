@@ -5,7 +5,8 @@
  * people (the worker receives arrays, not objects).
  */
 import iterate from 'graphology-layout-forceatlas2/iterate.js';
-import { brokerSteps, communityIds, type Adjacency } from '../../core/metrics';
+import type { Adjacency } from '../../core/adjacency';
+import { brokerSteps, communityIds } from '../../core/metrics';
 
 // ------------------------------------------------------------------------------------------ metrics
 
