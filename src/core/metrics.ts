@@ -4,10 +4,9 @@
  * between the same two people count once. They work on integer indices and a CSR adjacency (`adjacency`),
  * which is also what a worker can receive: plain typed arrays and a list of keys.
  */
-import Graph from 'graphology';
-import louvain from 'graphology-communities-louvain';
 import { effectiveLastContact } from './contacts';
 import { adjacencyOf, type Adjacency } from './adjacency';
+import { louvain } from './louvain';
 import type { PeopleGraph } from './network';
 import type { Day, Person } from './types';
 import { seededRandom } from './random';
@@ -29,28 +28,21 @@ export function adjacency(graph: PeopleGraph): Adjacency {
 
 // ------------------------------------------------------------------------------------------ communities
 
-/** Louvain communities by index, numbered by size (0 = largest; equal sizes in graph order). */
+/** Louvain communities by index (core/louvain.ts), numbered by size (0 = largest; equal sizes in graph order). */
 export function communityIds(adj: Adjacency, seed = 1): Int32Array {
   const n = adj.keys.length;
   // Unweighted: who knows whom is a fact about them, not about how often you talk to them.
-  const g = new Graph({ type: 'undirected' });
-  for (let i = 0; i < n; i++) g.addNode(i);
-  for (let i = 0; i < n; i++)
-    for (let k = adj.offsets[i]!; k < adj.offsets[i + 1]!; k++) if (adj.neighbours[k]! > i) g.addEdge(i, adj.neighbours[k]!);
-  const raw = louvain(g, { getEdgeWeight: null, rng: seededRandom(seed) });
-
-  const rawOf = new Int32Array(n);
+  const raw = louvain(adj, seed);
   const size = new Map<number, number>();
   const first = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const c = raw[i]!;
-    rawOf[i] = c;
     size.set(c, (size.get(c) ?? 0) + 1);
     if (!first.has(c)) first.set(c, i);
   }
   const order = [...size.keys()].sort((a, b) => size.get(b)! - size.get(a)! || first.get(a)! - first.get(b)!);
   const renumber = new Map(order.map((c, k) => [c, k]));
-  return rawOf.map((c) => renumber.get(c)!);
+  return raw.map((c) => renumber.get(c)!);
 }
 
 /** Louvain communities of the people graph: path → id, 0 for the largest; a person without ties is a community alone. */
