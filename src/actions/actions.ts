@@ -10,8 +10,9 @@ import { parseFollowUp } from '../core/person';
 import type { Day } from '../core/types';
 import { EditRefused, NoteWriter, type WriteResult } from '../obsidian/writer';
 import type { ActionsContext } from './context';
+import { AskIntroModal } from './modals/ask-intro';
 import { FavourModal } from './modals/favour';
-import { FollowUpModal } from './modals/follow-up';
+import { FOLLOW_UP_DAYS, FollowUpModal } from './modals/follow-up';
 import type { FormModal } from './modals/form-modal';
 import { LogContactModal, type LogContactInput } from './modals/log-contact';
 import { SnoozeModal } from './modals/snooze';
@@ -109,6 +110,14 @@ export function createPersonActions(plugin: ActionsContext): TiesActions {
 
     addFollowUp(path: string): void {
       open(new FollowUpModal(plugin.app, plugin.t, nameOf(path), localToday(), (day, text) => writeFollowUp(path, day, text)));
+    },
+
+    askForIntroduction(path: string, target: string): void {
+      const name = nameOf(path), targetName = nameOf(target);
+      open(new AskIntroModal(plugin.app, plugin.t, name, person(path)?.channel ?? null, localToday(), targetName, async (input, followUp) => {
+        const logged = await writeLog(path, input);
+        if (logged && followUp) await writeFollowUp(path, input.day + FOLLOW_UP_DAYS, plugin.t('graph.ask.followUpText', { name, target: targetName }));
+      }));
     },
   };
 }

@@ -17,4 +17,9 @@ export interface PersonActions {
   recordFavour(path: string): void;
   /** Opens the Add follow-up modal (date + text). */
   addFollowUp(path: string): void;
+  /**
+   * Log the ask: Log contact with `path` pre-filled "Asked for an introduction to <target>", offering a
+   * follow-up a week later ("did <name> introduce me to <target>?"). `target` is the path of the person to meet.
+   */
+  askForIntroduction(path: string, target: string): void;
 }

@@ -9,7 +9,7 @@ import type { TiesSettings } from './settings';
 
 /** Settings that change what the views show, not what the index holds. */
 export const VIEW_SETTINGS: ReadonlySet<keyof TiesSettings> = new Set<keyof TiesSettings>([
-  'version', 'language', 'horizonDays', 'dormantDays', 'inTouchDays', 'dormantPerWeek', 'templateNote',
+  'version', 'language', 'horizonDays', 'dormantDays', 'inTouchDays', 'dormantPerWeek', 'templateNote', 'graphOverviewFrom',
 ]);
 
 export interface SettingsChange {

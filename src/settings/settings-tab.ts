@@ -93,6 +93,7 @@ export class TiesSettingTab extends PluginSettingTab {
     this.days(t('settings.horizonDays'), t('settings.horizonDaysDesc'), 'horizonDays', s.horizonDays, 0, (n) => (s.horizonDays = n));
     this.days(t('settings.dormantDays'), t('settings.dormantDaysDesc'), 'dormantDays', s.dormantDays, 1, (n) => (s.dormantDays = n));
     this.days(t('settings.inTouchDays'), t('settings.inTouchDaysDesc'), 'inTouchDays', s.inTouchDays, 1, (n) => (s.inTouchDays = n));
+    this.days(t('graph.settings.overviewFrom'), t('graph.settings.overviewFromDesc'), 'graphOverviewFrom', s.graphOverviewFrom, 10, (n) => (s.graphOverviewFrom = n));
     this.days(t('settings.dormantPerWeek'), t('settings.dormantPerWeekDesc'), 'dormantPerWeek', s.dormantPerWeek, 0, (n) => (s.dormantPerWeek = n));
 
     this.text(t('settings.templateNote'), t('settings.templateNoteDesc'), 'templateNote', s.templateNote, 'Templates/Person', (v) => {

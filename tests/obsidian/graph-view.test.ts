@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type TiesPlugin from '../../src/main';
 import { GRAPH_REFRESH_MS, openGraphView, SLICE_FROM, VIEW_TYPE_GRAPH, type GraphView } from '../../src/views/graph/graph-view';
 import { POSITIONS_KEY } from '../../src/views/graph/positions';
+import { AskIntroModal } from '../../src/actions/modals/ask-intro';
 import { command, type TestApp, startPlugin } from './shim';
 
 function vault(): Record<string, string> {
@@ -72,7 +73,8 @@ describe('the relationship graph view', () => {
     expect(view.where).toBe('slices');
     expect(view.model!.legend.some((e) => e.label.kind === 'community')).toBe(true);
     expect(view.model!.graph.getNodeAttribute(P('Cas'), 'broker')).toBe(1);
-    expect(view.contentEl.querySelector('.ties-graph-legend')!.textContent).toContain('Around Cas');
+    // Groups are named after their best-connected member (most ties, then by name).
+    expect(view.contentEl.querySelector('.ties-graph-legend')!.textContent).toContain('Around Anna');
   });
 
   it('says why it cannot draw in a window without WebGL or a 2D canvas, and does not crash', async () => {
@@ -182,9 +184,9 @@ describe('the relationship graph view', () => {
     expect([...panel.querySelectorAll('.ties-graph-intro-step-name')].map((e) => e.textContent)).toEqual(['Anna', 'Cas', 'Dirk', 'Eva']);
     expect(panel.querySelector('.ties-graph-intro-step-contact')!.textContent).toBe('Last contact: 2 weeks ago');
 
-    const logContact = vi.spyOn(p.actions, 'logContact').mockImplementation(() => undefined);
+    const ask = vi.spyOn(p.actions, 'askForIntroduction').mockImplementation(() => undefined);
     panel.querySelector<HTMLElement>('.ties-graph-intro-ask')!.click();
-    expect(logContact).toHaveBeenCalledWith(P('Anna'));
+    expect(ask).toHaveBeenCalledWith(P('Anna'), P('Eva'));
 
     // In touch with the target yourself: no paths, and the panel says so.
     view.introduce('Anna');
@@ -203,6 +205,41 @@ describe('the relationship graph view', () => {
     panel.querySelector<HTMLElement>('.ties-graph-intro-close')!.click();
     expect(panel.hasClass('is-hidden')).toBe(true);
     expect(view.model!.graph.getNodeAttribute(P('Cas'), 'intro')).toBe(0);
+  });
+
+  it('Log the ask: the log says whom you asked to meet, and the accepted follow-up comes a week later', async () => {
+    const { t, plugin: p } = await started();
+    const view = await opened(t);
+    view.introduce('Eva');
+    const ask = () => view.contentEl.querySelector<HTMLElement>('.ties-graph-intro-ask')!.click();
+    const read = (path: string) => t.app.vault.read(t.app.vault.getFileByPath(path)!);
+
+    ask();
+    const modal = p.actions.lastModal as AskIntroModal;
+    expect(modal).toBeInstanceOf(AskIntroModal);
+    expect(modal.textEl.value).toBe('Asked for an introduction to Eva');
+    expect(modal.followUpToggle.toggleEl.getAttribute('aria-label')).toBe('Follow up in a week: did Anna introduce me?');
+    expect(modal.followUp).toBe(true);
+    modal.trySubmit();
+    await modal.result;
+    const anna = await read('People/Anna.md');
+    expect(anna).toContain('- 2026-11-24 Asked for an introduction to Eva');
+    expect(anna).toContain('2026-12-01 did Anna introduce me to Eva?');
+    await p.sync.idle();
+    expect(p.index.person(P('Anna'))!.followUps.map((f) => f.text)).toEqual(['did Anna introduce me to Eva?']);
+
+    // Declined: the log line only.
+    ask();
+    const second = p.actions.lastModal as AskIntroModal;
+    expect(second).not.toBe(modal);
+    second.followUpToggle.onClick();
+    expect(second.followUp).toBe(false);
+    second.textEl.value = 'Asked again';
+    second.trySubmit();
+    await second.result;
+    const after = await read('People/Anna.md');
+    expect(after).toContain('- 2026-11-24 Asked again');
+    expect(after.match(/did Anna introduce me/g)).toHaveLength(1);
   });
 
   it('follows index changes, debounced', async () => {
@@ -282,7 +319,7 @@ describe('the relationship graph view', () => {
     const { t } = await started();
     const view = await opened(t);
     const kill = vi.fn();
-    view.renderer = { kill } as unknown as GraphView['renderer'];
+    view.stage!.renderer = { kill } as unknown as NonNullable<GraphView['renderer']>;
     leaves(t)[0]!.detach();
     expect(kill).toHaveBeenCalled();
     expect(view.renderer).toBeNull();
@@ -292,7 +329,8 @@ describe('the relationship graph view', () => {
     const n = SLICE_FROM + 100;
     const files: Record<string, string> = {};
     for (let i = 0; i < n; i++) files[`People/P${i}.md`] = `---\norganisation: Org ${i % 7}\nknows: ["[[P${(i + 1) % n}]]"]\n---\n`;
-    const { t, plugin: p } = await started(files);
+    // The whole graph, not its groups: this is about slicing.
+    const { t, plugin: p } = await started(files, { graphOverviewFrom: 100_000 });
     const view = await opened(t);
     expect(view.model!.graph.order).toBe(n);
     const before = view.model;
@@ -313,7 +351,7 @@ describe('the relationship graph view', () => {
     await t.app.vault.create('People/New.md', '---\nknows: ["[[P0]]"]\n---\n');
     await p.sync.idle();
     view.render();
-    expect((view as unknown as { building: unknown }).building).not.toBeNull();
+    expect(view.session.phase).toBe('network');
     view.refresh();
     expect(view.model!.graph.hasNode('People/New.md')).toBe(false);
     await view.whenIdle();

@@ -40,11 +40,13 @@ describe('mergeSettings', () => {
       language: 'nl',
       dormantPerWeek: 5,
       templateNote: 'Templates/Person.md',
+      graphOverviewFrom: 1000,
     });
     expect(s).toEqual({
       language: 'nl',
       dormantPerWeek: 5,
       templateNote: 'Templates/Person.md',
+      graphOverviewFrom: 1000,
       version: SETTINGS_VERSION,
       peopleFolder: 'Contacts/Work',
       personTags: ['contact', 'person'],
@@ -113,10 +115,10 @@ describe('settingsChange', () => {
     expect(settingsChange(base, settingsSnapshot(base))).toEqual({ keys: [], reindex: false });
   });
 
-  it('re-renders only for what the views show: language, horizon, dormant, in touch', () => {
-    const after = { ...settingsSnapshot(base), language: 'nl' as const, horizonDays: 14, dormantDays: 200, inTouchDays: 90 };
+  it('re-renders only for what the views show: language, horizon, dormant, in touch, the graph overview', () => {
+    const after = { ...settingsSnapshot(base), language: 'nl' as const, horizonDays: 14, dormantDays: 200, inTouchDays: 90, graphOverviewFrom: 800 };
     const change = settingsChange(base, after);
-    expect(change.keys.sort()).toEqual(['dormantDays', 'horizonDays', 'inTouchDays', 'language']);
+    expect(change.keys.sort()).toEqual(['dormantDays', 'graphOverviewFrom', 'horizonDays', 'inTouchDays', 'language']);
     expect(change.reindex).toBe(false);
   });
 

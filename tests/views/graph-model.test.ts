@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { buildNetwork, introPaths, type Network } from '../../src/core/network';
 import type { NoteRecord } from '../../src/core/types';
 import { PeopleIndex } from '../../src/index/people-index';
-import { layoutMatrices, layoutSettings, layoutSteps, metricsSteps } from '../../src/views/graph/jobs';
+import { brokersSteps, communitiesSteps, layoutMatrices, layoutSettings, layoutSteps } from '../../src/views/graph/jobs';
 import { layoutJob, placeNodes, positionMap, type Point } from '../../src/views/graph/layout';
-import {
-  buildModel, DEFAULT_GRAPH_OPTIONS, fade, filterChoices, greyedColour, INTRO, NEUTRAL, PALETTE, readOptions,
-  type GraphMetrics, type GraphOptions, type ModelInput,
-} from '../../src/views/graph/model';
+import { fade, greyedColour, INTRO, NEUTRAL, ORGANISATION, PALETTE } from '../../src/views/graph/colours';
+import { buildModel, type GraphMetrics, type ModelInput } from '../../src/views/graph/model';
+import { DEFAULT_GRAPH_OPTIONS, readOptions, type GraphOptions } from '../../src/views/graph/options';
+import { filterChoices } from '../../src/views/graph/selection';
 import { PluginData } from '../../src/settings/plugin-data';
 import { runToEnd } from '../../src/core/steps';
 import { packPositions, POSITIONS_KEY, readPositions } from '../../src/views/graph/positions';
@@ -29,10 +29,12 @@ function networkOf(...records: NoteRecord[]): { network: Network; index: PeopleI
 /** Metrics as the worker computes them. */
 function metricsOf(network: Network): GraphMetrics {
   const adj = network.adjacency;
-  const r = runToEnd(metricsSteps({ type: 'metrics', n: adj.keys.length, offsets: adj.offsets, neighbours: adj.neighbours }));
+  const arrays = { n: adj.keys.length, offsets: adj.offsets, neighbours: adj.neighbours };
+  const c = runToEnd(communitiesSteps({ type: 'communities', ...arrays }));
+  const b = runToEnd(brokersSteps({ type: 'brokers', ...arrays }));
   return {
-    community: new Map(adj.keys.map((k, i) => [k, r.community[i]!])),
-    broker: new Map(adj.keys.map((k, i) => [k, r.broker[i]!])),
+    community: new Map(adj.keys.map((k, i) => [k, c.community[i]!])),
+    broker: new Map(adj.keys.map((k, i) => [k, b.broker[i]!])),
   };
 }
 
@@ -197,8 +199,28 @@ describe('edges', () => {
     const org = on.graph.edges().filter((e) => on.graph.getEdgeAttribute(e, 'kind') === 'organisation');
     // Acme: A, B, C already know each other; D gets three light edges. Globex: all already tied.
     expect(org.map((e) => on.graph.extremities(e).map((p) => p.slice(7, -3)).sort().join('-')).sort()).toEqual(['A-D', 'B-D', 'C-D']);
-    expect(on.graph.getEdgeAttributes(org[0]!)).toMatchObject({ size: 0.5, zIndex: 0, strength: 0 });
+    expect(on.graph.getEdgeAttributes(org[0]!)).toMatchObject({ size: 1.2, zIndex: 0, strength: 0, color: fade(ORGANISATION, 0.7) });
     expect(on.edgeKinds).toContain('organisation');
+  });
+
+  it('draws same-organisation and mention lines visible and distinct from knows and from each other', () => {
+    const { network: n2 } = networkOf(...vault(), personRecord('D', { organisation: 'Acme' }));
+    const mentionsOf = (path: string) => (path === P('Solo') ? [P('Z')] : []);
+    const m = model(n2, { options: { sameOrganisation: true, mentions: true }, mentionsOf });
+    const colours = new Map<string, Set<string>>();
+    m.graph.forEachEdge((_e, a) => {
+      if (!colours.has(a.kind)) colours.set(a.kind, new Set());
+      colours.get(a.kind)!.add(a.color);
+      if (a.kind === 'organisation' || a.kind === 'mention') expect(a.size).toBeGreaterThanOrEqual(1);
+    });
+    const org = [...colours.get('organisation')!], mention = [...colours.get('mention')!];
+    expect(org).toHaveLength(1);
+    expect(mention).toHaveLength(1);
+    expect(org[0]).not.toBe(mention[0]);
+    for (const c of colours.get('knows')!) expect([org[0], mention[0]]).not.toContain(c);
+    // Neither fades into a white background: at most 75% as light as white in any channel.
+    const channel = (hex: string, k: number) => parseInt(hex.slice(1 + 2 * k, 3 + 2 * k), 16);
+    for (const c of [org[0]!, mention[0]!]) expect(Math.min(channel(c, 0), channel(c, 1), channel(c, 2))).toBeLessThan(200);
   });
 
   it('connects a large organisation as a star, not a clique', () => {
@@ -247,7 +269,7 @@ describe('colours and the legend', () => {
   it('sizes people by how much they broker', () => {
     const m = model(network, { metrics });
     const size = (n: string) => m.graph.getNodeAttribute(P(n), 'size');
-    expect(metrics.broker.get(P('Bridge'))).toBeGreaterThan(0.5);
+    expect(metrics.broker!.get(P('Bridge'))).toBeGreaterThan(0.5);
     expect(size('Bridge')).toBeGreaterThan(size('A'));
     expect(size('A')).toBeGreaterThan(size('B'));
     expect(size('B')).toBe(4);

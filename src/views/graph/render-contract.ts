@@ -4,41 +4,60 @@
  * and nothing of each other; renderer.ts picks one.
  */
 import type { Theme } from './draw';
+import type { PlacedLabel } from './labels';
 import type { ModelGraph } from './model';
+
+export interface Point {
+  x: number;
+  y: number;
+}
 
 export interface RendererEvents {
   /** The pointer entered a node (with its position in the container, px) or left it (null). */
-  hover(path: string | null, at: { x: number; y: number } | null): void;
-  click(path: string, event: MouseEvent | TouchEvent | null): void;
+  hover(key: string | null, at: Point | null): void;
+  click(key: string, event: MouseEvent | TouchEvent | null): void;
+  /** A right-click, or a long press on a touch screen, on a node: its menu, at this point of the page (px). */
+  menu(key: string, at: Point, event: MouseEvent | TouchEvent | null): void;
+  /** A node was dragged to `at` (graph coordinates); `done` once the pointer lets go. */
+  drag(key: string, at: Point, done: boolean): void;
   /** sigma cannot start here after all (no WebGL): the Canvas2D renderer keeps drawing, and this says why. */
   fallback(reason: string): void;
   /** Settles when the view's work is done for now (metrics in, layout still): the time to start sigma. */
   settled(): Promise<void>;
 }
 
+/** Space at the stage's edges that panels cover (px): a fit keeps the graph out of it. */
+export interface Insets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export const NO_INSETS: Insets = Object.freeze({ top: 0, right: 0, bottom: 0, left: 0 });
+
 export interface GraphRenderer {
   readonly kind: 'webgl' | 'canvas';
-  /** Draws another model graph. */
+  /** Draws another model graph (the camera stays where it is; the view asks for a fit when it wants one). */
   setGraph(graph: ModelGraph): void;
   /** Positions or attributes of the current graph changed in place. */
   refresh(): void;
-  /** Moves the camera to a person. */
-  focus(path: string): void;
+  /** Moves the camera so that these nodes (every node when null) fill the stage outside the insets. */
+  fit(keys: readonly string[] | null, animate?: boolean): void;
+  setInsets(insets: Insets): void;
+  /** Moves the camera to a node, zoomed in. */
+  focus(key: string): void;
   resize(): void;
   setTheme(theme: Theme): void;
   /** Where a node is drawn, in px from the container's top left; null when it is not drawn. */
-  screenPosition(path: string): { x: number; y: number } | null;
+  screenPosition(key: string): Point | null;
+  /** The labels of the last frame. */
+  labels(): readonly PlacedLabel[];
   /** JS time of the last 120 frames, ms (for the benchmarks); `clear` starts a new series. */
   frameTimes(clear?: boolean): number[];
   kill(): void;
 }
 
-/** Every label of a small graph; only those of nodes drawn at 9 px or more in a large one. */
-export function labelThreshold(graph: ModelGraph): number {
-  return graph.order <= 150 ? 0 : 9;
-}
-
-/** sigma's labels per grid cell: many in a small graph (LabelSpace keeps them apart), fewer in a large one. */
-export function labelDensity(graph: ModelGraph): number {
-  return graph.order <= 150 ? 3 : 1;
-}
+/** How long a touch must rest on a node to open its menu, ms, and how far it may wander meanwhile, px. */
+export const LONG_PRESS_MS = 500;
+export const LONG_PRESS_SLOP = 8;

@@ -7,7 +7,8 @@ import { afterPaint } from './schedule';
 import { CanvasRenderer } from './canvas-renderer';
 import type { Theme } from './draw';
 import type { ModelGraph } from './model';
-import type { GraphRenderer, RendererEvents } from './render-contract';
+import type { PlacedLabel } from './labels';
+import type { GraphRenderer, Insets, Point, RendererEvents } from './render-contract';
 
 export type { GraphRenderer, RendererEvents } from './render-contract';
 
@@ -50,6 +51,9 @@ class UpgradingRenderer implements GraphRenderer {
   private graph: ModelGraph;
   private theme: Theme;
   private focused: string | null = null;
+  /** The last fit asked for (undefined: none), so that sigma starts where the canvas was. */
+  private fitted: readonly string[] | null | undefined = undefined;
+  private insets: Insets | null = null;
   private killed = false;
   private readonly stopUpgrade: () => void;
 
@@ -87,7 +91,9 @@ class UpgradingRenderer implements GraphRenderer {
       const sigma = new SigmaRenderer(this.container, this.graph, this.events, this.theme);
       this.inner.kill();
       this.inner = sigma;
+      if (this.insets) sigma.setInsets(this.insets);
       if (this.focused !== null && this.graph.hasNode(this.focused)) sigma.focus(this.focused);
+      else if (this.fitted !== undefined) sigma.fit(this.fitted, false);
     } catch (e) {
       // sigma could not start after all: the canvas renderer goes on drawing.
       this.events.fallback(errorText(e));
@@ -103,9 +109,25 @@ class UpgradingRenderer implements GraphRenderer {
     this.inner.refresh();
   }
 
-  focus(path: string): void {
-    this.focused = path;
-    this.inner.focus(path);
+  focus(key: string): void {
+    this.focused = key;
+    this.fitted = undefined;
+    this.inner.focus(key);
+  }
+
+  fit(keys: readonly string[] | null, animate?: boolean): void {
+    this.fitted = keys;
+    this.focused = null;
+    this.inner.fit(keys, animate);
+  }
+
+  setInsets(insets: Insets): void {
+    this.insets = insets;
+    this.inner.setInsets(insets);
+  }
+
+  labels(): readonly PlacedLabel[] {
+    return this.inner.labels();
   }
 
   resize(): void {
@@ -117,8 +139,8 @@ class UpgradingRenderer implements GraphRenderer {
     this.inner.setTheme(theme);
   }
 
-  screenPosition(path: string): { x: number; y: number } | null {
-    return this.inner.screenPosition(path);
+  screenPosition(key: string): Point | null {
+    return this.inner.screenPosition(key);
   }
 
   frameTimes(clear?: boolean): number[] {

@@ -1,0 +1,77 @@
+/**
+ * The graph's toolbar, one row at any width: find a person, Filters (with how many are on), Local, Who can
+ * introduce me?, and Fit. Everything else lives in the Filters panel.
+ */
+import { setIcon } from 'obsidian';
+import type { Translate } from '../../i18n/i18n';
+
+export interface ToolbarActions {
+  /** A name was typed and confirmed, or picked from the list ('' clears the search). */
+  search(query: string): void;
+  filters(): void;
+  local(): void;
+  intro(): void;
+  fit(): void;
+}
+
+export class Toolbar {
+  readonly el: HTMLElement;
+  readonly search: HTMLInputElement;
+  /** The names the search box (and the intro panel's box) offer. */
+  readonly people: HTMLDataListElement;
+  private readonly filtersButton: HTMLButtonElement;
+  private readonly localButton: HTMLButtonElement;
+  private readonly introButton: HTMLButtonElement;
+  private names = new Set<string>();
+
+  constructor(parent: HTMLElement, private readonly t: Translate, listId: string, actions: ToolbarActions) {
+    this.el = parent.createDiv({ cls: 'ties-graph-toolbar' });
+    this.people = parent.createEl('datalist', { attr: { id: listId } });
+    this.search = this.el.createEl('input', {
+      cls: 'ties-graph-search',
+      type: 'search',
+      attr: { placeholder: t('graph.search.placeholder'), 'aria-label': t('graph.search.placeholder'), list: listId },
+    });
+    this.search.addEventListener('change', () => actions.search(this.search.value));
+    this.search.addEventListener('input', () => {
+      // A name picked from the list needs no Enter; an emptied box clears the search.
+      if (this.search.value === '' || this.names.has(this.search.value)) actions.search(this.search.value);
+    });
+    const button = (cls: string, icon: string, label: string, run: () => void) => {
+      const b = this.el.createEl('button', { cls: `clickable-icon ties-graph-button ${cls}`, attr: { type: 'button', 'aria-label': label } });
+      setIcon(b, icon);
+      b.addEventListener('click', run);
+      return b;
+    };
+    this.filtersButton = button('ties-graph-filters-open', 'sliders-horizontal', t('graph.toolbar.filters'), () => actions.filters());
+    this.filtersButton.createSpan({ cls: 'ties-graph-badge' });
+    this.localButton = button('ties-graph-local', 'locate', t('graph.toolbar.local'), () => actions.local());
+    this.introButton = button('ties-graph-intro-open', 'route', t('graph.intro.open'), () => actions.intro());
+    button('ties-graph-fit', 'maximize', t('graph.toolbar.fit'), () => actions.fit());
+  }
+
+  /** Pressed states and the number of filters on. */
+  sync(state: { filters: number; filtersOpen: boolean; local: boolean; intro: boolean }): void {
+    const badge = this.filtersButton.querySelector('.ties-graph-badge');
+    badge?.setText(state.filters > 0 ? String(state.filters) : '');
+    this.filtersButton.setAttribute('aria-label', state.filters > 0 ? this.t('graph.toolbar.filtersActive', { n: state.filters }) : this.t('graph.toolbar.filters'));
+    this.filtersButton.toggleClass('is-active', state.filtersOpen);
+    this.filtersButton.setAttribute('aria-expanded', String(state.filtersOpen));
+    this.localButton.toggleClass('is-active', state.local);
+    this.localButton.setAttribute('aria-pressed', String(state.local));
+    this.introButton.toggleClass('is-active', state.intro);
+    this.introButton.setAttribute('aria-pressed', String(state.intro));
+  }
+
+  /** The names offered while typing. */
+  setNames(names: readonly string[]): void {
+    this.names = new Set(names);
+    this.people.empty();
+    for (const name of names) this.people.createEl('option', { value: name });
+  }
+
+  /** Whether `name` is exactly a name the list offers. */
+  offers(name: string): boolean {
+    return this.names.has(name);
+  }
+}
