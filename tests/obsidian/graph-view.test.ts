@@ -319,7 +319,7 @@ describe('the relationship graph view', () => {
     const { t } = await started();
     const view = await opened(t);
     const kill = vi.fn();
-    view.stage!.renderer = { kill } as unknown as NonNullable<GraphView['renderer']>;
+    view.panels!.stage.renderer = { kill } as unknown as NonNullable<GraphView['renderer']>;
     leaves(t)[0]!.detach();
     expect(kill).toHaveBeenCalled();
     expect(view.renderer).toBeNull();

@@ -1,4 +1,5 @@
 /**
+ * (A long file until the sidebar's rework: rows, keyboard, focus and the call hour are routed here.)
  * The due-for-attention sidebar (view type `ties-attention`): the weekly review header, the sections with
  * their rows, and the call hour. It reads the index and never parses notes; writes go through PersonActions,
  * and come back as ordinary index changes.

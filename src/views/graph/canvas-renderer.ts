@@ -4,44 +4,13 @@
  * sigma (y up, sizes in px growing with the square root of the zoom, labels placed by labels.ts), with panning,
  * wheel zoom, dragging a node, hover, click, and a menu on right-click or a long press.
  */
-import { drawHover, drawLabels, FADE_EDGE, FADE_NODE, labelFont, type Theme } from './draw';
-import { fade } from './colours';
-import { labelOrder, placeLabels, TextWidths, type Disc, type LabelCandidate, type PlacedLabel } from './labels';
+import { makePlan, type NodeStyle, type Plan } from './canvas-plan';
+import { drawHover, drawLabels, labelFont, type Theme } from './draw';
+import { placeLabels, TextWidths, type Disc, type LabelCandidate, type PlacedLabel } from './labels';
 import { neighbourhood, type ModelGraph } from './model';
 import { LONG_PRESS_MS, LONG_PRESS_SLOP, NO_INSETS, type GraphRenderer, type Insets, type Point, type RendererEvents } from './render-contract';
 
 const PADDING = 40;
-
-/** A node's look, by its index in the graph's order (its place on screen is worked out per frame). */
-interface NodeStyle {
-  key: string;
-  size: number;
-  color: string;
-  label: string;
-  highlighted: boolean;
-  dimmed: boolean;
-  zIndex: number;
-}
-
-/** Lines of one colour and width at one depth, as node indices: one path and one stroke for all of them. */
-interface Batch {
-  z: number;
-  color: string;
-  width: number;
-  ends: number[];
-}
-
-interface Plan {
-  nodes: NodeStyle[];
-  index: Map<string, number>;
-  /** Discs of one colour at one depth, lowest first. */
-  fills: { color: string; nodes: number[] }[];
-  /** Who gets a label first (labels.ts labelOrder). */
-  labelOrder: { node: number; forced: boolean }[];
-  lines: Batch[];
-  /** introduced_by edges, each with its arrowhead, lowest zIndex first. */
-  arrows: { z: number; from: number; to: number; color: string; width: number }[];
-}
 
 type Press = { x: number; y: number; node: string | null; moved: boolean; camX: number; camY: number; timer: number | null; menu: boolean };
 
@@ -337,7 +306,7 @@ export class CanvasRenderer implements GraphRenderer {
   render(): void {
     const { ctx, width, height } = this;
     ctx.clearRect(0, 0, width, height);
-    const plan = (this.plan ??= this.makePlan());
+    const plan = (this.plan ??= makePlan(this.graph, this.hovered, this.near, this.theme.background));
     const n = plan.nodes.length;
     if (this.xs.length !== n) {
       this.xs = new Float64Array(n);
@@ -396,74 +365,6 @@ export class CanvasRenderer implements GraphRenderer {
     this.placed = placeLabels(discs, candidates(plan.nodes, plan.labelOrder), width, height, this.theme.labelSize, (t) => this.widths.width(ctx, font, t));
     drawLabels(ctx, this.placed, this.theme);
     for (let k = 0; k < n; k++) if (plan.nodes[k]!.highlighted) drawHover(ctx, { x: xs[k]!, y: ys[k]!, size: rs[k]!, label: plan.nodes[k]!.label }, this.theme);
-  }
-
-  /** The look of every node and edge, with the hovered node's neighbourhood in front and the rest faded. */
-  private makePlan(): Plan {
-    const { near, hovered } = this;
-    const background = this.theme.background;
-    const nodes: NodeStyle[] = [];
-    const index = new Map<string, number>();
-    const faded = new Map<string, string>();
-    const fadeOnce = (color: string, alpha: number) => {
-      const k = `${alpha}${color}`;
-      let f = faded.get(k);
-      if (f === undefined) faded.set(k, (f = fade(color, alpha, background)));
-      return f;
-    };
-    this.graph.forEachNode((key, a) => {
-      let color = a.color, zIndex = a.zIndex, label = a.label, highlighted = a.highlighted;
-      if (near && key === hovered) {
-        highlighted = true;
-        zIndex = 3;
-      } else if (near?.has(key)) zIndex = 2;
-      else if (near) {
-        color = fadeOnce(color, FADE_NODE);
-        label = '';
-        zIndex = 0;
-      }
-      index.set(key, nodes.length);
-      nodes.push({ key, size: a.size, color, label, highlighted, dimmed: a.dimmed, zIndex });
-    });
-    const order = nodes.map((_s, k) => k).sort((a, b) => nodes[a]!.zIndex - nodes[b]!.zIndex || a - b);
-    const fills: Plan['fills'] = [];
-    for (let at = 0; at < order.length; ) {
-      const z = nodes[order[at]!]!.zIndex;
-      const byColour = new Map<string, number[]>();
-      for (; at < order.length && nodes[order[at]!]!.zIndex === z; at++) {
-        const k = order[at]!, list = byColour.get(nodes[k]!.color);
-        if (list) list.push(k);
-        else byColour.set(nodes[k]!.color, [k]);
-      }
-      for (const [color, list] of byColour) fills.push({ color, nodes: list });
-    }
-    const labelsFirst = labelOrder(this.graph, hovered, near).map(({ key, forced }) => ({ node: index.get(key)!, forced }));
-
-    const batches = new Map<number, Map<string, Batch>>();
-    const arrows: Plan['arrows'] = [];
-    this.graph.forEachEdge((_e, a, s, t) => {
-      const from = index.get(s)!, to = index.get(t)!;
-      let color = a.color, z = a.zIndex;
-      if (near && (s === hovered || t === hovered)) z = 3;
-      else if (near) {
-        color = fadeOnce(color, FADE_EDGE);
-        z = 0;
-      }
-      const width = Math.max(0.6, Math.round(a.size * 2) / 2);
-      if (a.type === 'arrow') {
-        arrows.push({ z, from, to, color, width });
-        return;
-      }
-      const depth = z * 1000 + width * 2;
-      let byColour = batches.get(depth);
-      if (!byColour) batches.set(depth, (byColour = new Map<string, Batch>()));
-      let batch = byColour.get(color);
-      if (!batch) byColour.set(color, (batch = { z, color, width, ends: [] }));
-      batch.ends.push(from, to);
-    });
-    const lines = [...batches.values()].flatMap((m) => [...m.values()]).sort((a, b) => a.z - b.z);
-    arrows.sort((a, b) => a.z - b.z);
-    return { nodes, index, fills, labelOrder: labelsFirst, lines, arrows };
   }
 
   /** A line that ends in an arrowhead at the edge of the target's disc. */

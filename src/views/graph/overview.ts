@@ -5,7 +5,9 @@
  * place, inside its own disc, without covering the others. Pure; kept in memory per network (not saved: the
  * whole graph's positions are what is saved).
  */
+import { adjacencyOf } from '../../core/adjacency';
 import type { Network } from '../../core/network';
+import { layoutMatrices, layoutSettings, type LayoutJob } from './jobs';
 import type { Point } from './layout';
 
 /** Space per person: a group of n people gets a disc of radius UNIT × √n. */
@@ -157,4 +159,25 @@ export function fitInDisc(xy: ArrayLike<number>, members: number): Float32Array 
     out[2 * i + 1] = (xy[2 * i + 1]! - cy) * scale;
   }
   return out;
+}
+
+/** The layout of an open group: its members and the ties among them, from where they stand now (`offsets`). */
+export function groupLayoutJob(network: Network, members: readonly number[], offsets: ReadonlyMap<string, Point>): LayoutJob {
+  const local = new Map(members.map((i, k) => [i, k]));
+  const ends: number[] = [];
+  const adj = network.adjacency;
+  for (const i of members)
+    for (let e = adj.offsets[i]!; e < adj.offsets[i + 1]!; e++) {
+      const j = local.get(adj.neighbours[e]!);
+      if (j !== undefined && j > local.get(i)!) ends.push(local.get(i)!, j);
+    }
+  const sub = adjacencyOf(members.map((i) => network.people[i]!.path), ends);
+  const xy = new Float32Array(2 * members.length);
+  members.forEach((i, k) => {
+    const p = offsets.get(network.people[i]!.path) ?? { x: 0, y: 0 };
+    xy[2 * k] = p.x;
+    xy[2 * k + 1] = p.y;
+  });
+  const { nodes, edges } = layoutMatrices(sub, xy);
+  return { type: 'layout', nodes, edges, settings: layoutSettings(members.length), maxIterations: 400, maxMs: 1000, settle: 0.0005, snapshotMs: 100 };
 }

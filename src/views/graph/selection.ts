@@ -133,3 +133,30 @@ export function filterChoices(people: readonly Person[], tagsOf?: (path: string)
   if (tagsOf) for (const p of people) for (const t of tagsOf(p.path)) tags.push(t.replace(/^#/, ''));
   return { organisations: count(people.map((p) => p.organisation)), tags: count(tags) };
 }
+
+/** What the graph asks of the index to find people. */
+export interface PeopleLookup {
+  findPerson(query: string): string | null;
+  people(): readonly Person[];
+  person(path: string): Person | undefined;
+  resolvePerson(target: string, fromPath: string): string | null;
+}
+
+/** A person by name, alias or path; else the one person whose name starts with `query`. */
+export function findPerson(index: PeopleLookup, query: string): string | null {
+  const found = index.findPerson(query);
+  if (found !== null) return found;
+  const q = query.toLowerCase();
+  const matches = index.people().filter((p) => p.name.toLowerCase().startsWith(q));
+  return matches.length === 1 ? matches[0]!.path : null;
+}
+
+/** The people a person's note links to in its body (the "Mentions" lines). */
+export function mentionsOf(index: PeopleLookup, path: string): Set<string> {
+  const out = new Set<string>();
+  for (const target of index.person(path)?.bodyLinks ?? []) {
+    const to = index.resolvePerson(target, path);
+    if (to !== null && to !== path) out.add(to);
+  }
+  return out;
+}

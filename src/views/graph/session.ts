@@ -1,7 +1,8 @@
 /**
- * The graph session: everything the relationship graph computes, and nothing it shows. It owns the pipeline
- * from the index to a model the renderers draw; it has no DOM, so it runs in node tests (on a clock of their
- * own, `Scheduler`).
+ * The graph session (a long file: the graph's whole lifecycle, its phase, builds and jobs, is kept in one
+ * place so that its timing rules can be read together): everything the relationship graph computes, and
+ * nothing it shows. It owns the pipeline from the index to a model the renderers draw; it has no DOM, so it
+ * runs in node tests (on a clock of their own, `Scheduler`).
  *
  * Its lifecycle is one `phase`:
  *
@@ -26,14 +27,13 @@
 import { introPaths, type IntroResult, type Network } from '../../core/network';
 import type { CoreSettings, Day } from '../../core/types';
 import type { GraphData } from './graph-data';
-import { layoutMatrices, layoutSettings, type LayoutJob } from './jobs';
+import type { LayoutJob } from './jobs';
 import { layoutJob, placeNodes, type Point } from './layout';
 import { groupKey, modelSteps, type GraphModel, type ModelInput } from './model';
 import type { GraphOptions } from './options';
-import { fitInDisc, membersOf, overviewGroups, packGroups, spiral, tiesBetween } from './overview';
+import { fitInDisc, groupLayoutJob, membersOf, overviewGroups, packGroups, spiral, tiesBetween } from './overview';
 import { Cancelled, type JobRunner, type Where } from './runner';
 import { runInSlices, type Scheduler } from './schedule';
-import { adjacencyOf } from '../../core/adjacency';
 import { communitySizes } from './colour-groups';
 
 /** Networks of more people than this are built in slices, the first drawing too. */
@@ -415,27 +415,8 @@ export class GraphSession {
 
   /** An open group's people laid out among themselves, fitted into the group's disc. */
   private startGroupLayout(network: Network, g: number, members: number[]): void {
-    const local = new Map(members.map((i, k) => [i, k]));
-    const ends: number[] = [];
-    const adj = network.adjacency;
-    for (const i of members)
-      for (let e = adj.offsets[i]!; e < adj.offsets[i + 1]!; e++) {
-        const j = local.get(adj.neighbours[e]!);
-        if (j !== undefined && j > local.get(i)!) ends.push(local.get(i)!, j);
-      }
-    const sub = adjacencyOf(members.map((i) => network.people[i]!.path), ends);
     const layout = this.host.data.groupLayout(network.key);
-    const xy = new Float32Array(2 * members.length);
-    members.forEach((i, k) => {
-      const p = layout.offsets.get(network.people[i]!.path) ?? { x: 0, y: 0 };
-      xy[2 * k] = p.x;
-      xy[2 * k + 1] = p.y;
-    });
-    const { nodes, edges } = layoutMatrices(sub, xy);
-    const job: LayoutJob = {
-      type: 'layout', nodes, edges, settings: layoutSettings(members.length),
-      maxIterations: 400, maxMs: 1000, settle: 0.0005, snapshotMs: 100,
-    };
+    const job = groupLayoutJob(network, members, layout.offsets);
     const apply = (out: Float32Array) => {
       if (this.network !== network) return;
       const fitted = fitInDisc(out, members.length);
