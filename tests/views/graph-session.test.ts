@@ -10,6 +10,7 @@ import { PeopleIndex } from '../../src/index/people-index';
 import { GraphData } from '../../src/views/graph/graph-data';
 import type { GraphModel } from '../../src/views/graph/model';
 import { DEFAULT_GRAPH_OPTIONS } from '../../src/views/graph/options';
+import { groupRadius } from '../../src/views/graph/overview';
 import { JobRunner } from '../../src/views/graph/runner';
 import type { Scheduler } from '../../src/views/graph/schedule';
 import { GraphSession, SLICE_FROM, type SessionEvents } from '../../src/views/graph/session';
@@ -259,7 +260,7 @@ describe('the graph session', () => {
       const a = opened.graph.getNodeAttributes(k);
       return Math.hypot(a.x - centre.x, a.y - centre.y);
     }));
-    expect(far).toBeLessThan(12 * Math.sqrt(members) + 12);
+    expect(far).toBeLessThan(groupRadius(members));
     // Its layout runs after the paint and moves them in place.
     const moves = events.moves;
     await clock.settle();

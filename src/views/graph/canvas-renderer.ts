@@ -4,13 +4,12 @@
  * sigma (y up, sizes in px growing with the square root of the zoom, labels placed by labels.ts), with panning,
  * wheel zoom, dragging a node, hover, click, and a menu on right-click or a long press.
  */
+import { boxOf, fitCamera, scaleFor, toGraph, toScreen, zoomAbout, type Box, type Camera } from './canvas-camera';
 import { makePlan, type NodeStyle, type Plan } from './canvas-plan';
 import { drawHover, drawLabels, labelFont, type Theme } from './draw';
 import { placeLabels, TextWidths, type Disc, type LabelCandidate, type PlacedLabel } from './labels';
 import { neighbourhood, type ModelGraph } from './model';
-import { LONG_PRESS_MS, LONG_PRESS_SLOP, NO_INSETS, type GraphRenderer, type Insets, type Point, type RendererEvents } from './render-contract';
-
-const PADDING = 40;
+import { LONG_PRESS_MS, LONG_PRESS_SLOP, NO_INSETS, stageSizeFactor, zoomToSizeRatio, type GraphRenderer, type Insets, type Point, type RendererEvents } from './render-contract';
 
 type Press = { x: number; y: number; node: string | null; moved: boolean; camX: number; camY: number; timer: number | null; menu: boolean };
 
@@ -21,7 +20,7 @@ export class CanvasRenderer implements GraphRenderer {
   private width = 1;
   private height = 1;
   /** Graph point at the centre of the view, and px per graph unit. */
-  private camera = { x: 0, y: 0, scale: 1 };
+  private camera: Camera = { x: 0, y: 0, scale: 1 };
   private insets: Insets = NO_INSETS;
   /** The camera has not been placed yet: the first frame fits. */
   private unplaced = true;
@@ -79,25 +78,24 @@ export class CanvasRenderer implements GraphRenderer {
 
   fit(keys: readonly string[] | null): void {
     this.fitted = keys;
-    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-    const take = (a: { x: number; y: number; size: number }) => {
-      minX = Math.min(minX, a.x); maxX = Math.max(maxX, a.x);
-      minY = Math.min(minY, a.y); maxY = Math.max(maxY, a.y);
-    };
-    if (keys === null) this.graph.forEachNode((_k, a) => take(a));
-    else for (const k of keys) if (this.graph.hasNode(k)) take(this.graph.getNodeAttributes(k));
-    if (!Number.isFinite(minX)) return;
+    const box = this.bbox(keys);
+    if (box === null) return;
     // The stage may have changed size this very task (a panel opened): measure it now.
     if (this.container.clientWidth !== this.width || this.container.clientHeight !== this.height) this.resize();
-    const { top, right, bottom, left } = this.insets;
-    const w = Math.max(1, this.width - left - right - 2 * PADDING), h = Math.max(1, this.height - top - bottom - 2 * PADDING);
-    const bw = maxX - minX, bh = maxY - minY;
-    const scale = Math.min(bw > 0 ? w / bw : 4, bh > 0 ? h / bh : 4, 4);
-    // The middle of the free area shows the middle of the nodes.
-    const dx = (left - right) / 2, dy = (top - bottom) / 2;
-    this.camera = { scale, x: (minX + maxX) / 2 - dx / scale, y: (minY + maxY) / 2 + dy / scale };
+    this.camera = fitCamera(box, this.width, this.height, this.insets, this.wholeScale);
     this.unplaced = false;
     this.schedule();
+  }
+
+  private bbox(keys: readonly string[] | null): Box | null {
+    const g = this.graph;
+    return boxOf(keys === null ? g.mapNodes((_k, a) => a) : keys.filter((k) => g.hasNode(k)).map((k) => g.getNodeAttributes(k)));
+  }
+
+  /** The scale at which the whole graph fits the stage: nodes have their own size there, as in sigma. */
+  private get wholeScale(): number {
+    const box = this.bbox(null);
+    return box === null ? 1 : scaleFor(box, this.width, this.height, 1);
   }
 
   setInsets(insets: Insets): void {
@@ -108,7 +106,7 @@ export class CanvasRenderer implements GraphRenderer {
     if (!this.graph.hasNode(key)) return;
     this.fitted = undefined;
     const a = this.graph.getNodeAttributes(key);
-    this.camera = { x: a.x, y: a.y, scale: Math.max(this.camera.scale, 2.5) };
+    this.camera = { x: a.x, y: a.y, scale: Math.max(this.camera.scale, this.wholeScale * 4) };
     this.unplaced = false;
     this.schedule();
   }
@@ -156,19 +154,17 @@ export class CanvasRenderer implements GraphRenderer {
 
   // ---------------------------------------------------------------------------------------- geometry
 
-  /** Node sizes grow with the square root of the zoom, as in sigma. */
-  private get sizeRatio(): number {
-    return Math.sqrt(Math.max(0.05, this.camera.scale));
+  /** Node sizes follow the zoom as in sigma (render-contract.ts zoomToSizeRatio; 1 = the whole graph fitted). */
+  private sizeRatio(): number {
+    return stageSizeFactor(this.width, this.height) / zoomToSizeRatio(this.wholeScale / this.camera.scale);
   }
 
   private toScreen(x: number, y: number): Point {
-    const s = this.camera.scale;
-    return { x: this.width / 2 + (x - this.camera.x) * s, y: this.height / 2 - (y - this.camera.y) * s };
+    return toScreen(this.camera, this.width, this.height, x, y);
   }
 
   private toGraph(x: number, y: number): Point {
-    const s = this.camera.scale;
-    return { x: this.camera.x + (x - this.width / 2) / s, y: this.camera.y - (y - this.height / 2) / s };
+    return toGraph(this.camera, this.width, this.height, x, y);
   }
 
   /** The topmost node under a point (px), with a little slack for fingers. */
@@ -271,11 +267,7 @@ export class CanvasRenderer implements GraphRenderer {
   private wheel(e: WheelEvent): void {
     e.preventDefault();
     this.fitted = undefined;
-    const p = this.local(e);
-    // The graph point under the pointer stays under it.
-    const g = this.toGraph(p.x, p.y);
-    const scale = Math.min(400, Math.max(0.001, this.camera.scale * (e.deltaY < 0 ? 1.25 : 0.8)));
-    this.camera = { scale, x: g.x - (p.x - this.width / 2) / scale, y: g.y + (p.y - this.height / 2) / scale };
+    this.camera = zoomAbout(this.camera, this.width, this.height, this.local(e), e.deltaY < 0 ? 1.25 : 0.8);
     this.schedule();
   }
 
@@ -314,7 +306,7 @@ export class CanvasRenderer implements GraphRenderer {
       this.rs = new Float64Array(n);
     }
     const { xs, ys, rs } = this;
-    const s = this.camera.scale, cx = this.camera.x, cy = this.camera.y, hw = width / 2, hh = height / 2, sr = this.sizeRatio;
+    const s = this.camera.scale, cx = this.camera.x, cy = this.camera.y, hw = width / 2, hh = height / 2, sr = this.sizeRatio();
     let i = 0;
     this.graph.forEachNode((_key, a) => {
       xs[i] = hw + (a.x - cx) * s;

@@ -38,8 +38,8 @@ export class GraphView extends LiveView {
   panels: GraphPanels | null = null;
   private networkStale = true;
   private theme: Theme = DEFAULT_THEME;
-  /** A fit for the next model drawn: every node (null), some, or a person to zoom to. */
-  private fitNext: { keys: readonly string[] | null } | { focus: string } | null = { keys: null };
+  /** A fit for the next model drawn: every node (null), some, a person to zoom to, or an opened group. */
+  private fitNext: { keys: readonly string[] | null } | { focus: string } | { group: number } | null = { keys: null };
   private firstDraw: (() => void) | null = null;
   private drawMs = 0;
   private readonly listId = `ties-graph-people-${++viewCount}`;
@@ -225,7 +225,11 @@ export class GraphView extends LiveView {
   /** Opens or closes a group of the overview (its people laid out in place). */
   toggleGroup(group: number): void {
     const open = this.session.state.open;
-    if (!open.delete(group)) open.add(group);
+    if (open.delete(group)) this.fitNext = null;
+    else {
+      open.add(group);
+      this.fitNext = { group };
+    }
     this.render();
   }
 
@@ -271,6 +275,7 @@ export class GraphView extends LiveView {
     const fit = this.fitNext;
     if (fit === null || model.message !== null) return;
     this.fitNext = null;
+    if ('group' in fit) return renderer.fit(model.graph.filterNodes((key, a) => a.kind === 'person' && this.session.groupOf(key) === fit.group));
     if (!('focus' in fit)) return renderer.fit(fit.keys);
     if (model.graph.hasNode(fit.focus)) renderer.focus(fit.focus);
     else new Notice(this.host.t('graph.search.hidden', { name: this.host.index.person(fit.focus)?.name ?? fit.focus }));

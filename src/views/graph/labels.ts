@@ -27,7 +27,10 @@ export interface PlacedLabel {
   /** Left end of the text's baseline. */
   x: number;
   y: number;
+  /** The box it takes (px), for tests. */
+  box: { x1: number; y1: number; x2: number; y2: number };
   dimmed: boolean;
+  forced: boolean;
 }
 
 /** Grid cell size for the overlap tests, px. */
@@ -124,12 +127,17 @@ export function placeLabels(
     if (!c.forced && c.r < MIN_LABEL_RADIUS) continue;
     if (c.x < -c.r || c.y < -c.r || c.x > width + c.r || c.y > height + c.r) continue;
     const w = textWidth(c.text);
-    // Right, left, below, above: each as the text's baseline start.
+    // Right, left, below, above, then the four corners: each as the text's baseline start.
+    const d = c.r * 0.75 + gap;
     const spots: [number, number][] = [
       [c.x + c.r + gap, c.y + size / 3],
       [c.x - c.r - gap - w, c.y + size / 3],
       [c.x - w / 2, c.y + c.r + gap + ascent],
       [c.x - w / 2, c.y - c.r - gap - descent],
+      [c.x + d, c.y - d - descent],
+      [c.x + d, c.y + d + ascent],
+      [c.x - d - w, c.y - d - descent],
+      [c.x - d - w, c.y + d + ascent],
     ];
     const fits = (x: number, y: number, overNodes: boolean) => {
       const x1 = x - 1, y1 = y - ascent, x2 = x + w + 1, y2 = y + descent;
@@ -145,7 +153,7 @@ export function placeLabels(
     const id = boxes.length / 4;
     boxes.push(x - 1, y - ascent, x + w + 1, y + descent);
     labels.add(id, x - 1, y - ascent, x + w + 1, y + descent);
-    out.push({ text: c.text, x, y, dimmed: c.dimmed });
+    out.push({ text: c.text, x, y, box: { x1: x - 1, y1: y - ascent, x2: x + w + 1, y2: y + descent }, dimmed: c.dimmed, forced: c.forced });
   }
   return out;
 }

@@ -19,7 +19,6 @@ import { ALONE } from './overview';
 import { select } from './selection';
 
 export type { LegendEntry, LegendLabel } from './colour-groups';
-
 export interface GraphMetrics {
   /** Louvain community by path, 0 for the largest. */
   community: ReadonlyMap<string, number>;
@@ -131,9 +130,7 @@ export interface ModelInput {
 }
 
 /** The node key of a closed group. */
-export function groupKey(group: number): string {
-  return `group:${group}`;
-}
+export const groupKey = (group: number): string => `group:${group}`;
 
 /** Where to draw a node without a position: a deterministic spot, never all on one point. */
 function fallbackPoint(i: number): Point {
@@ -144,6 +141,8 @@ function fallbackPoint(i: number): Point {
 /** People and ties handled between two yields of `modelSteps` (a few milliseconds of work). */
 const NODES_PER_STEP = 500;
 const TIES_PER_STEP = 2000;
+/** Lines a closed group keeps to others in the overview: its strongest (a backbone, not a ball of lines). */
+const GROUP_LINES = 3;
 /** Organisations of up to this many people are drawn as a clique; larger ones as a star around their best-connected member. */
 const CLIQUE_UP_TO = 8;
 
@@ -238,7 +237,7 @@ export function* modelSteps(input: ModelInput): Generator<void, GraphModel, void
       const c = ov!.centres.get(g) ?? fallbackPoint(n + g + 1);
       graph.addNode(groupKey(g), {
         label: ov!.label(lead === undefined || lead === null ? null : persons[lead]!.name, b.members),
-        x: c.x, y: c.y, size: 8 + 2.2 * Math.sqrt(b.members),
+        x: c.x, y: c.y, size: 5 + 1.3 * Math.sqrt(b.members),
         color: colours.colour(b.colourKey ?? 'greyed'),
         forceLabel: false, highlighted: false, zIndex: 1,
         kind: 'group', path: groupKey(g), group: b.colourKey ?? 'greyed', archived: false, dormant: false, broker: 0,
@@ -252,7 +251,7 @@ export function* modelSteps(input: ModelInput): Generator<void, GraphModel, void
   const edgeKinds = new Set<EdgeKind>();
   const edgeOf = new Map<number, string>();
   const shades = Array.from({ length: 21 }, (_, k) => fade(EDGE, 0.35 + 0.45 * (k / 20), bg));
-  const lineColour = { mention: fade(MENTION, 0.75, bg), organisation: fade(ORGANISATION, 0.7, bg), group: fade(EDGE, 0.45, bg) };
+  const lineColour = { mention: fade(MENTION, 0.75, bg), organisation: fade(ORGANISATION, 0.7, bg), group: fade(EDGE, 0.35, bg) };
   const dimEdge = fade(EDGE, 0.08, bg), otherPath = fade(INTRO, 0.55, bg);
   const strength = new Float64Array(n).fill(-1);
   const strengthAt = (i: number) => (strength[i]! >= 0 ? strength[i]! : (strength[i] = tieStrength(persons[i]!, today)));
@@ -314,12 +313,25 @@ export function* modelSteps(input: ModelInput): Generator<void, GraphModel, void
     else addEdge(a, b, 'knows');
   }
   if (groupTies.size > 0) {
+    // The backbone: a closed group keeps its GROUP_LINES strongest lines, a person their strongest; a line is
+    // drawn when it is among the strongest of a group at either end and of any person at its end.
+    const strongest = new Map<number, number[]>();
+    for (const [code, w] of groupTies)
+      for (const e of [Math.floor(code / total), code % total]) {
+        const list = strongest.get(e);
+        if (list) list.push(w);
+        else strongest.set(e, [w]);
+      }
+    const floor = new Map<number, number>();
+    for (const [e, ws] of strongest) floor.set(e, ws.sort((a, b) => b - a)[Math.min(ws.length, e < n ? 1 : GROUP_LINES) - 1]!);
     let most = 1;
     for (const w of groupTies.values()) most = Math.max(most, w);
     for (const [code, w] of groupTies) {
       const a = Math.floor(code / total), b = code % total;
+      const kept = (e: number) => w >= floor.get(e)!;
+      if (a < n || b < n ? !(kept(a) && kept(b)) : !(kept(a) || kept(b))) continue;
       graph.addDirectedEdgeWithKey(`g${code}`, keyOf(a), keyOf(b), {
-        kind: 'group', type: 'line', size: 0.8 + 4 * (Math.log1p(w) / Math.log1p(most)),
+        kind: 'group', type: 'line', size: 0.6 + 2.4 * (Math.log1p(w) / Math.log1p(most)),
         color: highlighting ? dimEdge : lineColour.group, zIndex: 0, strength: 0, intro: 0, ties: w,
       });
     }

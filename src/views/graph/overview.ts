@@ -11,7 +11,7 @@ import { layoutMatrices, layoutSettings, type LayoutJob } from './jobs';
 import type { Point } from './layout';
 
 /** Space per person: a group of n people gets a disc of radius UNIT × √n. */
-export const UNIT = 12;
+export const UNIT = 20;
 
 export function groupRadius(members: number): number {
   return UNIT * Math.sqrt(Math.max(1, members)) + UNIT;
@@ -140,7 +140,10 @@ export function spiral(members: readonly number[], degree: (i: number) => number
   return out;
 }
 
-/** Positions (x, y per member) moved so that their middle is (0, 0) and they fit in the group's disc. */
+/**
+ * Positions (x, y per member) moved so that their middle is (0, 0) and they fill the group's disc: scaled so
+ * that nine in ten lie inside it, and the few far-flung ones drawn in to its edge.
+ */
 export function fitInDisc(xy: ArrayLike<number>, members: number): Float32Array {
   const n = xy.length / 2;
   let cx = 0, cy = 0;
@@ -150,13 +153,20 @@ export function fitInDisc(xy: ArrayLike<number>, members: number): Float32Array 
   }
   cx /= Math.max(1, n);
   cy /= Math.max(1, n);
-  let far = 0;
-  for (let i = 0; i < n; i++) far = Math.max(far, Math.hypot(xy[2 * i]! - cx, xy[2 * i + 1]! - cy));
-  const scale = far > 0 ? (groupRadius(members) - UNIT) / far : 1;
+  const distances = Array.from({ length: n }, (_, i) => Math.hypot(xy[2 * i]! - cx, xy[2 * i + 1]! - cy)).sort((a, b) => a - b);
+  const far = distances[Math.floor(0.9 * (n - 1))] ?? 0;
+  const radius = groupRadius(members) - UNIT;
+  const scale = far > 0 ? radius / far : 1;
   const out = new Float32Array(2 * n);
   for (let i = 0; i < n; i++) {
-    out[2 * i] = (xy[2 * i]! - cx) * scale;
-    out[2 * i + 1] = (xy[2 * i + 1]! - cy) * scale;
+    let x = (xy[2 * i]! - cx) * scale, y = (xy[2 * i + 1]! - cy) * scale;
+    const d = Math.hypot(x, y);
+    if (d > radius) {
+      x *= radius / d;
+      y *= radius / d;
+    }
+    out[2 * i] = x;
+    out[2 * i + 1] = y;
   }
   return out;
 }
@@ -179,5 +189,7 @@ export function groupLayoutJob(network: Network, members: readonly number[], off
     xy[2 * k + 1] = p.y;
   });
   const { nodes, edges } = layoutMatrices(sub, xy);
-  return { type: 'layout', nodes, edges, settings: layoutSettings(members.length), maxIterations: 400, maxMs: 1000, settle: 0.0005, snapshotMs: 100 };
+  // Weak gravity and more repulsion than the whole graph's: a group's people fill its disc instead of a dense core.
+  const settings = { ...layoutSettings(members.length), strongGravityMode: false, gravity: 1, scalingRatio: 30 };
+  return { type: 'layout', nodes, edges, settings, maxIterations: 400, maxMs: 1000, settle: 0.0005, snapshotMs: 100 };
 }

@@ -125,10 +125,14 @@ export class GraphPanels {
     this.stage.status(parts.join(' · '));
   }
 
-  /** The open legend covers the stage's left side: a fit keeps the graph out of it. */
+  /**
+   * What covers the stage, so that a fit keeps the graph out of it: the status line at the bottom, and the
+   * legend (its left side when open, its button at the bottom left when folded).
+   */
   updateInsets(): void {
     const legend = this.legend.size;
-    this.stage.setInsets({ top: 0, right: 0, bottom: 0, left: legend.width > 0 ? legend.width + 12 : 0 });
+    const open = legend.width > 0;
+    this.stage.setInsets({ top: 0, right: 0, bottom: open ? 20 : 56, left: open ? legend.width + 12 : 0 });
   }
 
   /** Filter menus and the name lists after the graph is painted (the first frame does not wait for them). */

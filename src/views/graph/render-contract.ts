@@ -61,3 +61,20 @@ export interface GraphRenderer {
 /** How long a touch must rest on a node to open its menu, ms, and how far it may wander meanwhile, px. */
 export const LONG_PRESS_MS = 500;
 export const LONG_PRESS_SLOP = 8;
+
+/**
+ * How node sizes follow the zoom, in both renderers: `ratio` is the camera's (1 = the whole graph fitted, 0.1 =
+ * zoomed in ten times); a node grows with the fourth root of the zoom (×1.8 at ten times), so that people stay
+ * apart when a group or a neighbourhood is zoomed into.
+ */
+export function zoomToSizeRatio(ratio: number): number {
+  return Math.pow(Math.max(ratio, 1e-4), 0.25);
+}
+
+/**
+ * Nodes are drawn smaller on a small stage (a phone, a narrow pane): the same graph fitted into a third of the
+ * width would otherwise leave no room between nodes for their labels. 1 from 800 px, down to 0.6.
+ */
+export function stageSizeFactor(width: number, height: number): number {
+  return Math.min(1, Math.max(0.6, Math.sqrt(Math.min(width, height) / 800)));
+}

@@ -9,7 +9,7 @@ import { fade } from './colours';
 import { drawHover, drawLabels, FADE_EDGE, FADE_NODE, labelFont, type Theme } from './draw';
 import { labelOrder, placeLabels, TextWidths, type Disc, type LabelCandidate, type PlacedLabel } from './labels';
 import { neighbourhood, type ModelEdge, type ModelGraph, type ModelNode } from './model';
-import { LONG_PRESS_MS, LONG_PRESS_SLOP, NO_INSETS, type GraphRenderer, type Insets, type Point, type RendererEvents } from './render-contract';
+import { LONG_PRESS_MS, LONG_PRESS_SLOP, NO_INSETS, stageSizeFactor, zoomToSizeRatio, type GraphRenderer, type Insets, type Point, type RendererEvents } from './render-contract';
 
 const PADDING = 40;
 
@@ -21,6 +21,8 @@ export class SigmaRenderer implements GraphRenderer {
   private frames: number[] = [];
   private frameStart = 0;
   private insets: Insets = NO_INSETS;
+  /** Node sizes on this stage (render-contract.ts stageSizeFactor). */
+  private stageFactor = 1;
   private order: { key: string; forced: boolean }[] | null = null;
   private placed: PlacedLabel[] = [];
   private readonly widths = new TextWidths();
@@ -37,6 +39,7 @@ export class SigmaRenderer implements GraphRenderer {
       labelSize: theme.labelSize,
       labelColor: { color: theme.text },
       minEdgeThickness: 1,
+      zoomToSizeRatioFunction: (ratio) => zoomToSizeRatio(ratio) / this.stageFactor,
       stagePadding: PADDING,
       defaultDrawNodeHover: (ctx, data) => drawHover(ctx, data, this.theme),
       nodeReducer: (node, data) => {
@@ -52,6 +55,8 @@ export class SigmaRenderer implements GraphRenderer {
       },
     });
     const s = this.sigma;
+    this.measureStage();
+    s.scheduleRefresh();
     s.on('enterNode', ({ node, event }) => {
       if (this.press?.moved) return;
       this.hover(node);
@@ -188,6 +193,7 @@ export class SigmaRenderer implements GraphRenderer {
     if (!Number.isFinite(minX)) return;
     // The stage may have changed size this very task (a panel opened): measure it now.
     s.resize();
+    this.measureStage();
     s.refresh();
     const { width, height } = s.getDimensions();
     const { top, right, bottom, left } = this.insets;
@@ -220,7 +226,13 @@ export class SigmaRenderer implements GraphRenderer {
 
   resize(): void {
     this.sigma.resize();
+    this.measureStage();
     this.sigma.refresh();
+  }
+
+  private measureStage(): void {
+    const { width, height } = this.sigma.getDimensions();
+    this.stageFactor = stageSizeFactor(width, height);
   }
 
   setTheme(theme: Theme): void {
