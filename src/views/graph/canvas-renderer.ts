@@ -247,6 +247,8 @@ export class CanvasRenderer implements GraphRenderer {
   }
 
   private contextMenu(e: MouseEvent): void {
+    // A long press has opened the menu already (phones fire contextmenu after it too).
+    if (this.press?.menu) return e.preventDefault();
     const p = this.local(e);
     const node = this.nodeAt(p.x, p.y);
     if (node === null) return;

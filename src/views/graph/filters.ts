@@ -1,7 +1,8 @@
 /**
  * The Filters panel (like the core graph's settings): colour, who is shown (organisation, tag, circle,
- * archived, local depth, the whole graph instead of its groups) and which lines. It floats over the top right
- * of the stage and closes with its button, Escape, or a click outside it.
+ * archived, local depth, the whole graph instead of its groups) and which lines. It stands beside the graph
+ * (below it on a narrow pane), so it never hides anyone, and closes with its button, the Filters button or
+ * Escape.
  */
 import { setIcon } from 'obsidian';
 import { CIRCLES, type Circle } from '../../core/types';

@@ -41,6 +41,9 @@ export class GraphView extends LiveView {
   /** A fit for the next model drawn: every node (null), some, a person to zoom to, or an opened group. */
   private fitNext: { keys: readonly string[] | null } | { focus: string } | { group: number } | null = { keys: null };
   private firstDraw: (() => void) | null = null;
+  private resizes: ResizeObserver | null = null;
+  /** The nodes the last fit showed (undefined: none yet): a stage that changes size fits them again. */
+  private lastFit: readonly string[] | null | undefined = undefined;
   private drawMs = 0;
   private readonly listId = `ties-graph-people-${++viewCount}`;
 
@@ -126,18 +129,10 @@ export class GraphView extends LiveView {
       this.invalidate();
     }));
     if (typeof ResizeObserver !== 'undefined') {
-      const observer = new ResizeObserver(() => {
-        this.renderer?.resize();
-        this.panels?.updateInsets();
-      });
-      observer.observe(this.contentEl);
-      this.register(() => observer.disconnect());
+      // The stage changes size with the pane, and when the Filters or intro panel opens beside it.
+      this.resizes = new ResizeObserver(() => this.stageResized());
+      this.register(() => this.resizes?.disconnect());
     }
-    // A click outside the open Filters panel closes it.
-    this.registerDomEvent(this.contentEl, 'pointerdown', (evt) => {
-      const target = evt.target instanceof Element ? evt.target : null;
-      if (this.panels?.filters.open && !target?.closest('.ties-graph-filters, .ties-graph-filters-open')) this.panels.toggleFilters(false);
-    });
     this.theme = themeOf(this.contentEl);
     this.session.state.background = this.theme.background;
     this.followActiveNote();
@@ -275,10 +270,13 @@ export class GraphView extends LiveView {
     const fit = this.fitNext;
     if (fit === null || model.message !== null) return;
     this.fitNext = null;
-    if ('group' in fit) return renderer.fit(model.graph.filterNodes((key, a) => a.kind === 'person' && this.session.groupOf(key) === fit.group));
-    if (!('focus' in fit)) return renderer.fit(fit.keys);
-    if (model.graph.hasNode(fit.focus)) renderer.focus(fit.focus);
-    else new Notice(this.host.t('graph.search.hidden', { name: this.host.index.person(fit.focus)?.name ?? fit.focus }));
+    if ('focus' in fit) {
+      this.lastFit = undefined;
+      if (model.graph.hasNode(fit.focus)) return renderer.focus(fit.focus);
+      return void new Notice(this.host.t('graph.search.hidden', { name: this.host.index.person(fit.focus)?.name ?? fit.focus }));
+    }
+    this.lastFit = 'group' in fit ? model.graph.filterNodes((key, a) => a.kind === 'person' && this.session.groupOf(key) === fit.group) : fit.keys;
+    renderer.fit(this.lastFit);
   }
 
   private buildPanels(): void {
@@ -296,7 +294,7 @@ export class GraphView extends LiveView {
       toolbar: {
         search: (q) => void this.search(q),
         local: () => this.setOptions({ local: !this.options.local }),
-        fit: () => this.renderer?.fit(null),
+        fit: () => this.renderer?.fit((this.lastFit = null)),
       },
       intro: { find: (q) => void this.introduce(q), choose: (i) => this.choosePath(i), ask: (first, target) => this.host.actions().askForIntroduction(first, target) },
       setOptions: (change) => this.setOptions(change),
@@ -304,6 +302,16 @@ export class GraphView extends LiveView {
       rendererReady: () => this.rendererReady(),
     });
     this.panels.sync(this.options, this.model);
+    this.resizes?.disconnect();
+    this.resizes?.observe(this.panels.stage.el);
+  }
+
+  private stageResized(): void {
+    const renderer = this.renderer;
+    if (!renderer) return;
+    renderer.resize();
+    this.panels?.updateInsets();
+    if (this.lastFit !== undefined) renderer.fit(this.lastFit, false);
   }
 
   /** A renderer was made: it gets the model drawn now, and the fit waiting. */

@@ -1,6 +1,7 @@
 /**
- * The legend: what the colours, sizes and lines mean. It folds to one small button (on narrow panes it starts
- * folded), so that it never sits over the people the view is about; a fit leaves room for it while it is open.
+ * The legend: what the colours, sizes and lines mean. It folds to one small button (on a stage narrower than
+ * 600 px it is folded until the user opens it), so that it never sits over the people the view is about; a fit
+ * leaves room for it while it is open.
  */
 import { setIcon } from 'obsidian';
 import type { Translate } from '../../i18n/i18n';
@@ -23,13 +24,15 @@ export class Legend {
   readonly el: HTMLElement;
   private readonly button: HTMLButtonElement;
   private readonly body: HTMLElement;
-  collapsed: boolean;
+  collapsed = false;
+  /** The user folded or opened it: the stage's width no longer decides. */
+  private chosen = false;
 
-  constructor(parent: HTMLElement, private readonly t: Translate, collapsed: boolean, private readonly toggled: () => void) {
-    this.collapsed = collapsed;
+  constructor(parent: HTMLElement, private readonly t: Translate, private readonly toggled: () => void) {
     this.el = parent.createDiv({ cls: 'ties-graph-legend' });
     this.button = this.el.createEl('button', { cls: 'clickable-icon ties-graph-legend-toggle', attr: { type: 'button' } });
     this.button.addEventListener('click', () => {
+      this.chosen = true;
       this.collapsed = !this.collapsed;
       this.sync();
       this.toggled();
@@ -46,6 +49,15 @@ export class Legend {
     this.button.setAttribute('aria-label', label);
     this.button.setAttribute('aria-expanded', String(!this.collapsed));
     this.el.toggleClass('is-collapsed', this.collapsed);
+  }
+
+  /** Folded on a stage narrower than 600 px, open on a wider one, until the user chooses. */
+  fitTo(stageWidth: number): void {
+    if (this.chosen || stageWidth <= 0) return;
+    const collapsed = stageWidth < 600;
+    if (collapsed === this.collapsed) return;
+    this.collapsed = collapsed;
+    this.sync();
   }
 
   /** The room the open legend takes at the stage's bottom left, px (0 when folded or empty). */

@@ -69,9 +69,10 @@ export class GraphPanels {
     });
     const body = el.createDiv({ cls: 'ties-graph-body' });
     this.stage = new Stage(body, events, () => host.rendererChoice(), (reason) => t('graph.message.cannotDraw', { reason }), () => actions.rendererReady());
-    this.legend = new Legend(this.stage.el, t, el.clientWidth > 0 && el.clientWidth < 600, () => this.updateInsets());
+    this.legend = new Legend(this.stage.el, t, () => this.updateInsets());
+    this.legend.fitTo(el.clientWidth);
     this.card = new HoverCard(this.stage.el, host);
-    this.filters = new FiltersPanel(this.stage.el, t, (change) => actions.setOptions(change), () => this.toggleFilters(false));
+    this.filters = new FiltersPanel(body, t, (change) => actions.setOptions(change), () => this.toggleFilters(false));
     this.intro = new IntroPanel(body, host, listId, (name) => this.toolbar.offers(name), { ...actions.intro, close: () => this.setIntroOpen(false, actions) });
   }
 
@@ -98,7 +99,8 @@ export class GraphPanels {
 
   toggleFilters(open: boolean): void {
     this.filters.setOpen(open);
-    this.toolbar.sync({ ...this.toolbarState, filtersOpen: open });
+    this.toolbarState = { ...this.toolbarState, filtersOpen: open };
+    this.toolbar.sync(this.toolbarState);
   }
 
   /** Controls show the options: the Filters panel, the toolbar's pressed buttons and counts. */
@@ -130,6 +132,7 @@ export class GraphPanels {
    * legend (its left side when open, its button at the bottom left when folded).
    */
   updateInsets(): void {
+    this.legend.fitTo(this.stage.el.clientWidth);
     const legend = this.legend.size;
     const open = legend.width > 0;
     this.stage.setInsets({ top: 0, right: 0, bottom: open ? 20 : 56, left: open ? legend.width + 12 : 0 });

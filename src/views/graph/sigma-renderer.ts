@@ -27,6 +27,7 @@ export class SigmaRenderer implements GraphRenderer {
   private placed: PlacedLabel[] = [];
   private readonly widths = new TextWidths();
   private press: { key: string; at: Point; moved: boolean; timer: number | null; menu: boolean } | null = null;
+  private swallowClick = false;
 
   constructor(private readonly container: HTMLElement, private graph: ModelGraph, private readonly events: RendererEvents, private theme: Theme) {
     this.sigma = new Sigma<ModelNode, ModelEdge>(graph, container, {
@@ -68,11 +69,14 @@ export class SigmaRenderer implements GraphRenderer {
       this.events.hover(null, null);
     });
     s.on('clickNode', ({ node, event }) => {
-      if (this.press?.menu || this.press?.moved) return;
+      // The click that ends a drag or a long press is not a click on the node.
+      if (this.swallowClick) return;
       this.events.click(node, event.original);
     });
     s.on('rightClickNode', ({ node, event }) => {
       event.original.preventDefault();
+      // A long press has opened the menu already (phones fire contextmenu after it too).
+      if (this.press?.menu || this.swallowClick) return;
       const original = event.original;
       const at = 'clientX' in original ? { x: original.clientX, y: original.clientY } : this.pagePoint(event);
       this.events.menu(node, at, original);
@@ -104,6 +108,10 @@ export class SigmaRenderer implements GraphRenderer {
       const press = this.press;
       this.stopTimer();
       this.press = null;
+      if (press?.moved || press?.menu) {
+        this.swallowClick = true;
+        this.container.win.setTimeout(() => (this.swallowClick = false), 0);
+      }
       if (press?.moved && this.graph.hasNode(press.key)) {
         const a = this.graph.getNodeAttributes(press.key);
         this.events.drag(press.key, { x: a.x, y: a.y }, true);
