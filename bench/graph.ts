@@ -78,7 +78,7 @@ function runWorker<R>(job: CommunitiesJob | BrokersJob): Promise<{ result: R; ms
 }
 
 /** A vault folder of person notes for the browser harness: `knows` links as the clustered graph has them. */
-function writePeopleVault(dir: string, people: Person[]): void {
+export function writePeopleVault(dir: string, people: Person[]): void {
   if (existsSync(join(dir, '.complete'))) return;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'People'), { recursive: true });
@@ -247,6 +247,26 @@ export async function graphFigures(): Promise<void> {
   } catch (error) {
     console.log(`  (not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
   }
+
+  // 10,000 people in the browser: the groups overview.
+  const vault10k = join('bench', 'out', 'graph-10k');
+  writePeopleVault(vault10k, tenK);
+  console.log('\nThe groups overview in headless Chromium (browser harness, 10,000 people / 50,000 ties, a new browser)');
+  try {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/graph-browser.ts', vault10k, 'overview'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      timeout: 600_000,
+    });
+    const r = JSON.parse(out.trim().split('\n').pop()!) as OverviewFigures;
+    const long = (xs: number[]) => (xs.length === 0 ? 'none' : `${xs.length}, longest ${ms(Math.max(...xs))}`);
+    line(`  opened until the ${r.groups} groups are drawn (network, communities in the worker, model)`, ms(r.drawn), '≤ 300 ms');
+    line('    main-thread tasks over 50 ms until then', long(r.openLong), 'none of ours');
+    line(`  a click on the largest group (${r.group} people) until its people are drawn`, ms(r.opened), '≤ 100 ms');
+    line('    main-thread tasks over 50 ms until then', long(r.groupLong), 'none of ours');
+  } catch (error) {
+    console.log(`  (not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+  }
 }
 
 export interface OpenFigures {
@@ -266,6 +286,18 @@ export interface OpenFigures {
   longTasks: number[];
   renderer: string;
   where: string;
+}
+
+export interface OverviewFigures {
+  /** ms from opening until the groups are drawn. */
+  drawn: number;
+  groups: number;
+  /** Main-thread tasks over 50 ms until then. */
+  openLong: number[];
+  /** People in the largest group, and ms from its click until its people are drawn. */
+  group: number;
+  opened: number;
+  groupLong: number[];
 }
 
 export interface BrowserFigures {

@@ -21,7 +21,14 @@ export class IntroPanel {
   private readonly input: HTMLInputElement;
   private readonly results: HTMLElement;
 
-  constructor(parent: HTMLElement, private readonly ctx: CardContext, listId: string, offers: (name: string) => boolean, private readonly actions: IntroActions) {
+  constructor(
+    parent: HTMLElement,
+    private readonly ctx: CardContext,
+    listId: string,
+    /** The names list: whether it holds a name, and what it offers for what is typed. */
+    names: { offers(name: string): boolean; suggest(typed: string): void },
+    private readonly actions: IntroActions,
+  ) {
     const { t } = ctx;
     this.el = parent.createDiv({ cls: 'ties-graph-intro is-hidden' });
     const head = this.el.createDiv({ cls: 'ties-graph-intro-head' });
@@ -35,8 +42,9 @@ export class IntroPanel {
     });
     this.input.addEventListener('change', () => actions.find(this.input.value));
     this.input.addEventListener('input', () => {
+      names.suggest(this.input.value);
       // A name picked from the list: no need to wait for Enter.
-      if (offers(this.input.value)) actions.find(this.input.value);
+      if (names.offers(this.input.value)) actions.find(this.input.value);
     });
     this.results = this.el.createDiv({ cls: 'ties-graph-intro-results' });
   }

@@ -58,71 +58,73 @@ export function tiesBetween(network: Network, groups: Int32Array): Map<string, n
 }
 
 /**
- * A centre for every group's disc. The largest group sits in the middle; each next one (the one most tied to
- * those placed, then the largest) goes to the free spot nearest the tie-weighted mean of the groups it is tied
- * to, searched on rings around that point. O(groups² × spots): a few ms for a few hundred groups.
+ * A centre for every group's disc: the largest in the middle and the rest on a sunflower spiral outward, then
+ * a small force layout: groups with ties between them pull together, discs that overlap push apart, and a
+ * last pass leaves no two discs overlapping. A pass compares only discs whose x ranges meet (sweep and prune);
+ * the number of passes shrinks as groups grow, so that the whole stays within a few tens of milliseconds.
  */
 export function packGroups(sizes: ReadonlyMap<number, number>, ties: ReadonlyMap<string, number>): Map<number, Point> {
   const ids = [...sizes.keys()].sort((a, b) => sizes.get(b)! - sizes.get(a)! || a - b);
-  const links = new Map<number, Map<number, number>>();
+  const k = ids.length;
+  const at = new Map(ids.map((c, i) => [c, i]));
+  const r = Float64Array.from(ids, (c) => groupRadius(sizes.get(c)!));
+  const x = new Float64Array(k), y = new Float64Array(k);
+  let area = 0;
+  for (let i = 0; i < k; i++) {
+    const d = Math.sqrt(area) * 1.1;
+    x[i] = d * Math.cos(i * 2.399963);
+    y[i] = d * Math.sin(i * 2.399963);
+    area += (r[i]! + UNIT) ** 2;
+  }
+  const links: [number, number, number][] = [];
   for (const [key, w] of ties) {
-    const [a, b] = key.split(' ').map(Number) as [number, number];
-    if (!sizes.has(a) || !sizes.has(b)) continue;
-    if (!links.has(a)) links.set(a, new Map());
-    if (!links.has(b)) links.set(b, new Map());
-    links.get(a)!.set(b, w);
-    links.get(b)!.set(a, w);
+    const [a, b] = key.split(' ').map((v) => at.get(Number(v)));
+    if (a !== undefined && b !== undefined) links.push([a, b, Math.log1p(w)]);
   }
-  const placed = new Map<number, Point>();
-  const radius = (c: number) => groupRadius(sizes.get(c)!);
-  const pull = new Map<number, number>();
-  const free = (x: number, y: number, r: number) => {
-    for (const [c, p] of placed) {
-      const min = r + radius(c) + UNIT;
-      if ((p.x - x) ** 2 + (p.y - y) ** 2 < min * min) return false;
+  let strongest = 1;
+  for (const l of links) strongest = Math.max(strongest, l[2]);
+  let widest = 0;
+  for (let i = 0; i < k; i++) widest = Math.max(widest, r[i]!);
+  const order = Int32Array.from({ length: k }, (_, i) => i);
+  // Discs that overlap push apart (the smaller moves more). Sweep and prune: only discs whose x ranges meet.
+  const separate = () => {
+    let moved = false;
+    order.sort((a, b) => x[a]! - x[b]!);
+    for (let p = 0; p < k; p++) {
+      const a = order[p]!;
+      for (let q = p + 1; q < k; q++) {
+        const b = order[q]!;
+        if (x[b]! - x[a]! >= r[a]! + widest + UNIT) break;
+        const dx = x[b]! - x[a]!, dy = y[b]! - y[a]!, d = Math.hypot(dx, dy) || 1e-6;
+        const overlap = r[a]! + r[b]! + UNIT - d;
+        if (overlap <= 0) continue;
+        moved = true;
+        const wa = r[b]! / (r[a]! + r[b]!), wb = 1 - wa;
+        x[a]! -= (dx / d) * overlap * wa;
+        y[a]! -= (dy / d) * overlap * wa;
+        x[b]! += (dx / d) * overlap * wb;
+        y[b]! += (dy / d) * overlap * wb;
+      }
     }
-    return true;
+    return moved;
   };
-  const rank = new Map(ids.map((c, k) => [c, k]));
-  const remaining = new Set(ids);
-  while (remaining.size > 0) {
-    // The next group: most tied to those placed, then the largest.
-    let next = ids[0]!, best = -1;
-    for (const c of remaining) {
-      const w = pull.get(c) ?? 0;
-      if (best < 0 || w > best || (w === best && rank.get(c)! < rank.get(next)!)) {
-        next = c;
-        best = w;
-      }
+  const passes = Math.max(4, Math.min(25, Math.floor(2e6 / Math.max(1, k * k))));
+  for (let pass = 0; pass < passes; pass++) {
+    const pull = 0.1 * (1 - pass / passes);
+    for (const [a, b, w] of links) {
+      const dx = x[b]! - x[a]!, dy = y[b]! - y[a]!, d = Math.hypot(dx, dy) || 1e-6;
+      const gap = d - (r[a]! + r[b]! + UNIT);
+      if (gap <= 0) continue;
+      const step = (gap * pull * w) / strongest;
+      x[a]! += (dx / d) * step;
+      y[a]! += (dy / d) * step;
+      x[b]! -= (dx / d) * step;
+      y[b]! -= (dy / d) * step;
     }
-    remaining.delete(next);
-    const r = radius(next);
-    let tx = 0, ty = 0, tw = 0;
-    for (const [other, w] of links.get(next) ?? []) {
-      const p = placed.get(other);
-      if (!p) continue;
-      tx += p.x * w;
-      ty += p.y * w;
-      tw += w;
-    }
-    if (tw > 0) {
-      tx /= tw;
-      ty /= tw;
-    }
-    let spot: Point | null = placed.size === 0 || free(tx, ty, r) ? { x: tx, y: ty } : null;
-    for (let ring = 1; spot === null; ring++) {
-      const distance = ring * UNIT * 2;
-      const steps = Math.max(8, Math.ceil((2 * Math.PI * distance) / (UNIT * 2)));
-      for (let s = 0; s < steps && spot === null; s++) {
-        const a = (2 * Math.PI * s) / steps + ring * 0.37;
-        const x = tx + distance * Math.cos(a), y = ty + distance * Math.sin(a);
-        if (free(x, y, r)) spot = { x, y };
-      }
-    }
-    placed.set(next, spot);
-    for (const [other, w] of links.get(next) ?? []) if (remaining.has(other)) pull.set(other, (pull.get(other) ?? 0) + w);
+    separate();
   }
-  return placed;
+  for (let pass = 0; pass < 15 && separate(); pass++);
+  return new Map(ids.map((c, i) => [c, { x: x[i]!, y: y[i]! }]));
 }
 
 /**
@@ -191,5 +193,5 @@ export function groupLayoutJob(network: Network, members: readonly number[], off
   const { nodes, edges } = layoutMatrices(sub, xy);
   // Weak gravity and more repulsion than the whole graph's: a group's people fill its disc instead of a dense core.
   const settings = { ...layoutSettings(members.length), strongGravityMode: false, gravity: 1, scalingRatio: 30 };
-  return { type: 'layout', nodes, edges, settings, maxIterations: 400, maxMs: 1000, settle: 0.0005, snapshotMs: 100 };
+  return { type: 'layout', nodes, edges, settings, maxIterations: 400, maxMs: 1000, settle: 0.0005, snapshotMs: 250 };
 }

@@ -73,7 +73,7 @@ export class GraphPanels {
     this.legend.fitTo(el.clientWidth);
     this.card = new HoverCard(this.stage.el, host);
     this.filters = new FiltersPanel(body, t, (change) => actions.setOptions(change), () => this.toggleFilters(false));
-    this.intro = new IntroPanel(body, host, listId, (name) => this.toolbar.offers(name), { ...actions.intro, close: () => this.setIntroOpen(false, actions) });
+    this.intro = new IntroPanel(body, host, listId, this.toolbar, { ...actions.intro, close: () => this.setIntroOpen(false, actions) });
   }
 
   /** Everything shows the new model; the stage draws it and then `fit` runs on the renderer. */

@@ -5,6 +5,9 @@
 import { setIcon } from 'obsidian';
 import type { Translate } from '../../i18n/i18n';
 
+/** Names the list offers at most. */
+const SUGGESTIONS = 30;
+
 export interface ToolbarActions {
   /** A name was typed and confirmed, or picked from the list ('' clears the search). */
   search(query: string): void;
@@ -23,6 +26,8 @@ export class Toolbar {
   private readonly localButton: HTMLButtonElement;
   private readonly introButton: HTMLButtonElement;
   private names = new Set<string>();
+  /** Every name, sorted: the list offers the few that match what is typed. */
+  private sorted: string[] = [];
 
   constructor(parent: HTMLElement, private readonly t: Translate, listId: string, actions: ToolbarActions) {
     this.el = parent.createDiv({ cls: 'ties-graph-toolbar' });
@@ -34,6 +39,7 @@ export class Toolbar {
     });
     this.search.addEventListener('change', () => actions.search(this.search.value));
     this.search.addEventListener('input', () => {
+      this.suggest(this.search.value);
       // A name picked from the list needs no Enter; an emptied box clears the search.
       if (this.search.value === '' || this.names.has(this.search.value)) actions.search(this.search.value);
     });
@@ -63,11 +69,28 @@ export class Toolbar {
     this.introButton.setAttribute('aria-pressed', String(state.intro));
   }
 
-  /** The names offered while typing. */
+  /** The names that can be offered while typing. */
   setNames(names: readonly string[]): void {
     this.names = new Set(names);
+    this.sorted = [...this.names].sort((a, b) => a.localeCompare(b));
+  }
+
+  /**
+   * The list offers the names that start with what is typed, then those that contain it, at most SUGGESTIONS
+   * (a list of 10,000 names would cost a long task to build and help nobody).
+   */
+  suggest(typed: string): void {
+    const q = typed.trim().toLowerCase();
     this.people.empty();
-    for (const name of names) this.people.createEl('option', { value: name });
+    if (q === '') return;
+    const starts: string[] = [], contains: string[] = [];
+    for (const name of this.sorted) {
+      const at = name.toLowerCase().indexOf(q);
+      if (at === 0) starts.push(name);
+      else if (at > 0 && contains.length < SUGGESTIONS) contains.push(name);
+      if (starts.length >= SUGGESTIONS) break;
+    }
+    for (const name of [...starts, ...contains].slice(0, SUGGESTIONS)) this.people.createEl('option', { value: name });
   }
 
   /** Whether `name` is exactly a name the list offers. */
