@@ -4,6 +4,7 @@ import { buildGraph, buildNetwork, introPaths, isInTouch } from '../../src/core/
 import type { NoteRecord } from '../../src/core/types';
 import { PeopleIndex } from '../../src/index/people-index';
 import { day, personRecord, settings } from '../builders';
+import { graphVault as vault } from '../fixtures/graph-vault';
 
 const T = day('2026-11-24');
 const recent = '2026-11-01';
@@ -21,25 +22,6 @@ function networkOf(...records: NoteRecord[]) {
   const index = new PeopleIndex(settings);
   index.rebuild(records);
   return buildNetwork(index.people(), (t, from) => index.resolvePerson(t, from));
-}
-
-/**
- * Two groups joined by Bridge: A–B–C–A (Acme, circle 5 and 15) and X–Y–Z–X (Globex), Bridge knows C and X.
- * Old is archived, Sleepy dormant; Solo knows nobody.
- */
-function vault(): NoteRecord[] {
-  return [
-    personRecord('A', { knows: ['[[B]]', '[[C]]'], organisation: 'Acme', circle: 5, last_contact: recent, tags: ['client'] }),
-    personRecord('B', { knows: ['[[C]]'], organisation: 'acme', circle: 15, last_contact: recent }),
-    personRecord('C', { organisation: 'Acme', circle: 50, last_contact: '2026-06-01', tags: ['client/key'] }),
-    personRecord('Bridge', { knows: ['[[C]]', '[[X]]'], organisation: 'Freelance', last_contact: recent, interests: ['sailing'] }),
-    personRecord('X', { knows: ['[[Y]]', '[[Z]]'], organisation: 'Globex' }),
-    personRecord('Y', { knows: ['[[Z]]'], organisation: 'Globex', introduced_by: '[[X]]' }),
-    personRecord('Z', { organisation: 'Globex', circle: 150 }),
-    personRecord('Old', { knows: ['[[A]]'], archived: true }),
-    personRecord('Sleepy', { knows: ['[[Z]]'], last_contact: '2023-01-01' }),
-    personRecord('Solo', { knows: ['[[Solo]]', '[[Nobody]]'] }),
-  ];
 }
 
 describe('the network (the one tie rule)', () => {

@@ -163,6 +163,18 @@ describe('the relationship graph in Chromium', () => {
     expect(after.saved).toEqual({ x: after.node.x, y: after.node.y });
   });
 
+  /** Every node drawn is on the stage. */
+  const allInside = () =>
+    h.page.evaluate(() => {
+      const v = window.graphView;
+      const rect = v.contentEl.querySelector('.ties-graph-canvas')!.getBoundingClientRect();
+      const graph = v.model.graph as unknown as { nodes(): string[] };
+      return graph.nodes().every((k) => {
+        const p = v.renderer!.screenPosition(k)!;
+        return p.x > 0 && p.y > 0 && p.x < rect.width && p.y < rect.height;
+      });
+    });
+
   it('Filters open in a panel; a filter fits the graph to who is left; Fit fits again', async () => {
     await openGraph();
     await h.page.locator('.ties-graph-filters-open').click();
@@ -172,16 +184,7 @@ describe('the relationship graph in Chromium', () => {
     await panel.locator('select[data-option="circle"]').selectOption('15');
     await h.page.evaluate(() => window.graphView.whenIdle());
     await h.page.waitForTimeout(400);
-    const inside = await h.page.evaluate(() => {
-      const v = window.graphView;
-      const rect = v.contentEl.querySelector('.ties-graph-canvas')!.getBoundingClientRect();
-      const graph = v.model.graph as unknown as { nodes(): string[] };
-      return graph.nodes().every((k) => {
-        const p = v.renderer!.screenPosition(k)!;
-        return p.x > 0 && p.y > 0 && p.x < rect.width && p.y < rect.height;
-      });
-    });
-    expect(inside).toBe(true);
+    expect(await allInside()).toBe(true);
     expect(await h.page.locator('.ties-graph-filters-open .ties-graph-badge').textContent()).toBe('1');
     // The panel stands beside the graph: nobody is under it. Its button closes it.
     const beside = await h.page.evaluate(() => {
@@ -195,16 +198,6 @@ describe('the relationship graph in Chromium', () => {
     await h.page.evaluate(() => window.graphView.setOptions({ circle: null }));
     await h.page.evaluate(() => window.graphView.whenIdle());
     // Zoomed in on one person, Fit shows everyone again.
-    const allInside = () =>
-      h.page.evaluate(() => {
-        const v = window.graphView;
-        const rect = v.contentEl.querySelector('.ties-graph-canvas')!.getBoundingClientRect();
-        const graph = v.model.graph as unknown as { nodes(): string[] };
-        return graph.nodes().every((k) => {
-          const p = v.renderer!.screenPosition(k)!;
-          return p.x > 0 && p.y > 0 && p.x < rect.width && p.y < rect.height;
-        });
-      });
     await h.page.evaluate(() => (window.graphView.renderer as unknown as { focus(k: string): void }).focus('People/Bas Willems.md'));
     await h.page.waitForTimeout(600);
     expect(await allInside()).toBe(false);

@@ -40,14 +40,19 @@ const sectionNames = (el: HTMLElement, kind: string) =>
   Array.from(el.querySelectorAll(`.ties-attention-section[data-kind="${kind}"] .ties-attention-name`)).map((e) => e.textContent);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The sidebar and the graph, both open and done drawing. */
+async function bothOpen(t: TestApp): Promise<{ sidebar: AttentionView; graph: GraphView }> {
+  await openAttentionView(t.app);
+  await openGraphView(t.app);
+  const graph = viewOf<GraphView>(t, VIEW_TYPE_GRAPH);
+  await graph.whenIdle();
+  return { sidebar: viewOf<AttentionView>(t, VIEW_TYPE_ATTENTION), graph };
+}
+
 describe('the live views', () => {
   it('re-render on a view setting without reading the vault again', async () => {
     const { t, p } = await started();
-    await openAttentionView(t.app);
-    const sidebar = viewOf<AttentionView>(t, VIEW_TYPE_ATTENTION);
-    await openGraphView(t.app);
-    const graph = viewOf<GraphView>(t, VIEW_TYPE_GRAPH);
-    await graph.whenIdle();
+    const { sidebar, graph } = await bothOpen(t);
     expect(sectionNames(sidebar.contentEl, 'date')).toEqual([]);
     expect(sectionNames(sidebar.contentEl, 'dormant')).toEqual([]);
     expect(graph.model!.graph.getNodeAttribute('People/Bo.md', 'dormant')).toBe(false);
@@ -86,11 +91,7 @@ describe('the live views', () => {
 
   it('speak the new language once it is saved, without reading the vault again', async () => {
     const { t, p } = await started();
-    await openAttentionView(t.app);
-    const sidebar = viewOf<AttentionView>(t, VIEW_TYPE_ATTENTION);
-    await openGraphView(t.app);
-    const graph = viewOf<GraphView>(t, VIEW_TYPE_GRAPH);
-    await graph.whenIdle();
+    const { sidebar, graph } = await bothOpen(t);
     const reload = vi.spyOn(p.sync, 'reload');
     p.settings.language = 'nl';
     await p.saveSettings();

@@ -14,9 +14,9 @@ import { packPositions, POSITIONS_KEY, readPositions } from '../../src/views/gra
 import { mergeSettings } from '../../src/settings/settings';
 import { capacity } from '../../src/views/attention/model';
 import { day, person, personRecord, settings } from '../builders';
+import { graphVault as vault } from '../fixtures/graph-vault';
 
 const T = day('2026-11-24');
-const recent = '2026-11-10';
 const P = (n: string) => `People/${n}.md`;
 
 function networkOf(...records: NoteRecord[]): { network: Network; index: PeopleIndex } {
@@ -49,24 +49,6 @@ function model(network: Network, change: Omit<Partial<ModelInput>, 'options'> & 
 
 const nodes = (m: ReturnType<typeof model>) => m.graph.nodes().map((p) => p.slice(7, -3)).sort();
 
-/**
- * Two groups joined by Bridge: A–B–C–A (Acme, circle 5 and 15) and X–Y–Z–X (Globex), Bridge knows C and X.
- * Old is archived, Sleepy dormant; Solo knows nobody.
- */
-function vault(): NoteRecord[] {
-  return [
-    personRecord('A', { knows: ['[[B]]', '[[C]]'], organisation: 'Acme', circle: 5, last_contact: recent, tags: ['client'] }),
-    personRecord('B', { knows: ['[[C]]'], organisation: 'acme', circle: 15, last_contact: recent }),
-    personRecord('C', { organisation: 'Acme', circle: 50, last_contact: '2026-06-01', tags: ['client/key'] }),
-    personRecord('Bridge', { knows: ['[[C]]', '[[X]]'], organisation: 'Freelance', last_contact: recent, interests: ['sailing'] }),
-    personRecord('X', { knows: ['[[Y]]', '[[Z]]'], organisation: 'Globex' }),
-    personRecord('Y', { knows: ['[[Z]]'], organisation: 'Globex', introduced_by: '[[X]]' }),
-    personRecord('Z', { organisation: 'Globex', circle: 150 }),
-    personRecord('Old', { knows: ['[[A]]'], archived: true }),
-    personRecord('Sleepy', { knows: ['[[Z]]'], last_contact: '2023-01-01' }),
-    personRecord('Solo', { knows: ['[[Solo]]', '[[Nobody]]'] }),
-  ];
-}
 
 describe('filters', () => {
   const { network, index } = networkOf(...vault());
