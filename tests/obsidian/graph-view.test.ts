@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type TiesPlugin from '../../src/main';
 import { GRAPH_REFRESH_MS, openGraphView, SLICE_FROM, VIEW_TYPE_GRAPH, type GraphView } from '../../src/views/graph/graph-view';
 import { POSITIONS_KEY } from '../../src/views/graph/positions';
+import { Menu } from 'obsidian-test-mocks/obsidian';
 import { AskIntroModal } from '../../src/actions/modals/ask-intro';
 import { command, type TestApp, startPlugin } from './shim';
 
@@ -240,6 +241,90 @@ describe('the relationship graph view', () => {
     const after = await read('People/Anna.md');
     expect(after).toContain('- 2026-11-24 Asked again');
     expect(after.match(/did Anna introduce me/g)).toHaveLength(1);
+  });
+
+  it('fits after a filter, local mode and the intro panel, zooms to a searched person, and Fit fits again', async () => {
+    const { t } = await started();
+    const view = await opened(t);
+    const renderer = {
+      kind: 'canvas', setGraph: vi.fn(), fit: vi.fn(), focus: vi.fn(), refresh: vi.fn(), resize: vi.fn(), setInsets: vi.fn(), setTheme: vi.fn(), kill: vi.fn(),
+    };
+    view.panels!.stage.renderer = renderer as unknown as NonNullable<GraphView['renderer']>;
+    view.setOptions({ organisation: 'Acme' });
+    expect(renderer.fit).toHaveBeenLastCalledWith(null);
+    // Colours change nobody's place: no fit.
+    renderer.fit.mockClear();
+    view.setOptions({ colourBy: 'organisation' });
+    expect(renderer.fit).not.toHaveBeenCalled();
+    view.setOptions({ organisation: null, local: true });
+    view.setCentre(P('Dirk'));
+    expect(renderer.fit).toHaveBeenLastCalledWith(null);
+    view.setOptions({ local: false });
+    view.introduce('Eva');
+    expect(renderer.fit.mock.lastCall![0]).toEqual(expect.arrayContaining([P('Anna'), P('Cas'), P('Dirk'), P('Eva')]));
+    view.search('Dirk');
+    expect(renderer.focus).toHaveBeenCalledWith(P('Dirk'));
+    renderer.fit.mockClear();
+    view.contentEl.querySelector<HTMLElement>('.ties-graph-fit')!.click();
+    expect(renderer.fit).toHaveBeenCalledWith(null);
+  });
+
+  it('a node’s menu: open in new tab, Log contact, Add follow-up, Who can introduce me to…, then Obsidian’s file menu', async () => {
+    const { t, plugin: p } = await started();
+    const view = await opened(t);
+    const shown: Menu[] = [];
+    vi.spyOn(Menu.prototype, 'showAtPosition').mockImplementation(function (this: Menu) {
+      shown.push(this);
+      return this;
+    });
+    const fileMenu = vi.fn();
+    t.app.workspace.on('file-menu', fileMenu);
+    const log = vi.spyOn(p.actions, 'logContact').mockImplementation(() => undefined);
+    const followUp = vi.spyOn(p.actions, 'addFollowUp').mockImplementation(() => undefined);
+    const menuOf = (key: string) => {
+      (view as unknown as { menu(k: string, at: { x: number; y: number }, e: null): void }).menu(key, { x: 10, y: 10 }, null);
+      return shown.at(-1)!;
+    };
+    const titles = (m: Menu) => m.menuItems__.map((i) => i.title__);
+    const choose = (m: Menu, title: string) => (m.menuItems__.find((i) => i.title__ === title)!.onClick__ as (e: MouseEvent) => void)(new MouseEvent('click'));
+
+    const menu = menuOf(P('Dirk'));
+    expect(titles(menu)).toEqual(['Open in new tab', 'Log contact', 'Add follow-up', 'Who can introduce me to Dirk?']);
+    expect(fileMenu).toHaveBeenCalledWith(menu, t.app.vault.getFileByPath(P('Dirk')), 'ties-graph', view.leaf);
+    choose(menu, 'Log contact');
+    expect(log).toHaveBeenCalledWith(P('Dirk'));
+    choose(menuOf(P('Dirk')), 'Add follow-up');
+    expect(followUp).toHaveBeenCalledWith(P('Dirk'));
+    choose(menuOf(P('Eva')), 'Who can introduce me to Eva?');
+    expect(view.contentEl.querySelector('.ties-graph-intro')!.hasClass('is-hidden')).toBe(false);
+    expect(view.session.intro!.target).toBe(P('Eva'));
+  });
+
+  it('opens a network larger than the setting on its groups; a click opens one; Whole graph draws everyone', async () => {
+    const files: Record<string, string> = {};
+    for (let g = 0; g < 4; g++)
+      for (let i = 0; i < 6; i++) {
+        const knows = Array.from({ length: 5 - i }, (_, k) => `"[[G${g}M${i + k + 1}]]"`);
+        if (i === 0) knows.push(`"[[G${(g + 1) % 4}M1]]"`);
+        files[`People/G${g}M${i}.md`] = `---\nknows: [${knows.join(', ')}]\n---\n`;
+      }
+    const { t } = await started(files, { graphOverviewFrom: 10 });
+    const view = await opened(t);
+    expect(view.model!.overview).toEqual({ groups: 4, open: [] });
+    expect(view.model!.graph.order).toBe(4);
+    expect(view.model!.graph.getNodeAttribute('group:0', 'label')).toMatch(/^Around G\dM\d \(6\)$/);
+    expect(view.contentEl.querySelector('.ties-graph-status')!.textContent).toContain('4 groups: click one to open it');
+    // A click on a bubble opens its group: its six people, in place.
+    (view as unknown as { clicked(k: string, e: null): void }).clicked('group:0', null);
+    await view.whenIdle();
+    expect(view.model!.overview!.open).toEqual([0]);
+    expect(view.model!.graph.order).toBe(3 + 6);
+    // Whole graph, from the Filters panel.
+    const whole = view.contentEl.querySelector<HTMLInputElement>('input[data-option="whole"]')!;
+    whole.checked = true;
+    whole.dispatchEvent(new Event('change'));
+    expect(view.model!.overview).toBeNull();
+    expect(view.model!.graph.order).toBe(24);
   });
 
   it('follows index changes, debounced', async () => {
