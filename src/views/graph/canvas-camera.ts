@@ -16,24 +16,29 @@ export interface Box {
   maxX: number;
   minY: number;
   maxY: number;
+  /** The largest node's size: room is kept for it at the edges. */
+  biggest: number;
 }
 
 /** Space kept free around a fitted box, px. */
 const PADDING = 40;
 
-/** The box around these points; null for none. */
-export function boxOf(points: Iterable<Point>): Box | null {
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-  for (const p of points) {
+/** The box around these nodes; null for none. */
+export function boxOf(nodes: Iterable<Point & { size: number }>): Box | null {
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, biggest = 0;
+  for (const p of nodes) {
     minX = Math.min(minX, p.x); maxX = Math.max(maxX, p.x);
     minY = Math.min(minY, p.y); maxY = Math.max(maxY, p.y);
+    biggest = Math.max(biggest, p.size);
   }
-  return Number.isFinite(minX) ? { minX, maxX, minY, maxY } : null;
+  return Number.isFinite(minX) ? { minX, maxX, minY, maxY, biggest } : null;
 }
 
 /** px per graph unit that fits the box into a `width` × `height` area (with padding); `point` for a box of one point. */
 export function scaleFor(box: Box, width: number, height: number, point: number): number {
-  const w = Math.max(1, width - 2 * PADDING), h = Math.max(1, height - 2 * PADDING);
+  // Room for the nodes at the edge themselves: they grow as the camera zooms in.
+  const pad = PADDING + 1.5 * box.biggest;
+  const w = Math.max(1, width - 2 * pad), h = Math.max(1, height - 2 * pad);
   const bw = box.maxX - box.minX, bh = box.maxY - box.minY;
   if (bw === 0 && bh === 0) return point;
   return Math.min(bw > 0 ? w / bw : Infinity, bh > 0 ? h / bh : Infinity);

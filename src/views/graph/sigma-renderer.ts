@@ -191,10 +191,11 @@ export class SigmaRenderer implements GraphRenderer {
 
   fit(keys: readonly string[] | null, animate = true): void {
     const s = this.sigma;
-    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-    const take = (a: { x: number; y: number }) => {
+    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, biggest = 0;
+    const take = (a: { x: number; y: number; size: number }) => {
       minX = Math.min(minX, a.x); maxX = Math.max(maxX, a.x);
       minY = Math.min(minY, a.y); maxY = Math.max(maxY, a.y);
+      biggest = Math.max(biggest, a.size);
     };
     if (keys === null) this.graph.forEachNode((_k, a) => take(a));
     else for (const k of keys) if (this.graph.hasNode(k)) take(this.graph.getNodeAttributes(k));
@@ -210,7 +211,9 @@ export class SigmaRenderer implements GraphRenderer {
     const probe = { x: centre.x, y: centre.y, ratio: 1, angle: 0 };
     const a = s.graphToViewport({ x: minX, y: minY }, { cameraState: probe });
     const b = s.graphToViewport({ x: maxX, y: maxY }, { cameraState: probe });
-    const freeW = Math.max(40, width - left - right - 2 * PADDING), freeH = Math.max(40, height - top - bottom - 2 * PADDING);
+    // Room for the nodes at the edge themselves: they grow as the camera zooms in.
+    const pad = PADDING + 1.5 * biggest;
+    const freeW = Math.max(40, width - left - right - 2 * pad), freeH = Math.max(40, height - top - bottom - 2 * pad);
     const ratio = Math.min(2, Math.max(0.1, Math.abs(b.x - a.x) / freeW, Math.abs(b.y - a.y) / freeH));
     // The box's middle shows in the middle of the free area: the camera centres on the point that, seen from
     // the box's middle, lies as far the other way.
