@@ -86,7 +86,7 @@ export function buildNetwork(people: readonly Person[], resolve: ResolvePerson):
 }
 
 /** People whose links are resolved between two yields of `networkSteps`. */
-const PEOPLE_PER_STEP = 1000;
+const PEOPLE_PER_STEP = 500;
 
 /** The network, built in steps of a few milliseconds (the view builds a large one in time slices). */
 export function* networkSteps(people: readonly Person[], resolve: ResolvePerson): Generator<void, Network, void> {

@@ -15,10 +15,11 @@ import { colourGroups, communityLeads, legendOf, orgKey, type LegendEntry } from
 import { EDGE, INTRO, MENTION, ORGANISATION, fade } from './colours';
 import type { Point } from './layout';
 import type { GraphOptions } from './options';
-import { ALONE } from './overview';
+import { ALONE, type OverviewInput } from './overview';
 import { select } from './selection';
 
 export type { LegendEntry, LegendLabel } from './colour-groups';
+export type { OverviewInput } from './overview';
 export interface GraphMetrics {
   /** Louvain community by path, 0 for the largest. */
   community: ReadonlyMap<string, number>;
@@ -90,21 +91,6 @@ export interface GraphModel {
   overview: { groups: number; open: number[] } | null;
 }
 
-export interface OverviewInput {
-  /** The overview draws groups when more people than this are shown. */
-  from: number;
-  /** Each person's group (overview.ts overviewGroups); null while the communities are being found. */
-  groups: Int32Array | null;
-  /** Groups drawn as their people. */
-  open: ReadonlySet<number>;
-  /** The centre of each group's disc. */
-  centres: ReadonlyMap<number, Point>;
-  /** Where an open group's member stands, from its group's centre. */
-  offsets: ReadonlyMap<string, Point>;
-  /** A bubble's label, from its best-connected member (null for the group of people without ties). */
-  label: (lead: string | null, members: number) => string;
-}
-
 export interface ModelInput {
   network: Network;
   today: Day;
@@ -139,8 +125,8 @@ function fallbackPoint(i: number): Point {
 }
 
 /** People and ties handled between two yields of `modelSteps` (a few milliseconds of work). */
-const NODES_PER_STEP = 500;
-const TIES_PER_STEP = 2000;
+const NODES_PER_STEP = 250;
+const TIES_PER_STEP = 1000;
 /** Lines a closed group keeps to others in the overview: its strongest (a backbone, not a ball of lines). */
 const GROUP_LINES = 3;
 /** Organisations of up to this many people are drawn as a clique; larger ones as a star around their best-connected member. */
@@ -182,7 +168,11 @@ export function* modelSteps(input: ModelInput): Generator<void, GraphModel, void
 
   const bg = input.background ?? '#ffffff';
   const greyedFlag = new Uint8Array(n);
-  for (const i of shown) greyedFlag[i] = (persons[i]!.archived ? 1 : 0) | (isDormant(persons[i]!, today, settings) ? 2 : 0);
+  for (let k = 0; k < shown.length; k++) {
+    if (k % (4 * NODES_PER_STEP) === 4 * NODES_PER_STEP - 1) yield;
+    const i = shown[k]!;
+    greyedFlag[i] = (persons[i]!.archived ? 1 : 0) | (isDormant(persons[i]!, today, settings) ? 2 : 0);
+  }
   const colours = colourGroups({ network, colourBy: options.colourBy, shown, grey: (i) => greyedFlag[i]! > 0, community: metrics?.community ?? null, background: bg });
   const legendCount = new Map<string, number>();
   const highlighting = intro !== null || focus !== null;

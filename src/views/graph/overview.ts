@@ -10,6 +10,22 @@ import type { Network } from '../../core/network';
 import { layoutMatrices, layoutSettings, type LayoutJob } from './jobs';
 import type { Point } from './layout';
 
+/** What the model needs to draw the overview (model.ts ModelInput.overview). */
+export interface OverviewInput {
+  /** The overview draws groups when more people than this are shown. */
+  from: number;
+  /** Each person's group (overview.ts overviewGroups); null while the communities are being found. */
+  groups: Int32Array | null;
+  /** Groups drawn as their people. */
+  open: ReadonlySet<number>;
+  /** The centre of each group's disc. */
+  centres: ReadonlyMap<number, Point>;
+  /** Where an open group's member stands, from its group's centre. */
+  offsets: ReadonlyMap<string, Point>;
+  /** A bubble's label, from its best-connected member (null for the group of people without ties). */
+  label: (lead: string | null, members: number) => string;
+}
+
 /** Space per person: a group of n people gets a disc of radius UNIT × √n. */
 export const UNIT = 20;
 
