@@ -4,9 +4,9 @@
 //   node esbuild.config.mjs cli        command line bundle for node
 //   node esbuild.config.mjs bench      benchmarks bundle (npm run bench)
 import esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 const mode = process.argv[2] ?? 'dev';
 
@@ -42,7 +42,10 @@ const graphWorker = {
 
 if (mode === 'cli' || mode === 'bench') {
   // The benchmarks run bundled like the CLI, so they measure the code users run (no tsx wrappers).
-  await esbuild.build({
+  // Written aside and renamed into place: test files build the CLI in parallel while others run it, and a
+  // rename never shows a half-written bundle.
+  const result = await esbuild.build({
+    write: false,
     entryPoints: [mode === 'cli' ? 'src/cli/main.ts' : 'bench/run.ts'],
     bundle: true,
     platform: 'node',
@@ -55,6 +58,12 @@ if (mode === 'cli' || mode === 'bench') {
     logLevel: 'warning',
     plugins: [graphWorker],
   });
+  for (const file of result.outputFiles) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    const aside = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(aside, file.contents);
+    renameSync(aside, file.path);
+  }
 } else {
   const production = mode === 'production';
   const context = await esbuild.context({

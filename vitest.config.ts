@@ -13,7 +13,8 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/obsidian/**', 'tests/e2e/**', '**/node_modules/**'],
+          // The browser tier's own helpers (tests/e2e/*.test.ts, no browser) are unit tests: they run here.
+          exclude: ['tests/obsidian/**', 'tests/e2e/**/*.e2e.test.ts', '**/node_modules/**'],
           environment: 'node',
         },
       },
@@ -26,8 +27,20 @@ export default defineConfig({
           setupFiles: ['obsidian-test-mocks/vitest-setup'],
         },
       },
-      // The browser tier: main.js in headless Chromium (tests/e2e/browser.ts); one file at a time.
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.e2e.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false } },
+      // The browser tier: main.js in headless Chromium (tests/e2e/browser.ts); one file at a time. The global
+      // setup picks the browser once per run (tests/e2e/find-chromium.ts) and prints which.
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -1,7 +1,7 @@
 /**
  * npm run bench: the speed figures of the foundation, on synthetic vaults (bench/generate.ts).
  * Prints figures; asserts nothing. Run with `npm run bench` (it builds the CLI first); `npm run bench -- index`
- * (or cli, network, attention, graph) prints one group.
+ * (or cli, network, attention, graph, import) prints one group.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { PeopleIndex } from '../src/index/people-index';
 import { generateVault, writeVault } from './generate';
 import { attentionFigures } from './attention';
 import { graphFigures } from './graph';
+import { importFigures } from './import';
 import { networkFigures } from './network';
 import { gc, line, median, ms, time } from './measure';
 
@@ -114,3 +115,4 @@ if (!only || only === 'cli') cliFigures();
 if (!only || only === 'network') networkFigures();
 if (!only || only === 'attention') await attentionFigures();
 if (!only || only === 'graph') await graphFigures();
+if (!only || only === 'import') importFigures();

@@ -6,6 +6,6 @@ import { fileURLToPath } from 'node:url';
 const bundle = fileURLToPath(new URL('../dist/ties.mjs', import.meta.url));
 if (!existsSync(bundle)) {
   process.stderr.write('ties: the command line is not built yet; run `npm run build:cli` first\n');
-  process.exit(2);
+  process.exit(3);
 }
 await import(bundle);

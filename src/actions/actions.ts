@@ -2,6 +2,7 @@
  * The write actions on a person: each one a pure edit (core/edits) applied by the writer, which refuses a
  * note whose frontmatter cannot be read and offers Undo afterwards. The modals only collect the input.
  */
+import { effectiveLastContact } from '../core/contacts';
 import { localToday, longDate } from '../core/dates';
 import {
   addFavour, addFollowUp, appendLogItem, logItemText, removeFollowUp, setLastContact, setSnoozeUntil,
@@ -21,7 +22,7 @@ import type { PersonActions } from './person-actions';
 /** PersonActions, plus the writes behind the modals for callers that already have the input. */
 export interface TiesActions extends PersonActions {
   readonly writer: NoteWriter;
-  /** Appends a log item and moves `last_contact` forward to its day. */
+  /** Appends a log item and moves `last_contact` forward to its day, or to the newer contact Ties knows of. */
   writeLog(path: string, input: LogContactInput): Promise<WriteResult | null>;
   writeFavour(path: string, day: Day, kind: 'gave' | 'got', text: string): Promise<WriteResult | null>;
   writeFollowUp(path: string, day: Day, text: string): Promise<WriteResult | null>;
@@ -35,21 +36,39 @@ function basename(path: string): string {
 
 export function createPersonActions(plugin: ActionsContext): TiesActions {
   const writer = new NoteWriter(plugin.app, plugin.index, () => plugin.t);
+  // Undo follows a note that moved since it was written.
+  plugin.registerEvent(plugin.app.vault.on('rename', (file, oldPath) => writer.history.renamed(oldPath, file.path)));
   let lastModal: FormModal | null = null;
 
   const person = (path: string) => plugin.index.person(path);
   const nameOf = (path: string) => person(path)?.name ?? basename(path);
-  const open = (modal: FormModal) => {
+  /** Opens a modal; resolves once it is done with, to whether its work wrote the note. */
+  const open = (modal: FormModal): Promise<boolean> => {
     lastModal = modal;
     modal.open();
+    return modal.outcome;
+  };
+  const wrote = (result: Promise<WriteResult | null>): Promise<boolean> => result.then((r) => r !== null);
+
+  /**
+   * The day `last_contact` gets after logging a contact on `day`: never older than what Ties already knows
+   * (the effective last contact: a newer log item or interaction-note mention), so a backdated contact does
+   * not make the person look longer out of touch.
+   */
+  const lastContactAfter = (path: string, day: Day): Day => {
+    const p = person(path);
+    const known = p ? effectiveLastContact(p, localToday()) : null;
+    return known !== null && known > day ? known : day;
   };
 
-  const writeLog = (path: string, input: LogContactInput) =>
-    writer.apply(path, {
-      frontmatter: (fm) => void setLastContact(fm, input.day),
+  const writeLog = (path: string, input: LogContactInput) => {
+    const last = lastContactAfter(path, input.day);
+    return writer.apply(path, {
+      frontmatter: (fm) => void setLastContact(fm, last),
       body: (text) => appendLogItem(text, plugin.settings.logHeadings, logItemText(input.day, input.channel, input.text)),
       done: plugin.t('actions.logged', { name: nameOf(path) }),
     });
+  };
 
   const writeFavour = (path: string, day: Day, kind: 'gave' | 'got', text: string) =>
     writer.apply(path, {
@@ -63,12 +82,11 @@ export function createPersonActions(plugin: ActionsContext): TiesActions {
       done: plugin.t('actions.followUpAdded', { name: nameOf(path) }),
     });
 
-  const snooze = async (path: string, until: Day): Promise<void> => {
-    await writer.apply(path, {
+  const snooze = (path: string, until: Day): Promise<boolean> =>
+    wrote(writer.apply(path, {
       frontmatter: (fm) => setSnoozeUntil(fm, until),
       done: plugin.t('actions.snoozed', { name: nameOf(path), date: longDate(until, plugin.language(), true) }),
-    });
-  };
+    }));
 
   return {
     writer,
@@ -79,44 +97,45 @@ export function createPersonActions(plugin: ActionsContext): TiesActions {
       return lastModal;
     },
 
-    logContact(path: string): void {
+    logContact(path: string): Promise<boolean> {
       const p = person(path);
-      open(new LogContactModal(plugin.app, plugin.t, nameOf(path), p?.channel ?? null, localToday(), (input) => writeLog(path, input)));
+      return open(new LogContactModal(plugin.app, plugin.t, nameOf(path), p?.channel ?? null, localToday(), (input) => wrote(writeLog(path, input))));
     },
 
     snooze,
 
-    pickSnoozeDate(path: string): void {
-      open(new SnoozeModal(plugin.app, plugin.t, nameOf(path), localToday(), (until) => snooze(path, until)));
+    pickSnoozeDate(path: string): Promise<boolean> {
+      return open(new SnoozeModal(plugin.app, plugin.t, nameOf(path), localToday(), (until) => snooze(path, until)));
     },
 
-    async completeFollowUp(path: string, raw: string): Promise<void> {
+    completeFollowUp(path: string, raw: string): Promise<boolean> {
       const today = localToday();
       const name = nameOf(path);
       const what = parseFollowUp(raw)?.text ?? raw;
-      await writer.apply(path, {
+      return wrote(writer.apply(path, {
         frontmatter: (fm) => {
           if (!removeFollowUp(fm, raw)) throw new EditRefused(plugin.t('write.followUpGone', { name }));
           setLastContact(fm, today);
         },
         body: (text) => appendLogItem(text, plugin.settings.logHeadings, logItemText(today, null, what)),
         done: plugin.t('actions.followUpDone', { name }),
-      });
+      }));
     },
 
-    recordFavour(path: string): void {
-      open(new FavourModal(plugin.app, plugin.t, nameOf(path), localToday(), (input) => writeFavour(path, input.day, input.kind, input.text)));
+    recordFavour(path: string): Promise<boolean> {
+      return open(new FavourModal(plugin.app, plugin.t, nameOf(path), localToday(), (input) => wrote(writeFavour(path, input.day, input.kind, input.text))));
     },
 
-    addFollowUp(path: string): void {
-      open(new FollowUpModal(plugin.app, plugin.t, nameOf(path), localToday(), (day, text) => writeFollowUp(path, day, text)));
+    addFollowUp(path: string): Promise<boolean> {
+      return open(new FollowUpModal(plugin.app, plugin.t, nameOf(path), localToday(), (day, text) => wrote(writeFollowUp(path, day, text))));
     },
 
-    askForIntroduction(path: string, target: string): void {
+    askForIntroduction(path: string, target: string): Promise<boolean> {
       const name = nameOf(path), targetName = nameOf(target);
-      open(new AskIntroModal(plugin.app, plugin.t, name, person(path)?.channel ?? null, localToday(), targetName, async (input, followUp) => {
+      return open(new AskIntroModal(plugin.app, plugin.t, name, person(path)?.channel ?? null, localToday(), targetName, async (input, followUp) => {
         const logged = await writeLog(path, input);
         if (logged && followUp) await writeFollowUp(path, input.day + FOLLOW_UP_DAYS, plugin.t('graph.ask.followUpText', { name, target: targetName }));
+        return logged !== null;
       }));
     },
   };

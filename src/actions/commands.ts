@@ -1,10 +1,12 @@
 /**
- * The commands of the write actions: New person, and Log contact / Snooze / Add favour / Add follow-up for
- * the person in the active note. `registerPersonActions` is all main.ts calls.
+/**
+ * The commands of the write actions: New person, Log contact / Snooze / Add favour / Add follow-up for the
+ * person in the active note, and Undo last change. `registerPersonActions` is all main.ts calls.
  */
-import { normalizePath, Notice, TFile, TFolder, type App, type Plugin } from 'obsidian';
+import { normalizePath, TFile, TFolder, type App, type Plugin } from 'obsidian';
 import { formatDay, localToday } from '../core/dates';
 import { normaliseFolder } from '../core/detect';
+import type { NoteWriter } from '../obsidian/writer';
 import { createPersonActions, type TiesActions } from './actions';
 import type { ActionsContext } from './context';
 import { nameProblem, NewPersonModal } from './modals/new-person';
@@ -58,15 +60,17 @@ function templateFile(app: App, setting: string): TFile | null {
 
 /**
  * Creates `<people folder>/<name>.md` from the template note or the skeleton and opens it. When a note of
- * that name exists, opens it instead. Resolves to the note, or null when the name cannot be used.
+ * that name exists, opens it instead. Resolves to the note and whether it was created now, or null when the
+ * name cannot be used or the note could not be created.
  */
-export async function createPerson(plugin: ActionsContext, rawName: string): Promise<TFile | null> {
+export async function createPerson(plugin: ActionsContext, writer: NoteWriter, rawName: string): Promise<{ file: TFile; created: boolean } | null> {
   const { app, settings } = plugin;
   const t = plugin.t;
+  const notices = writer.notices;
   const name = rawName.trim();
   const problem = nameProblem(name, t);
   if (problem !== null) {
-    new Notice(problem);
+    notices.show(problem);
     return null;
   }
   const folder = normaliseFolder(settings.peopleFolder);
@@ -74,27 +78,28 @@ export async function createPerson(plugin: ActionsContext, rawName: string): Pro
 
   const existing = existingNote(app, path);
   if (existing) {
-    new Notice(t('newPerson.exists', { name: existing.basename }));
+    notices.show(t('newPerson.exists', { name: existing.basename }));
     await app.workspace.getLeaf(false).openFile(existing);
-    return existing;
+    return { file: existing, created: false };
   }
 
   let text = personSkeleton(settings.logHeadings[0] ?? 'Log', folder === '');
   if (settings.templateNote.trim() !== '') {
     const template = templateFile(app, settings.templateNote.trim());
     if (template) text = fillTemplate(await app.vault.read(template), name, formatDay(localToday()));
-    else new Notice(t('newPerson.noTemplate', { path: settings.templateNote }));
+    else notices.show(t('newPerson.noTemplate', { path: settings.templateNote }));
   }
 
   try {
     const folderPath = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
     if (folderPath !== '' && !(app.vault.getAbstractFileByPath(folderPath) instanceof TFolder)) await app.vault.createFolder(folderPath);
     const file = await app.vault.create(path, text);
-    new Notice(t('newPerson.created', { path }));
+    // In the history as a note created: Undo moves it to the trash while it is still as created.
+    writer.remember(t('newPerson.created', { path }), [{ path: file.path, before: null, after: text }]);
     await app.workspace.getLeaf(false).openFile(file);
-    return file;
+    return { file, created: true };
   } catch (error) {
-    new Notice(t('newPerson.failed', { path, error: error instanceof Error ? error.message : String(error) }));
+    notices.show(t('newPerson.failed', { path, error: error instanceof Error ? error.message : String(error) }));
     return null;
   }
 }
@@ -113,17 +118,22 @@ export function registerPersonActions(plugin: Plugin & ActionsContext): TiesActi
   plugin.addCommand({
     id: 'new-person',
     name: t('commands.newPerson'),
-    callback: () => new NewPersonModal(plugin.app, plugin.t, (name) => createPerson(plugin, name)).open(),
+    callback: () => new NewPersonModal(plugin.app, plugin.t, async (name) => (await createPerson(plugin, actions.writer, name))?.created === true).open(),
+  });
+  plugin.addCommand({
+    id: 'undo-last-change',
+    name: t('commands.undoLast'),
+    callback: () => void actions.writer.undoLast(),
   });
 
-  const forActivePerson = (id: string, name: string, run: (path: string) => void) =>
+  const forActivePerson = (id: string, name: string, run: (path: string) => Promise<boolean>) =>
     plugin.addCommand({
       id,
       name,
       checkCallback: (checking) => {
         const path = activePersonPath(plugin);
         if (path === null) return false;
-        if (!checking) run(path);
+        if (!checking) void run(path);
         return true;
       },
     });

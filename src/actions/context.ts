@@ -1,8 +1,9 @@
 /**
  * What the write actions and the person commands read from the plugin. main.ts hands the plugin in as this
- * (actions never import main.ts): the app, the index, the settings now, and the UI's language.
+ * (actions never import main.ts): the app, the index, the settings now, the UI's language, and a place to
+ * register events for as long as the plugin runs.
  */
-import type { App } from 'obsidian';
+import type { App, EventRef } from 'obsidian';
 import type { Language } from '../core/types';
 import type { Translate } from '../i18n/i18n';
 import type { PeopleIndex } from '../index/people-index';
@@ -16,4 +17,6 @@ export interface ActionsContext {
   /** A translator in the UI's language now. */
   readonly t: Translate;
   language(): Language;
+  /** Keeps an event subscription until the plugin unloads (the undo history follows renamed notes). */
+  registerEvent(ref: EventRef): void;
 }

@@ -1,25 +1,28 @@
 /**
  * What a user can do to a person from a view or a command. Every write goes through Obsidian's
- * processFrontMatter / Vault.process, changes only what it says, and offers Undo in a notice.
+ * processFrontMatter / Vault.process, changes only what it says, and offers Undo in a notice. Each action
+ * resolves to whether it wrote the note: false when the user cancelled its modal, or the write was refused
+ * or failed (the notice says why). Flows that count what was written (the call hour) go by it.
  */
 import type { Day } from '../core/types';
 
 export interface PersonActions {
   /** Opens the Log contact modal (date = today, channel, a line of text) for the person at `path`. */
-  logContact(path: string): void;
+  logContact(path: string): Promise<boolean>;
   /** Sets `snooze_until`. */
-  snooze(path: string, until: Day): Promise<void>;
+  snooze(path: string, until: Day): Promise<boolean>;
   /** Opens a date picker, then snoozes until the picked day. */
-  pickSnoozeDate(path: string): void;
+  pickSnoozeDate(path: string): Promise<boolean>;
   /** Removes a follow-up (as written, `raw`) from `follow_ups` and logs it as a contact today. */
-  completeFollowUp(path: string, raw: string): Promise<void>;
+  completeFollowUp(path: string, raw: string): Promise<boolean>;
   /** Opens the Record favour modal (gave / got + text). */
-  recordFavour(path: string): void;
+  recordFavour(path: string): Promise<boolean>;
   /** Opens the Add follow-up modal (date + text). */
-  addFollowUp(path: string): void;
+  addFollowUp(path: string): Promise<boolean>;
   /**
    * Log the ask: Log contact with `path` pre-filled "Asked for an introduction to <target>", offering a
    * follow-up a week later ("did <name> introduce me to <target>?"). `target` is the path of the person to meet.
+   * Resolves to whether the log line was written.
    */
-  askForIntroduction(path: string, target: string): void;
+  askForIntroduction(path: string, target: string): Promise<boolean>;
 }

@@ -1,98 +1,178 @@
-/** Command-line arguments: `ties COMMAND [VAULT] [TARGET] [flags]`. Usage errors throw UsageError (exit 2). */
+/**
+ * Command-line arguments: `ties COMMAND [VAULT] [OPERAND] [options]`, `ties help [COMMAND]`. Every mistake is
+ * a UsageError in one style: what is wrong, lower-case, no trailing period (main adds "see ties --help").
+ */
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseDayString } from '../core/dates';
+import { dayFromParts } from '../core/dates';
+import { closestNames, orList } from '../core/suggest';
 import type { Day } from '../core/types';
+import { UsageError, type CliArgs, type Command, type ExtraOption } from './command';
 
-export class UsageError extends Error {}
-
-export const COMMANDS = ['review', 'check', 'graph', 'intro'] as const;
-export type Command = (typeof COMMANDS)[number];
-
-export interface CliArgs {
-  command: Command | 'help' | 'version';
-  vault: string;
-  target: string | null;
-  today: Day | null;
-  json: boolean;
-  folder: string | null;
-  tags: string[] | null;
-  limit: number;
-  dailyNotes: boolean;
+interface OptionSpec {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  short?: string;
+  /** The value's placeholder in the help. */
+  value?: string;
+  /** The help line; for an extra option, each command says it. */
+  help: string;
 }
 
-export const USAGE = `Usage: ties <command> [VAULT] [options]
+/** Every option. The common ones apply to every command; the extra ones only where a command lists them. */
+export const OPTIONS: Record<string, OptionSpec> = {
+  today: { type: 'string', value: 'YYYY-MM-DD', help: 'the day to look at (default: today)' },
+  json: { type: 'boolean', help: 'print JSON instead of text' },
+  folder: { type: 'string', value: 'FOLDER', help: 'people folder (default: People; "" for none)' },
+  tag: { type: 'string', multiple: true, value: 'TAG', help: 'person tag, repeatable (default: person, people)' },
+  'no-daily-notes': { type: 'boolean', help: 'do not count daily-note mentions as contacts' },
+  limit: { type: 'string', value: 'N', help: '' },
+  'dry-run': { type: 'boolean', help: '' },
+  vcard: { type: 'boolean', help: '' },
+  out: { type: 'string', value: 'FILE', help: '' },
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+  version: { type: 'boolean', short: 'v', help: 'show the version' },
+};
 
-Commands:
-  review [VAULT]          who needs attention today, and why
-  check  [VAULT]          problems in person notes (exit 1 when there are errors)
-  graph  [VAULT] --json   who knows whom: nodes, edges and metrics
-  intro  [VAULT] TARGET   who can introduce you to TARGET
+const EXTRA: readonly string[] = ['limit', 'dry-run', 'vcard', 'out'] satisfies ExtraOption[];
 
-Options:
-  --today YYYY-MM-DD      the day to review (default: today)
-  --json                  print JSON instead of text
-  --folder FOLDER         people folder (default: People; "" for none)
-  --tag TAG               person tag, repeatable (default: person, people)
-  --limit N               intro: at most N paths
-  --no-daily-notes        do not count daily-note mentions as contacts
-  -h, --help              show this help
-  -v, --version           show the version
+/** Earliest and latest year Ties reads (format v1.1). */
+const FIRST_YEAR = 1900, LAST_YEAR = 2200;
 
-VAULT defaults to the current folder.`;
+export type Parsed =
+  | { kind: 'help'; command: Command | null }
+  | { kind: 'version' }
+  | { kind: 'run'; command: Command; args: CliArgs };
 
-export function parseCliArgs(argv: string[]): CliArgs {
-  let parsed;
+function isDirectory(path: string): boolean {
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        today: { type: 'string' },
-        json: { type: 'boolean' },
-        folder: { type: 'string' },
-        tag: { type: 'string', multiple: true },
-        limit: { type: 'string' },
-        'no-daily-notes': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
-  const { values, positionals } = parsed;
-  const base = {
-    vault: '.', target: null, today: null, json: values.json ?? false, folder: values.folder ?? null,
-    tags: values.tag ?? null, limit: Infinity, dailyNotes: !values['no-daily-notes'],
-  };
-  if (values.help) return { ...base, command: 'help' };
-  if (values.version) return { ...base, command: 'version' };
-  const [command, ...rest] = positionals;
-  if (command === undefined) throw new UsageError('missing command: review, check, graph or intro');
-  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}"`);
+}
 
-  let today: Day | null = null;
-  if (values.today !== undefined) {
-    today = /^\d{4}-\d{2}-\d{2}$/.test(values.today) ? parseDayString(values.today) : null;
-    if (today === null) throw new UsageError(`--today expects a date as YYYY-MM-DD, got "${values.today}"`);
+function didYouMean(word: string, known: readonly string[]): string {
+  const close = closestNames(word, known.map((name) => ({ name })));
+  return close.length > 0 ? `; did you mean ${orList(close)}?` : '';
+}
+
+function findCommand(name: string, commands: readonly Command[]): Command {
+  const command = commands.find((c) => c.name === name);
+  if (command) return command;
+  throw new UsageError(`unknown command "${name}"${didYouMean(name, [...commands.map((c) => c.name), 'help'])}`);
+}
+
+interface Given {
+  values: Map<string, string | boolean | string[]>;
+  /** How each option was written (`--limit`, `-h`), for messages. */
+  written: Map<string, string>;
+  positionals: string[];
+}
+
+/** The options and positionals, each option checked against OPTIONS. */
+function scan(argv: string[]): Given {
+  const options = Object.fromEntries(
+    Object.entries(OPTIONS).map(([k, o]) => [k, { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) }]),
+  );
+  const { tokens } = parseArgs({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
+  const given: Given = { values: new Map(), written: new Map(), positionals: [] };
+  for (const t of tokens) {
+    if (t.kind === 'positional') given.positionals.push(t.value);
+    if (t.kind !== 'option') continue;
+    const spec = OPTIONS[t.name];
+    if (spec === undefined) {
+      const long = Object.keys(OPTIONS).map((k) => `--${k}`);
+      throw new UsageError(`unknown option ${t.rawName}${t.rawName.startsWith('--') ? didYouMean(t.rawName, long) : ''}`);
+    }
+    given.written.set(t.name, t.rawName);
+    if (spec.type === 'boolean') {
+      if (t.value !== undefined) throw new UsageError(`${t.rawName} takes no value`);
+      given.values.set(t.name, true);
+      continue;
+    }
+    // `--today --json`: the next word is an option, not the value.
+    if (t.value === undefined || (!t.inlineValue && t.value.startsWith('-') && t.value.length > 1))
+      throw new UsageError(`${t.rawName} needs a value`);
+    const old = given.values.get(t.name);
+    given.values.set(t.name, spec.multiple ? [...(Array.isArray(old) ? old : []), t.value] : t.value);
   }
-  let limit = Infinity;
-  if (values.limit !== undefined) {
-    limit = Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit expects a positive whole number, got "${values.limit}"`);
+  return given;
+}
+
+function parseToday(value: string): Day {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const year = m ? Number(m[1]) : NaN;
+  if (m !== null && (year < FIRST_YEAR || year > LAST_YEAR))
+    throw new UsageError(`--today expects a year from ${FIRST_YEAR} to ${LAST_YEAR}, got "${value}"`);
+  const day = m ? dayFromParts(year, Number(m[2]), Number(m[3])) : null;
+  if (day === null) throw new UsageError(`--today expects a date as YYYY-MM-DD, got "${value}"`);
+  return day;
+}
+
+function parseLimit(value: string): number {
+  const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--limit expects a whole number of 1 or more, got "${value}"`);
+  return n;
+}
+
+/** Parses `argv` (without `node ties`). `isDir` tells a vault folder from an operand. */
+export function parseCliArgs(argv: string[], commands: readonly Command[], isDir: (path: string) => boolean = isDirectory): Parsed {
+  const { values, written, positionals } = scan(argv);
+  const [name, ...rest] = positionals;
+
+  if (name === 'help') {
+    if (rest.length > 1) throw new UsageError(`too many arguments after help: ${rest.join(' ')}`);
+    return { kind: 'help', command: rest[0] === undefined ? null : findCommand(rest[0], commands) };
   }
+  if (values.get('help')) return { kind: 'help', command: name === undefined ? null : findCommand(name, commands) };
+  if (values.get('version')) return { kind: 'version' };
+  if (name === undefined) throw new UsageError(`missing command: ${orList([...commands.map((c) => c.name), 'help'])}`);
+  const command = findCommand(name, commands);
+
+  for (const [option, raw] of written)
+    if (EXTRA.includes(option) && !(option in command.options)) throw new UsageError(`${command.name} does not take ${raw}`);
 
   let vault = '.';
-  let target: string | null = null;
-  if (command === 'intro') {
-    if (rest.length === 0) throw new UsageError('intro needs a TARGET: the person to be introduced to');
-    if (rest.length > 2) throw new UsageError(`too many arguments: ${rest.join(' ')}`);
-    if (rest.length === 2) [vault, target] = rest as [string, string];
-    else target = rest[0]!;
-  } else {
+  let operand: string | null = null;
+  const operandSpec = command.operand;
+  if (operandSpec === null) {
     if (rest.length > 1) throw new UsageError(`too many arguments: ${rest.join(' ')}`);
-    vault = rest[0] ?? '.';
+    if (rest.length === 1) vault = rest[0]!;
+  } else {
+    const missing = (after: string) => `missing ${operandSpec.name} ${after}: ${operandSpec.what}`;
+    if (rest.length === 0) throw new UsageError(missing(`for ${command.name}`));
+    if (rest.length > 2) throw new UsageError(`too many arguments: ${rest.join(' ')} (a name with spaces needs quotes)`);
+    if (rest.length === 2) [vault, operand] = rest as [string, string];
+    // One word that is a folder is the vault: `ties intro MyVault` has no target yet.
+    else if (isDir(rest[0]!)) throw new UsageError(missing(`after the vault folder ${rest[0]}`));
+    else operand = rest[0]!;
   }
-  return { ...base, command: command as Command, vault, target, today, limit };
+  if (!isDir(vault)) {
+    const split = operand !== null && rest.length === 2 && !/[/\\]/.test(vault);
+    const hint = split ? ` (a name with spaces needs quotes: "${rest.join(' ')}")` : '';
+    throw new UsageError(`no such vault folder: ${vault}${hint}`);
+  }
+
+  const str = (key: string) => values.get(key) as string | undefined;
+  const today = str('today');
+  const limit = str('limit');
+  return {
+    kind: 'run',
+    command,
+    args: {
+      vault,
+      vaultGiven: rest.length > (operandSpec ? 1 : 0),
+      operand,
+      today: today === undefined ? null : parseToday(today),
+      json: values.get('json') === true,
+      folder: str('folder') ?? null,
+      tags: (values.get('tag') as string[] | undefined) ?? null,
+      limit: limit === undefined ? null : parseLimit(limit),
+      dailyNotes: values.get('no-daily-notes') !== true,
+      dryRun: values.get('dry-run') === true,
+      vcard: values.get('vcard') === true,
+      out: str('out') ?? null,
+    },
+  };
 }

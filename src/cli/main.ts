@@ -1,96 +1,42 @@
-/** The `ties` command: review, check, graph and intro over a vault folder, on the same core as the plugin. */
-import { statSync } from 'node:fs';
-import { rank } from '../core/attention';
-import { formatDay, localToday } from '../core/dates';
-import { normaliseFolder } from '../core/detect';
-import { buildGraph, introPaths } from '../core/network';
-import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../core/types';
-import { PeopleIndex } from '../index/people-index';
-import { parseCliArgs, UsageError, USAGE, type CliArgs } from './args';
-import { COLOUR, formatCheck, formatIntro, formatReview, PLAIN } from './format';
-import { graphJson, itemJson } from './json';
-import { readVaultParallel, runReadWorkerIfAsked } from './parallel-read';
+/** The `ties` command: parse, run one command from the table, and turn every outcome into an exit code. */
+import { parseCliArgs } from './args';
+import { COMMANDS } from './commands';
+import { Failure, UsageError, type RunContext } from './command';
+import { jsonText, safe } from './escape';
+import { COLOUR, PLAIN } from './format';
+import { commandHelp, usage } from './help';
+import { errorLine, failAndExit, guardOutput, print } from './output';
+import { runReadWorkerIfAsked } from './parallel-read';
+import { loadVault } from './vault';
 
 declare const TIES_VERSION: string | undefined;
 
-function settingsFrom(args: CliArgs): CoreSettings {
-  return {
-    ...DEFAULT_CORE_SETTINGS,
-    peopleFolder: args.folder === null ? DEFAULT_CORE_SETTINGS.peopleFolder : normaliseFolder(args.folder),
-    personTags: args.tags ?? [...DEFAULT_CORE_SETTINGS.personTags],
-    dailyNotes: args.dailyNotes,
-  };
-}
-
-function print(out: string | object): void {
-  process.stdout.write(typeof out === 'string' ? out : JSON.stringify(out, null, 2) + '\n');
-}
-
 async function run(argv: string[]): Promise<number> {
-  const args = parseCliArgs(argv);
-  if (args.command === 'help') return print(USAGE + '\n'), 0;
-  if (args.command === 'version') return print(`${typeof TIES_VERSION === 'string' ? TIES_VERSION : 'dev'}\n`), 0;
-
-  let isDir = false;
-  try {
-    isDir = statSync(args.vault).isDirectory();
-  } catch {
-    /* reported below */
-  }
-  if (!isDir) throw new UsageError(`no such vault folder: ${args.vault}`);
-
-  const settings = settingsFrom(args);
-  const today = args.today ?? localToday();
-  const style = process.stdout.isTTY && !process.env.NO_COLOR ? COLOUR : PLAIN;
-  const index = new PeopleIndex(settings);
-  index.rebuild((await readVaultParallel(args.vault, settings, new URL(import.meta.url))).records);
-  const people = index.people();
-  const diagnostics = index.diagnostics(today);
-
-  switch (args.command) {
-    case 'review': {
-      const items = rank(people, today, settings);
-      if (args.json)
-        print({ today: formatDay(today), people: people.length, items: items.map(itemJson), diagnostics });
-      else print(formatReview(items, people.length, today, diagnostics, style));
-      return 0;
-    }
-    case 'check': {
-      if (args.json) print({ people: people.length, diagnostics });
-      else print(formatCheck(diagnostics, people.length, style));
-      return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
-    }
-    case 'graph': {
-      const graph = buildGraph(people, (t, from) => index.resolvePerson(t, from));
-      if (args.json) print(graphJson(graph, today));
-      else print(`${graph.order} people and ${graph.size} relations. Use --json for the graph itself.\n`);
-      return 0;
-    }
-    case 'intro': {
-      const target = index.findPerson(args.target!);
-      if (target === null) throw new UsageError(`no person named "${args.target}" in ${args.vault}`);
-      const graph = buildGraph(people, (t, from) => index.resolvePerson(t, from));
-      const result = introPaths(graph, target, today, settings, args.limit);
-      if (args.json) print(result);
-      else print(formatIntro(index.person(target)!, result.paths, result.inTouch, (p) => graph.getNodeAttributes(p).person, today, style));
-      return 0;
-    }
-  }
+  const parsed = parseCliArgs(argv, COMMANDS);
+  if (parsed.kind === 'help') return print((parsed.command ? commandHelp(parsed.command) : usage(COMMANDS)) + '\n'), 0;
+  if (parsed.kind === 'version') return print(`${typeof TIES_VERSION === 'string' ? TIES_VERSION : 'dev'}\n`), 0;
+  const { command, args } = parsed;
+  const context: RunContext = {
+    args,
+    style: process.stdout.isTTY && !process.env.NO_COLOR ? COLOUR : PLAIN,
+    load: () => loadVault(args, new URL(import.meta.url)),
+    print,
+    printJson: (value) => print(jsonText(value) + '\n'),
+  };
+  return command.run(context);
 }
 
 function main(): Promise<void> {
+  guardOutput();
   return run(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
     },
     (e: unknown) => {
       if (e instanceof UsageError) {
-        process.stderr.write(`ties: ${e.message} (see ties --help)\n`);
+        process.stderr.write(`ties: ${safe(e.message)} (see ties --help)\n`);
         process.exitCode = 2;
-      } else {
-        process.stderr.write(`ties: ${(e as Error).stack ?? String(e)}\n`);
-        process.exitCode = 3;
-      }
+      } else failAndExit(e instanceof Failure ? e.message : errorLine(e));
     },
   );
 }

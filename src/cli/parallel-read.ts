@@ -1,12 +1,13 @@
 /**
  * Reading a large vault on every core: the main thread lists the notes, then it and worker threads each
- * read and parse a share. Reading and gray-matter are nearly all of `ties review`'s time, and they split
+ * read and parse a share. Reading and YAML are nearly all of `ties review`'s time, and they split
  * cleanly by file.
  */
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { CoreSettings } from '../core/types';
-import { listNotes, readNotes, readVault, type VaultRead } from './read-vault';
+import { listNotes } from './list-notes';
+import { readNotes, withListProblems, type VaultRead } from './read-vault';
 
 /** Below this many notes a worker's start-up costs more than it saves. */
 const MIN_NOTES_FOR_WORKERS = 4000;
@@ -36,8 +37,9 @@ export function runReadWorkerIfAsked(): boolean {
  */
 export async function readVaultParallel(vaultPath: string, settings: CoreSettings, script: URL): Promise<VaultRead> {
   const threads = Math.min(4, availableParallelism());
-  const { files, skipped } = listNotes(vaultPath);
-  if (threads < 2 || files.length < MIN_NOTES_FOR_WORKERS) return readVault(vaultPath, settings);
+  const list = listNotes(vaultPath);
+  const { files } = list;
+  if (threads < 2 || files.length < MIN_NOTES_FOR_WORKERS) return withListProblems(list, readNotes(vaultPath, files, settings));
 
   // Interleaved shares, so that each thread gets a similar mix of people, daily and other notes.
   const shares: string[][] = Array.from({ length: threads }, () => []);
@@ -55,5 +57,5 @@ export async function readVaultParallel(vaultPath: string, settings: CoreSetting
   const own = readNotes(vaultPath, shares[0]!, settings);
   const reads = [own, ...(await Promise.all(workers))];
   const records = reads.flatMap((r) => r.records).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { records, skipped: [...skipped, ...reads.flatMap((r) => r.skipped)] };
+  return withListProblems(list, { records, skipped: reads.flatMap((r) => r.skipped) });
 }

@@ -1,30 +1,23 @@
 /**
  * The command line's reader: markdown files on disk → NoteRecords, the same shape the plugin builds from
- * Obsidian's metadataCache. gray-matter parses the frontmatter; the body is scanned by the pure core.
- * Reading never writes.
+ * Obsidian's metadataCache. js-yaml (the parser gray-matter uses) reads the frontmatter with the YAML core
+ * schema, so that dates stay text as in Obsidian; the body is scanned by the pure core. Reading never writes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import matter from 'gray-matter';
+import { CORE_SCHEMA, safeLoad } from 'js-yaml';
 import { dailyNoteDay, hasPersonTag, inFolder, isPersonRecord } from '../core/detect';
+import { findFrontmatter, isBlankYaml, NOT_A_MAP, UNCLOSED_FRONTMATTER } from '../core/frontmatter';
 import { scanBody } from '../core/markdown';
 import type { CoreSettings, NoteRecord } from '../core/types';
-
-export interface SkippedFile {
-  /** Vault-relative path of the file or folder that could not be read. */
-  path: string;
-  message: string;
-}
+import { fsReason } from './fs-reason';
+import { listNotes, unreadableRecord, type SkippedFile } from './list-notes';
 
 export interface VaultRead {
-  /** One record per markdown note, sorted by path. */
+  /** One record per markdown note, sorted by path; a note that cannot be read has `unreadable` set. */
   records: NoteRecord[];
+  /** What could not be read or was not followed: each one is a diagnostic. */
   skipped: SkippedFile[];
-}
-
-/** Folders Obsidian does not show (dot-folders) and package folders are not part of the vault's notes. */
-function skipFolder(name: string): boolean {
-  return name.startsWith('.') || name === 'node_modules';
 }
 
 /**
@@ -33,40 +26,19 @@ function skipFolder(name: string): boolean {
  * (a thread-pool round trip per file).
  */
 export async function readVault(vaultPath: string, settings: CoreSettings): Promise<VaultRead> {
-  const { files, skipped } = listNotes(vaultPath);
-  const read = readNotes(vaultPath, files, settings);
-  return { records: read.records, skipped: [...skipped, ...read.skipped] };
+  const list = listNotes(vaultPath);
+  return withListProblems(list, readNotes(vaultPath, list.files, settings));
 }
 
-/** Vault-relative paths of every `.md` note, sorted; folders that cannot be read are skipped. */
-export function listNotes(vaultPath: string): { files: string[]; skipped: SkippedFile[] } {
-  const files: string[] = [];
-  const skipped: SkippedFile[] = [];
-  const walk = (dir: string, rel: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      // A vault that cannot be read at all is the caller's error to report; a folder inside it is skipped.
-      if (rel === '') throw e;
-      skipped.push({ path: rel, message: errorMessage(e) });
-      return;
-    }
-    for (const entry of entries) {
-      const name = entry.name;
-      const childRel = rel === '' ? name : rel + '/' + name;
-      // Symbolic links are not followed: a link to a parent folder would loop forever.
-      if (entry.isDirectory()) {
-        if (!skipFolder(name)) walk(join(dir, name), childRel);
-      } else if (entry.isFile() && name.endsWith('.md') && !name.startsWith('.')) files.push(childRel);
-    }
-  };
-  walk(vaultPath, '');
-  files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { files, skipped };
+/** A read of the listed files, joined with what the listing found unreadable or skipped. */
+export function withListProblems(list: { unreadable: SkippedFile[]; skipped: SkippedFile[] }, read: VaultRead): VaultRead {
+  if (list.unreadable.length === 0 && list.skipped.length === 0) return read;
+  const records = [...read.records, ...list.unreadable.map((u) => unreadableRecord(u.path, u.message))];
+  records.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { records, skipped: [...list.skipped, ...list.unreadable, ...read.skipped] };
 }
 
-/** Records of these notes, in the order given; a file that cannot be read is skipped. */
+/** Records of these notes, in the order given; a file that cannot be read gets a record that says so. */
 export function readNotes(vaultPath: string, files: readonly string[], settings: CoreSettings): VaultRead {
   const records: NoteRecord[] = [];
   const skipped: SkippedFile[] = [];
@@ -75,16 +47,14 @@ export function readNotes(vaultPath: string, files: readonly string[], settings:
     try {
       bytes = readFileSync(join(vaultPath, rel));
     } catch (e) {
-      skipped.push({ path: rel, message: errorMessage(e) });
+      const message = `this note cannot be read (${fsReason(e)})`;
+      skipped.push({ path: rel, severity: 'error', field: 'file', message });
+      records.push(unreadableRecord(rel, message));
       continue;
     }
     records.push(recordFromBytes(rel, bytes, settings));
   }
   return { records, skipped };
-}
-
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -113,35 +83,40 @@ export function recordFromText(path: string, text: string, settings: CoreSetting
   const file = path.slice(slash + 1);
   const basename = file.endsWith('.md') ? file.slice(0, -3) : file;
 
-  const block = frontmatterBlock(text);
+  const block = findFrontmatter(text);
   const record: NoteRecord = { path, basename, frontmatter: null, tags: [], links: [], listItems: [] };
   const readYaml = () => {
-    const read = readFrontmatter(text.slice(0, block!.end));
+    if (block.kind === 'unclosed') {
+      record.frontmatterError = UNCLOSED_FRONTMATTER;
+      return;
+    }
+    if (block.kind !== 'closed') return;
+    const read = readFrontmatter(text.slice(block.yamlStart, block.yamlEnd));
     record.frontmatter = read.data;
     if (read.error !== undefined) record.frontmatterError = read.error;
   };
   // Parsing YAML is most of a note's cost, and most notes are not people: frontmatter that never says
   // "person" (nor a person tag) cannot make a note a person, so it is parsed only when the note turns out
   // to be one by its folder or an inline tag. Other notes need nothing but their name.
-  const yamlMatters = block !== null && (inFolder(path, settings.peopleFolder) || mentionsPerson(text, block.end, settings.personTags));
+  const yamlMatters =
+    block.kind === 'closed' && (inFolder(path, settings.peopleFolder) || mentionsPerson(text, block.yamlEnd, settings.personTags));
   if (yamlMatters) readYaml();
-  const body = block ? text.slice(block.bodyStart) : text;
-  const firstLine = block ? countLines(text, block.bodyStart) : 0;
+  const body = block.bodyStart > 0 ? text.slice(block.bodyStart) : text;
 
   // Scanning a body costs more than reading its frontmatter: do it only for notes whose body can matter.
   const known = dailyNoteDay(basename) !== null || isPersonRecord(record, settings);
   if (!known && !personTagPattern(settings.personTags).test(body)) return record;
 
-  const scan = scanBody(body, firstLine);
+  const scan = scanBody(body, block.bodyLine);
   // The quick test also hits `#person` in code or after a letter; only a real tag makes a person.
   const tagged = hasPersonTag(scan.tags, settings.personTags);
   if (!known && !tagged) return record;
-  if (block !== null && !yamlMatters) readYaml();
+  if (!yamlMatters) readYaml();
   record.tags = scan.tags;
   record.links = scan.links;
   record.listItems = scan.listItems;
 
-  if (!block && (tagged || inFolder(path, settings.peopleFolder)) && hasLowerFrontmatter(body)) {
+  if (block.kind === 'none' && (tagged || inFolder(path, settings.peopleFolder)) && hasLowerFrontmatter(body)) {
     record.readWarnings = [
       {
         field: 'frontmatter',
@@ -152,56 +127,18 @@ export function recordFromText(path: string, text: string, settings: CoreSetting
   return record;
 }
 
-/** A line that is `---` with nothing after it but spaces (and the `\r` of a CRLF ending). */
-function isDelimiterLine(text: string, start: number, end: number): boolean {
-  if (!text.startsWith('---', start)) return false;
-  for (let i = start + 3; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 13) return false;
-  }
-  return true;
-}
-
-function lineEnd(text: string, start: number): number {
-  const nl = text.indexOf('\n', start);
-  return nl < 0 ? text.length : nl;
-}
-
-/**
- * Where the frontmatter at the top of the text ends, as Obsidian sees it: the first line is `---` and a later
- * line is `---`. `end` is the end of the closing line; `bodyStart` the start of the line after it.
- * Checking the first line ourselves also keeps gray-matter from treating `---js` as JavaScript to eval.
- */
-function frontmatterBlock(text: string): { end: number; bodyStart: number } | null {
-  const firstEnd = lineEnd(text, 0);
-  if (!isDelimiterLine(text, 0, firstEnd)) return null;
-  let from = firstEnd;
-  for (;;) {
-    const at = text.indexOf('\n---', from);
-    if (at < 0) return null;
-    const end = lineEnd(text, at + 1);
-    if (isDelimiterLine(text, at + 1, end)) return { end, bodyStart: Math.min(end + 1, text.length) };
-    from = end;
-  }
-}
-
-function countLines(text: string, upTo: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < upTo; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-/** Parses the frontmatter block (text from the opening `---` to the closing one). */
-function readFrontmatter(block: string): { data: Record<string, unknown> | null; error?: string } {
+/** Parses the YAML between the frontmatter's `---` lines; dates stay text (the core schema has no timestamps). */
+function readFrontmatter(yaml: string): { data: Record<string, unknown> | null; error?: string } {
+  // Blank or comments only: no keys, as Obsidian reads it (js-yaml would give undefined).
+  if (isBlankYaml(yaml)) return { data: {} };
   let data: unknown;
   try {
-    // Always with an options object: without one gray-matter caches every input string forever.
-    data = matter(block, {}).data;
+    data = safeLoad(yaml, { schema: CORE_SCHEMA });
   } catch (e) {
     return { data: null, error: yamlErrorMessage(e) };
   }
   if (Object.prototype.toString.call(data) !== '[object Object]') {
-    return { data: null, error: 'frontmatter is not a set of keys' };
+    return { data: null, error: NOT_A_MAP };
   }
   return { data: data as Record<string, unknown> };
 }
@@ -209,9 +146,9 @@ function readFrontmatter(block: string): { data: Record<string, unknown> | null;
 function yamlErrorMessage(e: unknown): string {
   const err = e as { reason?: unknown; mark?: { line?: unknown }; message?: unknown };
   const reason = typeof err.reason === 'string' ? err.reason : String(err.message ?? e).split('\n')[0];
-  // js-yaml counts lines from 0 in the text after the opening `---`; that text starts on the file's first
-  // line, so mark.line + 1 is the line number an editor shows.
-  const line = typeof err.mark?.line === 'number' ? ` (line ${err.mark.line + 1})` : '';
+  // js-yaml counts lines from 0 in the YAML, which starts on the file's second line: mark.line + 2 is the
+  // line number an editor shows.
+  const line = typeof err.mark?.line === 'number' ? ` (line ${err.mark.line + 2})` : '';
   return `broken YAML: ${reason}${line}`;
 }
 

@@ -1,5 +1,5 @@
 /** rank(people, today, settings): who needs attention on day T, and why, in the spec's order. */
-import { contactCount, effectiveLastContact } from './contacts';
+import { birthDay, contactCount, effectiveLastContact } from './contacts';
 import { nextBirthday, partsOfDay } from './dates';
 import { describeReason } from './describe';
 import {
@@ -64,7 +64,8 @@ export function rank(people: readonly Person[], today: Day, settings: CoreSettin
       push(dormant, p, { kind: 'dormant', since: today - last, contacts: contactCount(p, today) }, -(today - last), 0, lang, today);
     }
 
-    if (p.birthday !== null) {
+    // A birth date after today is a typo (warned about), not a birthday to show.
+    if (p.birthday !== null && !((birthDay(p) ?? today) > today)) {
       const next = nextBirthday(p.birthday, today);
       const inDays = next - today;
       if (inDays <= settings.horizonDays) {

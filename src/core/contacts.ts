@@ -1,5 +1,5 @@
 /** What counts as a contact: `last_contact`, dated log items and daily-note mentions, never after today. */
-import { formatDay } from './dates';
+import { dayFromParts, formatDay } from './dates';
 import type { Day, Diagnostic, Person } from './types';
 
 /** The latest contact on or before `today`, or null when there is none. */
@@ -36,5 +36,17 @@ export function futureDiagnostics(p: Person, today: Day): Diagnostic[] {
   for (const f of p.favours)
     if (f.day !== null && f.day > today)
       out.push({ path: p.path, severity: 'warning', field: 'favours', message: `favour dated ${formatDay(f.day)} is after today` });
+  const born = birthDay(p);
+  if (born !== null && born > today)
+    out.push({
+      path: p.path, severity: 'warning', field: 'birthday',
+      message: `${formatDay(born)} is after today; no birthday is shown until the date is corrected`,
+    });
   return out;
+}
+
+/** The birth date itself, when the birthday has a year; null for `--MM-DD`. */
+export function birthDay(p: Person): Day | null {
+  const b = p.birthday;
+  return b === null || b.year === null ? null : dayFromParts(b.year, b.month, b.day);
 }

@@ -23,6 +23,7 @@ export function dayFromParts(year: number, month: number, day: number): Day | nu
 }
 
 function digits(s: string, from: number, count: number): number {
+  if (from + count > s.length) return -1;
   let n = 0;
   for (let i = from; i < from + count; i++) {
     const c = s.charCodeAt(i) - 48;
@@ -32,29 +33,148 @@ function digits(s: string, from: number, count: number): number {
   return n;
 }
 
-/**
- * Reads `YYYY-MM-DD` at the start of `s`; what follows must be nothing, a time part (`T…` or ` …`),
- * or, when `prefixOnly`, anything that does not continue the date.
- */
-export function parseDayString(s: string, prefixOnly = false): Day | null {
-  const t = s.trim();
-  if (t.length < 10 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return null;
-  const y = digits(t, 0, 4), m = digits(t, 5, 2), d = digits(t, 8, 2);
-  if (y < 0 || m < 0 || d < 0) return null;
-  if (t.length > 10) {
-    const next = t[10]!;
-    if (next >= '0' && next <= '9') return null;
-    if (!prefixOnly && next !== 'T' && next !== 't' && next !== ' ') return null;
-  }
-  return dayFromParts(y, m, d);
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
-/** A YAML value as a day: a `YYYY-MM-DD` string (time part ignored) or a `Date` (read in UTC, as YAML parsers make it). */
+/** The years a date may name: outside them a date is a typo (`0026`, `20226`), not a day to plan around. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2200;
+
+/** Why a date-shaped text names no day. */
+export type DateProblem = 'no-such-day' | 'year' | 'time';
+
+/** A date read at the start of a text: the day (null when there is no such day), and where the date ends. */
+export interface DateRead {
+  day: Day | null;
+  /** Index just after the date and its time part, if any. */
+  end: number;
+  problem?: DateProblem;
+}
+
+/**
+ * Reads `YYYY-MM-DD` at `from`, with an optional time part as YAML and ISO 8601 write it: `T` or a space,
+ * then `HH:MM`, optional `:SS` and a fraction, optional zone (`Z`, `+01:00`, `-0500`, ` -5`). The day is the
+ * day as written, whatever the time or the zone. Null when the text there is not shaped like a date (or the
+ * digits run on). When it is shaped like one but names no day (30 February, month 13, a year outside
+ * 1900–2200, a time part that is not a time of day such as `T25:61`), `day` is null and `problem` says why:
+ * such a date is an error, never rolled over to another day.
+ */
+export function readDate(s: string, from = 0): DateRead | null {
+  if (s.charCodeAt(from + 4) !== 45 || s.charCodeAt(from + 7) !== 45) return null;
+  const y = digits(s, from, 4), m = digits(s, from + 5, 2), d = digits(s, from + 8, 2);
+  if (y < 0 || m < 0 || d < 0) return null;
+  let end = from + 10;
+  if (isDigit(s.charCodeAt(end))) return null;
+  let timeOk = true;
+  const sep = s.charCodeAt(end);
+  if (sep === 84 || sep === 116) {
+    // `T`: a time part must follow.
+    const t = readTime(s, end + 1);
+    if (t < 0) timeOk = false;
+    end = t < 0 ? skipWord(s, end) : t;
+  } else if (sep === 32 && isDigit(s.charCodeAt(end + 1)) && (s.charCodeAt(end + 2) === 58 || s.charCodeAt(end + 3) === 58)) {
+    // A space and `H:` or `HH:` starts a time part; anything else after a space is text.
+    const t = readTime(s, end + 1);
+    if (t < 0) timeOk = false;
+    end = t < 0 ? skipWord(s, end + 1) : t;
+  }
+  if (y < MIN_YEAR || y > MAX_YEAR) return { day: null, end, problem: 'year' };
+  const day = dayFromParts(y, m, d);
+  if (day === null) return { day: null, end, problem: 'no-such-day' };
+  if (!timeOk) return { day: null, end, problem: 'time' };
+  return { day, end };
+}
+
+/** Index after the non-space characters from `i`. */
+function skipWord(s: string, i: number): number {
+  while (i < s.length && s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 9) i++;
+  return i;
+}
+
+/** `H:MM` or `HH:MM`, optional `:SS[.fff]`, optional zone; the index after it, or -1 when it is no time of day. */
+function readTime(s: string, i: number): number {
+  const hourDigits = isDigit(s.charCodeAt(i + 1)) ? 2 : 1;
+  const h = digits(s, i, hourDigits);
+  i += hourDigits;
+  if (h < 0 || s.charCodeAt(i) !== 58) return -1;
+  const min = digits(s, i + 1, 2);
+  if (min < 0 || isDigit(s.charCodeAt(i + 3))) return -1;
+  i += 3;
+  let sec = 0;
+  // `:SS`; a colon not followed by two digits ends the time (`2026-11-27 09:30: ask`).
+  if (s.charCodeAt(i) === 58 && isDigit(s.charCodeAt(i + 1)) && isDigit(s.charCodeAt(i + 2))) {
+    sec = digits(s, i + 1, 2);
+    if (isDigit(s.charCodeAt(i + 3))) return -1;
+    i += 3;
+    if (s.charCodeAt(i) === 46 || s.charCodeAt(i) === 44) {
+      let j = i + 1;
+      while (isDigit(s.charCodeAt(j))) j++;
+      if (j === i + 1) return -1;
+      i = j;
+    }
+  }
+  if (h > 23 || min > 59 || sec > 59) return -1;
+  return readZone(s, i);
+}
+
+/** An optional zone after a time (`Z`, `+01:00`, `+0100`, `-5`, YAML's ` -5`); the index after it, or -1. */
+function readZone(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c === 90 || c === 122) return i + 1;
+  let j = i;
+  while (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9) j++;
+  const sign = s.charCodeAt(j);
+  if ((sign !== 43 && sign !== 45) || !isDigit(s.charCodeAt(j + 1))) return i;
+  if (j > i && s.charCodeAt(j + 2) === 32) return i; // ` - 5` or ` -5 words` after a space is text, not a zone
+  const hourDigits = isDigit(s.charCodeAt(j + 2)) ? 2 : 1;
+  const zh = digits(s, j + 1, hourDigits);
+  let k = j + 1 + hourDigits;
+  let zm = 0;
+  if (s.charCodeAt(k) === 58 || (hourDigits === 2 && isDigit(s.charCodeAt(k)))) {
+    const at = s.charCodeAt(k) === 58 ? k + 1 : k;
+    zm = digits(s, at, 2);
+    if (zm < 0) return -1;
+    k = at + 2;
+  }
+  if (isDigit(s.charCodeAt(k)) || zh > 23 || zm > 59) return -1;
+  return k;
+}
+
+/**
+ * A whole text that is a date (spaces around it allowed): `YYYY-MM-DD`, with an optional time part.
+ * Null when it is anything else, or names no day. `prefixOnly` reads only the date at the start and
+ * ignores what follows it.
+ */
+export function parseDayString(s: string, prefixOnly = false): Day | null {
+  let from = 0;
+  while (from < s.length && (s.charCodeAt(from) === 32 || s.charCodeAt(from) === 9)) from++;
+  const read = readDate(s, from);
+  if (read === null || read.day === null) return null;
+  if (!prefixOnly) for (let i = read.end; i < s.length; i++) if (!isBlankOrBreak(s.charCodeAt(i))) return null;
+  return read.day;
+}
+
+function isBlankOrBreak(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+/** Why a text that begins like a date names no day; null when it names one, or does not look like a date. */
+export function dateProblem(s: string): DateProblem | null {
+  return readDate(s.trim())?.problem ?? null;
+}
+
+/**
+ * A YAML value as a day: a `YYYY-MM-DD` string (time part ignored). Neither adapter gives a `Date` any more;
+ * one that still comes in (a user's own data) is read by its UTC parts, as YAML parsers make them.
+ */
 export function parseDay(value: unknown): Day | null {
   if (typeof value === 'string') return parseDayString(value);
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return null;
-    return dayFromParts(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+    const year = value.getUTCFullYear();
+    if (year < MIN_YEAR || year > MAX_YEAR) return null;
+    return dayFromParts(year, value.getUTCMonth() + 1, value.getUTCDate());
   }
   return null;
 }
@@ -124,20 +244,30 @@ const UNIT_DAYS: Record<string, number> = {
 
 const durationCache = new Map<string, number | null>();
 
+/** No cadence takes more characters than this to write; a longer value is not read (nor kept in the cache). */
+const MAX_DURATION_LENGTH = 40;
+
 /**
  * A cadence in days: `7`, `10d`, `2w`, `2 weeks`, `1 month`, `monthly`, `quarterly`, `yearly`, ISO `P3M`.
- * A month is 30 days, a quarter 90, a year 365. Null when it cannot be read, or is not positive.
+ * A month is 30 days, a quarter 90, a year 365. Null when it cannot be read, or is less than one day
+ * (`0`, `0.4`, `PT12H`: rounded, it would make a person overdue every day, forever).
  */
 export function parseDuration(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? Math.round(value) : null;
-  if (typeof value !== 'string') return null;
+  if (typeof value === 'number') return wholeDays(value);
+  if (typeof value !== 'string' || value.length > MAX_DURATION_LENGTH * 4) return null;
   const key = value.trim().toLowerCase();
+  if (key.length > MAX_DURATION_LENGTH) return null;
   const cached = durationCache.get(key);
   if (cached !== undefined) return cached;
   const days = readDuration(key);
   if (durationCache.size > 10_000) durationCache.clear();
   durationCache.set(key, days);
   return days;
+}
+
+/** Days as a whole number, or null when less than one day (or not a number). */
+function wholeDays(days: number): number | null {
+  return Number.isFinite(days) && days >= 1 ? Math.round(days) : null;
 }
 
 function readDuration(s: string): number | null {
@@ -148,8 +278,8 @@ function readDuration(s: string): number | null {
   if (!m || (m[1] === undefined && m[2] === undefined)) return null;
   const n = m[1] === undefined ? 1 : Number(m[1].replace(',', '.'));
   const unit = m[2] === undefined ? 1 : UNIT_DAYS[m[2]];
-  if (unit === undefined || !(n > 0)) return null;
-  return Math.round(n * unit);
+  if (unit === undefined) return null;
+  return wholeDays(n * unit);
 }
 
 function isoDays(text: string): number | null {
@@ -159,8 +289,7 @@ function isoDays(text: string): number | null {
   const days =
     (o.years ?? 0) * 365 + (o.quarters ?? 0) * 90 + (o.months ?? 0) * 30 + (o.weeks ?? 0) * 7 + (o.days ?? 0) +
     (o.hours ?? 0) / 24 + (o.minutes ?? 0) / 1440 + (o.seconds ?? 0) / 86400;
-  const rounded = Math.round(days);
-  return rounded > 0 ? rounded : null;
+  return wholeDays(days);
 }
 
 /** The weekday's name of a day, in the given locale ("Thursday", "donderdag"). */

@@ -18,6 +18,21 @@ export function linkTarget(value: unknown): string | null {
   return cleanTarget(s);
 }
 
+/** The targets of every `[[link]]` in a text (`"[[Ben]], [[Cas]]"` → Ben, Cas), in order. */
+export function wikiLinkTargets(text: string): string[] {
+  const out: string[] = [];
+  for (let open = text.indexOf('[['); open >= 0; ) {
+    const close = text.indexOf(']]', open + 2);
+    if (close < 0) break;
+    // `[[a [[b]]` links to `b`, as in Obsidian: the innermost opening wins.
+    const inner = text.lastIndexOf('[[', close - 2);
+    const target = cleanTarget(text.slice(Math.max(open, inner) + 2, close));
+    if (target !== null) out.push(target);
+    open = text.indexOf('[[', close + 2);
+  }
+  return out;
+}
+
 function decodeLinkPath(s: string): string {
   try {
     return decodeURIComponent(s.replace(/^<|>$/g, ''));

@@ -1,329 +1,395 @@
 /**
- * The body of a note, read the way Obsidian's metadataCache reads it: inline tags, links with the task state
- * of the list item they stand in, and list items under their heading. One pass, line by line, with no
- * backtracking regexes: time grows linearly, and a 5 MB note takes a fraction of a second.
+ * The one reading of Markdown that the reader (scanBody) and the writer (append-log.ts) share: a note's lines
+ * → headings (ATX, setext, callout titles) with the sections they open, fenced code, comments, list items
+ * with their indent, task state and nesting, and the inline links and tags. One pass, line by line, with no
+ * backtracking regex: time grows linearly with the note, whatever its lines hold.
+ *
+ * Choices where Markdown and Obsidian leave room (README, "Design choices"):
+ * - A comment (`%% … %%`, `<!-- … -->`, over lines too) holds nothing: a line that holds only a comment is
+ *   skipped; a line that starts inside or with a comment is text that continues what came before, and opens
+ *   no heading, list item or code block.
+ * - A section runs to the next heading of the same or a higher level; a heading or callout inside a
+ *   block quote ends with the quote. A callout's title (`> [!note] Log`, or its type when it has none) is a
+ *   heading whose section is the callout.
  */
-import { cleanTarget } from './links';
+import { lexInline, scanInline, withoutComments, type OpenComment } from './inline';
+import { LineCursor } from './lines';
+import {
+  atxHeading, calloutTitle, closesFence, isBlank, isThematicBreak, listMarker, opensFence, quoteOf, skipBlanks, width,
+} from './md-blocks';
 import type { ListItem, NoteLink } from './types';
 
+/** A heading and the section it opens. Callouts have level 0: only the end of their quote ends them. */
+export interface Section {
+  heading: string;
+  level: number;
+  /** Block-quote depth of the heading's line. */
+  quote: number;
+  /** Index in `lines` of the line that makes it a heading (a setext heading's underline). */
+  at: number;
+}
+
+export type LineKind = 'blank' | 'text' | 'heading' | 'item' | 'break' | 'fence' | 'code' | 'comment';
+
+export interface MdLine {
+  start: number;
+  /** Where the line's text ends (its line break, or the end of the text). */
+  end: number;
+  kind: LineKind;
+  quote: number;
+  /** The list item the line belongs to (its own line, a continuation, code inside it): index in items, or -1. */
+  item: number;
+  /** The sections that hold the line, outermost first (a heading line is held by its own section). */
+  sections: readonly Section[];
+  /** The line ends inside a comment or a fenced code block: nothing may be inserted right after it. */
+  openAfter: boolean;
+}
+
+export interface MdItem {
+  /** Index in `lines`. */
+  at: number;
+  /** 0-based line in the note. */
+  line: number;
+  /** Indent width of the bullet, after the block-quote markers (a tab counts to the next multiple of 4). */
+  indent: number;
+  quote: number;
+  /** Own task state: ' ' open, another character done or cancelled, null when no task. */
+  task: string | null;
+  /** The text after the bullet and checkbox, without comments, trimmed. */
+  text: string;
+  /** The item it is nested under (index in items), or -1. */
+  parent: number;
+  /** It, or an item it is nested under, is an open task. */
+  inOpenTask: boolean;
+  sections: readonly Section[];
+}
+
+export interface MdDocument {
+  /** Every line from the start given (empty unless asked for). */
+  lines: MdLine[];
+  items: MdItem[];
+  links: NoteLink[];
+  tags: string[];
+  /** What is still open at the end of the text. */
+  open: { fence: { char: string; length: number; quote: number } | null; comment: OpenComment };
+}
+
+export interface LexOptions {
+  /** Offset in `text` where lexing starts (after frontmatter). */
+  start?: number;
+  /** The 0-based note line of `start`. */
+  firstLine?: number;
+  /** Keep one MdLine per line (the writer needs them; the reader does not). */
+  keepLines?: boolean;
+}
+
+const NO_SECTIONS: readonly Section[] = [];
+
+/** Reads the structure of a note's text (or of its body, from `start`). */
+export function lexMarkdown(text: string, options: LexOptions = {}): MdDocument {
+  return new Lexer(text, options).run();
+}
+
+/** The body of a note as a NoteRecord holds it: inline tags, links with the task state that governs them, list items. */
 export interface BodyScan {
   tags: string[];
   links: NoteLink[];
   listItems: ListItem[];
 }
 
-const LIST_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
-// `* * *` and `- - -` are thematic breaks, not list items. Every repetition must consume the marker char,
-// so this cannot backtrack badly.
-const THEMATIC_BREAK = /^[ \t]*([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
-const BLOCKQUOTE = /^(?:[ \t]*>)+[ \t]?/;
-// Sticky, so it matches only right after the `#`; one character class, so it is linear.
-const TAG_CHARS = /[\p{L}\p{N}\p{M}_/-]+/uy;
-const ONLY_DIGITS_AND_SLASHES = /^[\d/]+$/;
-const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-
 /**
  * Scans a note body. `firstLine` is the 0-based line of the body's first line in the whole file, so the
  * line numbers returned are lines of the file.
  */
 export function scanBody(body: string, firstLine: number): BodyScan {
-  const tags: string[] = [];
-  const seenTags = new Set<string>();
-  const links: NoteLink[] = [];
-  const listItems: ListItem[] = [];
-
-  let heading: string | null = null;
-  let fence: { char: string; length: number } | null = null;
-  // The list item that the current line belongs to (its own line or a continuation line), for task state.
-  let item: { task: string | null } | null = null;
-  let blankSinceItem = false;
-
-  const lines = body.split('\n');
-  for (let index = 0; index < lines.length; index++) {
-    let line = lines[index]!;
-    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-    const lineNo = firstLine + index;
-    const content = startsWithQuote(line) ? line.replace(BLOCKQUOTE, '') : line;
-
-    if (fence) {
-      if (closesFence(content, fence)) fence = null;
-      continue;
+  const doc = lexMarkdown(body, { firstLine });
+  const listItems: ListItem[] = new Array<ListItem>(doc.items.length);
+  let sections: readonly Section[] | null = null;
+  let headings: readonly string[] = [];
+  for (let i = 0; i < doc.items.length; i++) {
+    const item = doc.items[i]!;
+    if (item.sections !== sections) {
+      sections = item.sections;
+      headings = sections.length === 0 ? NO_HEADINGS : sections.map((s) => s.heading);
     }
-    const opened = opensFence(content);
-    if (opened) {
-      fence = opened;
+    const listItem: ListItem = { line: item.line, text: item.text, heading: headings.length > 0 ? headings[headings.length - 1]! : null, task: item.task };
+    // Only when they tell more than `heading` does: records travel between threads, and most items sit
+    // under one heading at the top level of their list.
+    if (headings.length > 1) listItem.headings = headings;
+    if (item.parent >= 0) listItem.parent = item.parent;
+    listItems[i] = listItem;
+  }
+  return { tags: doc.tags, links: doc.links, listItems };
+}
+
+const NO_HEADINGS: readonly string[] = [];
+
+interface Fence {
+  char: string;
+  length: number;
+  quote: number;
+  /** The item the code block stands in, or -1. */
+  item: number;
+}
+
+/** A paragraph that a setext underline may turn into a heading: its lines as (raw, comments, first) triples. */
+interface Paragraph {
+  quote: number;
+  lines: (string | readonly number[] | number)[];
+}
+
+/** The text of a paragraph's lines, without comments, joined by spaces (only worked out for a setext heading). */
+function paragraphText(p: Paragraph): string {
+  const parts: string[] = [];
+  for (let i = 0; i < p.lines.length; i += 3) {
+    const raw = p.lines[i] as string;
+    parts.push(withoutComments(raw, p.lines[i + 1] as readonly number[], p.lines[i + 2] as number, raw.length).trim());
+  }
+  return parts.join(' ');
+}
+
+class Lexer {
+  private readonly lines: MdLine[] = [];
+  private readonly items: MdItem[] = [];
+  private readonly links: NoteLink[] = [];
+  private readonly tags: string[] = [];
+  private readonly seenTags = new Set<string>();
+  private sections: readonly Section[] = NO_SECTIONS;
+  /** Open list items, innermost last (indices in items). */
+  private readonly stack: number[] = [];
+  private blankSince = false;
+  private paragraph: Paragraph | null = null;
+  private fence: Fence | null = null;
+  private comment: OpenComment = null;
+  private prevQuote = 0;
+  private count = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly options: LexOptions,
+  ) {}
+
+  run(): MdDocument {
+    const text = this.text;
+    const cursor = new LineCursor(text);
+    const firstLine = this.options.firstLine ?? 0;
+    let start = this.options.start ?? 0;
+    for (let index = 0; ; index++) {
+      const end = cursor.end(start);
+      this.line(text.slice(start, end), start, end, firstLine + index);
+      if (end >= text.length) break;
+      start = cursor.next(end);
+    }
+    const fence = this.fence;
+    return {
+      lines: this.lines,
+      items: this.items,
+      links: this.links,
+      tags: this.tags,
+      open: { fence: fence && { char: fence.char, length: fence.length, quote: fence.quote }, comment: this.comment },
+    };
+  }
+
+  private emit(start: number, end: number, kind: LineKind, quote: number, item: number, openAfter: boolean): void {
+    if (this.options.keepLines) this.lines.push({ start, end, kind, quote, item, sections: this.sections, openAfter });
+    this.count++;
+  }
+
+  private line(raw: string, start: number, end: number, lineNo: number): void {
+    // Inside a comment that began on an earlier line.
+    if (this.comment !== null) {
+      const close = raw.indexOf(this.comment);
+      if (close < 0) return this.emit(start, end, 'comment', this.prevQuote, -1, true);
+      this.comment = null;
+      return this.continuation(raw, lexInline(raw, close + (raw.startsWith('%%', close) ? 2 : 3)), start, end, lineNo);
+    }
+
+    let quote = 0;
+    let contentStart = 0;
+    if (raw.charCodeAt(skipBlanks(raw, 0)) === 62) ({ depth: quote, content: contentStart } = quoteOf(raw));
+    if (this.fence !== null) {
+      if (quote >= this.fence.quote) {
+        const inFence = this.fence.item;
+        if (closesFence(raw, contentStart, this.fence)) {
+          this.fence = null;
+          return this.emit(start, end, 'fence', quote, inFence, false);
+        }
+        return this.emit(start, end, 'code', quote, inFence, true);
+      }
+      this.fence = null; // the block quote that held the code block ended
+    }
+
+    // A fence opens on a line that starts with ``` or ~~~ (no comment can stand before them).
+    const rawFirst = skipBlanks(raw, contentStart);
+    const rawIndent = width(raw, contentStart, rawFirst);
+    const fenceOpen = rawIndent < 4 || this.stack.length > 0 ? opensFence(raw, rawFirst) : null;
+    if (fenceOpen) {
+      this.leaveQuotes(quote);
       // An indented fence sits inside the list item above it; one at the margin ends the list.
-      if (!/^[ \t]/.test(content)) item = null;
-      continue;
+      if (rawIndent === 0) this.stack.length = 0;
+      const owner = this.owner(quote);
+      this.fence = { char: fenceOpen.char, length: fenceOpen.length, quote, item: owner };
+      this.paragraph = null;
+      this.blankSince = false;
+      this.prevQuote = quote;
+      return this.emit(start, end, 'fence', quote, owner, true);
     }
 
-    if (isBlankLine(content)) {
-      blankSinceItem = true;
-      continue;
+    let masked = raw;
+    let b = raw;
+    let comments = NO_RANGES;
+    if (hasInlineMarks(raw)) {
+      const inline = lexInline(raw, 0);
+      masked = inline.masked;
+      b = inline.blanked;
+      comments = inline.comments;
+      this.comment = inline.open;
+    }
+    const openAfter = this.comment !== null;
+    const first = comments.length === 0 ? rawFirst : skipBlanks(b, contentStart);
+    // A line that holds only a comment is as if it were not there.
+    if (first >= b.length && comments.length > 0) return this.emit(start, end, 'comment', quote, -1, openAfter);
+    this.leaveQuotes(quote);
+
+    if (first >= b.length) {
+      this.blankSince = true;
+      this.paragraph = null;
+      this.prevQuote = quote;
+      return this.emit(start, end, 'blank', quote, -1, false);
     }
 
-    let task: string | null = null;
-    const headingText = atxHeading(content);
-    if (headingText !== null) {
-      heading = headingText;
-      item = null;
+    const indent = comments.length === 0 ? rawIndent : width(b, contentStart, first);
+    // A line that begins with a comment is text, whatever follows the comment.
+    const plain = comments.length > 0 && comments[0] === rawFirst;
+
+    let kind: LineKind = 'text';
+    let item = -1;
+    const atx = !plain && indent < 4 ? atxHeading(b, first) : null;
+    const callout = !plain && atx === null && quote > this.prevQuote ? calloutTitle(b, first) : null;
+    const setext = !plain && atx === null && callout === null ? this.setextLevel(b, first, quote, indent) : 0;
+    if (atx !== null) {
+      this.open(withoutComments(raw, comments, atx.from, atx.to).trim(), atx.level, quote);
+      kind = 'heading';
+    } else if (callout !== null) {
+      this.open(withoutComments(raw, comments, callout.from, callout.to).trim() || callout.type, 0, quote);
+      kind = 'heading';
+    } else if (setext > 0) {
+      this.open(paragraphText(this.paragraph!), setext, quote);
+      kind = 'heading';
+    } else if (!plain && isThematicBreak(b, first)) {
+      kind = 'break';
+      this.stack.length = 0;
     } else {
-      const marker = THEMATIC_BREAK.test(content) ? null : LIST_MARKER.exec(content);
-      if (marker) {
-        let rest = content.slice(marker[0].length);
-        let itemTask: string | null = null;
-        if (rest.charCodeAt(0) === 91 && rest.charCodeAt(2) === 93 && (rest.length === 3 || isBlank(rest.charCodeAt(3)))) {
-          itemTask = rest[1]!;
-          rest = rest.slice(3);
-        }
-        listItems.push({ line: lineNo, text: rest.trim(), heading, task: itemTask });
-        item = { task: itemTask };
-        blankSinceItem = false;
-        task = itemTask;
-      } else if (item && (!blankSinceItem || isBlank(content.charCodeAt(0)))) {
-        // A continuation line: directly below the item, or indented after a blank line.
-        blankSinceItem = false;
-        task = item.task;
+      const marker = plain ? null : listMarker(b, first);
+      if (marker !== null) {
+        item = this.item(raw, comments, contentStart, first, marker, quote, lineNo, start, end);
+        kind = 'item';
       } else {
-        item = null;
-      }
-    }
-
-    scanInline(line, lineNo, task, tags, seenTags, links);
-  }
-  return { tags, links, listItems };
-}
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9;
-}
-
-function isBlankLine(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!isBlank(s.charCodeAt(i))) return false;
-  return true;
-}
-
-function startsWithQuote(line: string): boolean {
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 62) return true;
-    if (!isBlank(c)) return false;
-  }
-  return false;
-}
-
-/** The text of an ATX heading (`## Log ##` → `Log`), or null when the line is not one. */
-function atxHeading(content: string): string | null {
-  let i = 0;
-  while (i < 3 && content.charCodeAt(i) === 32) i++;
-  let level = 0;
-  while (content.charCodeAt(i + level) === 35) level++;
-  if (level < 1 || level > 6) return null;
-  const after = i + level;
-  if (after < content.length && !isBlank(content.charCodeAt(after))) return null;
-  const text = content.slice(after).trim();
-  // A closing run of `#` is decoration, when it stands apart from the text.
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 35) end--;
-  if (end === 0) return '';
-  if (end < text.length && isBlank(text.charCodeAt(end - 1))) return text.slice(0, end).trimEnd();
-  return text;
-}
-
-function opensFence(content: string): { char: string; length: number } | null {
-  const start = content.length - content.trimStart().length;
-  const c = content[start];
-  if (c !== '`' && c !== '~') return null;
-  let length = 0;
-  while (content[start + length] === c) length++;
-  if (length < 3) return null;
-  // A backtick in the info string means this is inline code, not a fence.
-  if (c === '`' && content.indexOf('`', start + length) >= 0) return null;
-  return { char: c, length };
-}
-
-function closesFence(content: string, fence: { char: string; length: number }): boolean {
-  const t = content.trim();
-  if (t.length < fence.length) return false;
-  for (let i = 0; i < t.length; i++) if (t[i] !== fence.char) return false;
-  return true;
-}
-
-/**
- * The line with its inline code spans blanked out (same length, so positions still match the original).
- * A run of n backticks opens a span closed by the next run of exactly n; a run without a partner is literal.
- */
-function maskInlineCode(line: string): string {
-  if (line.indexOf('`') < 0) return line;
-  const starts: number[] = [];
-  const lengths: number[] = [];
-  for (let i = 0; i < line.length; ) {
-    if (line.charCodeAt(i) !== 96) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (line.charCodeAt(j) === 96) j++;
-    starts.push(i);
-    lengths.push(j - i);
-    i = j;
-  }
-  // Runs of each length in order, with a cursor each, so finding a partner is amortised constant time.
-  const byLength = new Map<number, { runs: number[]; cursor: number }>();
-  for (let k = 0; k < starts.length; k++) {
-    const entry = byLength.get(lengths[k]!);
-    if (entry) entry.runs.push(k);
-    else byLength.set(lengths[k]!, { runs: [k], cursor: 0 });
-  }
-  let out = '';
-  let copied = 0;
-  for (let k = 0; k < starts.length; ) {
-    const entry = byLength.get(lengths[k]!)!;
-    while (entry.cursor < entry.runs.length && entry.runs[entry.cursor]! <= k) entry.cursor++;
-    if (entry.cursor >= entry.runs.length) {
-      k++;
-      continue;
-    }
-    const partner = entry.runs[entry.cursor]!;
-    const from = starts[k]!;
-    const to = starts[partner]! + lengths[partner]!;
-    out += line.slice(copied, from) + '\u0000'.repeat(to - from);
-    copied = to;
-    k = partner + 1;
-  }
-  return copied === 0 ? line : out + line.slice(copied);
-}
-
-/** What a failed search proved absent from the rest of the line; later searches skip it (keeps a line linear). */
-interface Absent {
-  wikiClose: boolean;
-  angleClose: boolean;
-  parenClose: boolean;
-  bareDestination: boolean;
-}
-
-function scanInline(
-  line: string,
-  lineNo: number,
-  task: string | null,
-  tags: string[],
-  seenTags: Set<string>,
-  links: NoteLink[],
-): void {
-  if (line.indexOf('[') < 0 && line.indexOf('#') < 0) return;
-  const text = maskInlineCode(line);
-  const n = text.length;
-  const absent: Absent = { wikiClose: false, angleClose: false, parenClose: false, bareDestination: false };
-  let openBracket = -1;
-  for (let i = 0; i < n; ) {
-    const c = text.charCodeAt(i);
-    if (c === 91 && text.charCodeAt(i + 1) === 91 && !absent.wikiClose) {
-      const close = text.indexOf(']]', i + 2);
-      if (close < 0) {
-        absent.wikiClose = true;
-        i += 2;
-        continue;
-      }
-      // `[[a [[b]]` links to `b`, as in Obsidian: the innermost opening wins.
-      const open = text.lastIndexOf('[[', close - 2);
-      const target = cleanTarget(line.slice(open + 2, close));
-      if (target !== null) links.push({ target, line: lineNo, task });
-      i = close + 2;
-      openBracket = -1;
-      continue;
-    }
-    if (c === 91) {
-      openBracket = i;
-    } else if (c === 93 && openBracket >= 0 && text.charCodeAt(i + 1) === 40) {
-      const end = markdownLink(line, text, i + 2, absent, lineNo, task, links);
-      openBracket = -1;
-      if (end > 0) {
-        i = end;
-        continue;
-      }
-    } else if (c === 35 && (i === 0 || isWhitespace(text.charCodeAt(i - 1)))) {
-      TAG_CHARS.lastIndex = i + 1;
-      const m = TAG_CHARS.exec(text);
-      if (m) {
-        const tag = m[0];
-        if (!ONLY_DIGITS_AND_SLASHES.test(tag) && !seenTags.has(tag)) {
-          seenTags.add(tag);
-          tags.push(tag);
+        item = this.continuing(quote, indent);
+        if (item < 0) {
+          if (this.paragraph === null || this.paragraph.quote !== quote) this.paragraph = { quote, lines: [] };
+          this.paragraph.lines.push(raw, comments, first);
         }
-        i += 1 + tag.length;
-        continue;
       }
     }
-    i++;
+    if (kind !== 'text' || item >= 0) this.paragraph = null;
+    this.blankSince = false;
+    this.prevQuote = quote;
+    if (kind !== 'item') this.emit(start, end, kind, quote, item, openAfter);
+    this.inline(raw, masked, lineNo, item);
+  }
+
+  /** The rest of a line after a comment that began above closed: text of what came before, never a new block. */
+  private continuation(raw: string, inline: ReturnType<typeof lexInline>, start: number, end: number, lineNo: number): void {
+    this.comment = inline.open;
+    const visible = skipBlanks(inline.blanked, 0) < raw.length;
+    const item = visible && this.stack.length > 0 ? this.stack[this.stack.length - 1]! : -1;
+    this.emit(start, end, visible ? 'text' : 'comment', this.prevQuote, item, inline.open !== null);
+    if (visible) this.inline(raw, inline.masked, lineNo, item);
+  }
+
+  private inline(raw: string, masked: string, lineNo: number, item: number): void {
+    const owner = item >= 0 ? this.items[item]! : null;
+    const task = owner === null ? null : owner.inOpenTask ? ' ' : owner.task;
+    scanInline(raw, masked, lineNo, task, this.tags, this.seenTags, this.links);
+  }
+
+  /** Sections and list items inside block quotes deeper than this line end. */
+  private leaveQuotes(quote: number): void {
+    // Quote depths never decrease along the chain of sections: the last one tells.
+    const last = this.sections.length > 0 ? this.sections[this.sections.length - 1]! : null;
+    if (last !== null && last.quote > quote) this.sections = this.sections.filter((s) => s.quote <= quote);
+    while (this.stack.length > 0 && this.items[this.stack[this.stack.length - 1]!]!.quote > quote) this.stack.pop();
+  }
+
+  /** A heading opens its section: those of the same or a lower level at this quote depth end. */
+  private open(heading: string, level: number, quote: number): void {
+    // A callout (level 0) keeps only what stands outside its quote; a heading inside one keeps the callout.
+    const kept = this.sections.filter((s) => s.quote < quote || (s.quote === quote && s.level < level));
+    kept.push({ heading, level, quote, at: this.count });
+    this.sections = kept;
+    this.stack.length = 0;
+  }
+
+  /** `Log` over `===` (level 1) or `---` (level 2), when a paragraph stands right above at this quote depth. */
+  private setextLevel(b: string, first: number, quote: number, indent: number): number {
+    if (this.paragraph === null || this.paragraph.quote !== quote || indent > 3 || this.blankSince) return 0;
+    const c = b.charCodeAt(first);
+    if (c !== 61 && c !== 45) return 0;
+    let i = first;
+    while (b.charCodeAt(i) === c) i++;
+    return skipBlanks(b, i) >= b.length ? (c === 61 ? 1 : 2) : 0;
+  }
+
+  /** The innermost open item (a quote inside an item is part of it), or -1. */
+  private owner(quote: number): number {
+    const top = this.stack.length > 0 ? this.stack[this.stack.length - 1]! : -1;
+    return top >= 0 && this.items[top]!.quote <= quote ? top : -1;
+  }
+
+  /**
+   * The item a text line continues: the line right below it (lazily, as Markdown allows), or an indented line
+   * after blank lines (the items indented as deep or deeper than the line end there). -1 when the list ended.
+   */
+  private continuing(quote: number, indent: number): number {
+    if (this.blankSince) while (this.stack.length > 0 && this.items[this.stack[this.stack.length - 1]!]!.indent >= indent) this.stack.pop();
+    const owner = this.owner(quote);
+    if (owner < 0) this.stack.length = 0;
+    return owner;
+  }
+
+  private item(
+    raw: string, comments: readonly number[], contentStart: number, first: number, marker: { after: number },
+    quote: number, lineNo: number, start: number, end: number,
+  ): number {
+    const indent = width(raw, contentStart, first);
+    while (this.stack.length > 0) {
+      const top = this.items[this.stack[this.stack.length - 1]!]!;
+      if (top.quote < quote || (top.quote === quote && top.indent < indent)) break;
+      this.stack.pop();
+    }
+    const parent = this.stack.length > 0 ? this.stack[this.stack.length - 1]! : -1;
+    let from = marker.after;
+    let task: string | null = null;
+    if (raw.charCodeAt(from) === 91 && raw.charCodeAt(from + 2) === 93 && (from + 3 === raw.length || isBlank(raw.charCodeAt(from + 3)))) {
+      task = raw[from + 1]!;
+      from += 3;
+    }
+    const index = this.items.length;
+    this.items.push({
+      at: this.count, line: lineNo, indent, quote, task,
+      text: withoutComments(raw, comments, from, raw.length).trim(), parent,
+      inOpenTask: task === ' ' || (parent >= 0 && this.items[parent]!.inOpenTask), sections: this.sections,
+    });
+    this.stack.push(index);
+    this.emit(start, end, 'item', quote, index, this.comment !== null);
+    return index;
   }
 }
 
-function isWhitespace(code: number): boolean {
-  return code === 32 || code === 9 || (code > 127 && /\s/.test(String.fromCharCode(code)));
-}
+const NO_RANGES: number[] = [];
 
-/**
- * Reads the destination of `[text](…)` starting at `from` (just after the `(`); adds a link when it points
- * at a note, not a URL. Returns the index after the closing `)`, or -1 when this is no link.
- */
-function markdownLink(
-  line: string,
-  text: string,
-  from: number,
-  absent: Absent,
-  lineNo: number,
-  task: string | null,
-  links: NoteLink[],
-): number {
-  let raw: string;
-  let after: number;
-  if (text.charCodeAt(from) === 60) {
-    const gt = absent.angleClose ? -1 : text.indexOf('>', from + 1);
-    if (gt < 0) {
-      absent.angleClose = true;
-      return -1;
-    }
-    raw = line.slice(from + 1, gt);
-    after = gt + 1;
-  } else {
-    if (absent.bareDestination) return -1;
-    // Up to whitespace or the `)` that balances the opening one.
-    let depth = 0;
-    let j = from;
-    for (; j < text.length; j++) {
-      const c = text.charCodeAt(j);
-      if (c === 32 || c === 9) break;
-      if (c === 40) depth++;
-      else if (c === 41) {
-        if (depth === 0) break;
-        depth--;
-      }
-    }
-    if (j === text.length) {
-      // Ran off the line: unbalanced, and re-running from each later `](` could cost quadratic time.
-      absent.bareDestination = true;
-      return -1;
-    }
-    raw = line.slice(from, j);
-    after = j;
-  }
-  // Whatever follows (a title) must still end in `)`.
-  const close = text.charCodeAt(after) === 41 ? after : absent.parenClose ? -1 : text.indexOf(')', after);
-  if (close < 0) {
-    absent.parenClose = true;
-    return -1;
-  }
-  if (!URL_SCHEME.test(raw) && !raw.startsWith('//')) {
-    const target = cleanTarget(decodePath(raw));
-    if (target !== null) links.push({ target, line: lineNo, task });
-  }
-  return close + 1;
-}
-
-function decodePath(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
+/** Whether a line may hold a comment or a code span (most lines hold neither). */
+function hasInlineMarks(raw: string): boolean {
+  return raw.indexOf('`') >= 0 || raw.indexOf('%%') >= 0 || raw.indexOf('<!--') >= 0;
 }

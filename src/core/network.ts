@@ -161,25 +161,29 @@ export interface IntroResult {
   target: string;
   /** True when you are in touch with the target yourself: no introduction needed. */
   inTouch: boolean;
-  /** Each path runs from a person you are in touch with to the target. Best first. */
+  /** Each path runs from a person you are in touch with to the target. Best first; at most `limit`. */
   paths: string[][];
+  /** How many paths there are in all (one per start); more than `paths.length` when the limit cut them. */
+  total: number;
 }
 
 /**
  * Who can introduce me to `target`: one path per person you are in touch with who can reach the target
  * through people you are not in touch with. Shortest first; among equals, the start closest to you
  * (inner circle, then most recent contact); each step prefers the strongest, most recent tie.
+ * Linear in the graph: one breadth-first search, the starts ranked without their paths, and each node's next
+ * step chosen once, so that only the `limit` paths shown are built.
  */
 export function introPaths(graph: PeopleGraph, target: string, today: Day, settings: CoreSettings, limit = Infinity): IntroResult {
   const node = (path: string) => graph.getNodeAttributes(path).person;
-  if (!graph.hasNode(target)) return { target, inTouch: false, paths: [] };
+  if (!graph.hasNode(target)) return { target, inTouch: false, paths: [], total: 0 };
   const touch = new Map<string, boolean>();
   const inTouch = (path: string) => {
     let t = touch.get(path);
     if (t === undefined) touch.set(path, (t = isInTouch(node(path), today, settings)));
     return t;
   };
-  if (inTouch(target)) return { target, inTouch: true, paths: [] };
+  if (inTouch(target)) return { target, inTouch: true, paths: [], total: 0 };
 
   // Breadth-first from the target; people you are in touch with end a path and are not passed through.
   const dist = new Map<string, number>([[target, 0]]);
@@ -198,39 +202,52 @@ export function introPaths(graph: PeopleGraph, target: string, today: Day, setti
     frontier = next;
   }
 
+  // A path is as long as its start is far: the starts are ranked without building any path.
+  const closeness = new Map(starts.map((s) => {
+    const p = node(s);
+    return [s, { circle: p.circle ?? Infinity, last: effectiveLastContact(p, today) ?? -Infinity }];
+  }));
+  starts.sort((a, b) => {
+    const ca = closeness.get(a)!, cb = closeness.get(b)!;
+    return (
+      dist.get(a)! - dist.get(b)! ||
+      (ca.circle === cb.circle ? 0 : ca.circle - cb.circle) ||
+      cb.last - ca.last ||
+      byName(node(a), node(b))
+    );
+  });
+
+  const strengths = new Map<string, { last: number; count: number }>();
   const strength = (path: string) => {
-    const p = node(path);
-    return { last: effectiveLastContact(p, today) ?? -Infinity, count: contactCount(p, today) };
+    let s = strengths.get(path);
+    if (s === undefined) {
+      const p = node(path);
+      strengths.set(path, (s = { last: effectiveLastContact(p, today) ?? -Infinity, count: contactCount(p, today) }));
+    }
+    return s;
   };
   const stronger = (a: string, b: string) => {
     const sa = strength(a), sb = strength(b);
     return sb.last - sa.last || sb.count - sa.count || byName(node(a), node(b));
   };
+  /** Each node's step toward the target, chosen once: the target itself, else the strongest tie one closer. */
+  const steps = new Map<string, string>();
+  const stepFrom = (cur: string): string => {
+    let best = steps.get(cur);
+    if (best !== undefined) return best;
+    const d = dist.get(cur)! - 1;
+    graph.forEachNeighbor(cur, (nb) => {
+      if (best === target || dist.get(nb) !== d || (nb !== target && inTouch(nb))) return;
+      if (nb === target || best === undefined || stronger(nb, best) < 0) best = nb;
+    });
+    steps.set(cur, best!);
+    return best!;
+  };
 
-  const paths = starts.map((start) => {
+  const paths = starts.slice(0, limit).map((start) => {
     const path = [start];
-    let cur = start;
-    while (cur !== target) {
-      const d = dist.get(cur)! - 1;
-      const options = graph.neighbors(cur).filter((nb) => dist.get(nb) === d && (nb === target || !inTouch(nb)));
-      cur = options.includes(target) ? target : options.sort(stronger)[0]!;
-      path.push(cur);
-    }
+    for (let cur = start; cur !== target; path.push(cur)) cur = stepFrom(cur);
     return path;
   });
-
-  const closeness = (path: string) => {
-    const p = node(path);
-    return { circle: p.circle ?? Infinity, last: effectiveLastContact(p, today) ?? -Infinity };
-  };
-  paths.sort((a, b) => {
-    const ca = closeness(a[0]!), cb = closeness(b[0]!);
-    return (
-      a.length - b.length ||
-      (ca.circle === cb.circle ? 0 : ca.circle - cb.circle) ||
-      cb.last - ca.last ||
-      byName(node(a[0]!), node(b[0]!))
-    );
-  });
-  return { target, inTouch: false, paths: paths.slice(0, limit) };
+  return { target, inTouch: false, paths, total: starts.length };
 }

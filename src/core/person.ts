@@ -2,98 +2,88 @@
  * NoteRecord → Person + diagnostics. Every field of format v1 with its spellings; a value that cannot be
  * understood gives an error naming the field and what was expected, and the rest of the note is still read.
  */
-import { parseBirthday, parseDay, parseDayString, parseDuration } from './dates';
+import { normaliseChannel } from './channels';
+import { dateProblem, MAX_YEAR, MIN_YEAR, parseBirthday, parseDay, parseDuration, readDate, type DateProblem } from './dates';
 import { frontmatterTags, isPersonRecord } from './detect';
 import { canonicalField, type Field } from './fields';
-import { linkTarget } from './links';
+import { linkTarget, wikiLinkTargets } from './links';
+import { isLogHeading, logDate } from './log';
+import { quote } from './quote';
 import {
   CHANNELS, CIRCLES, INFLUENCES,
   type Circle, type CoreSettings, type Diagnostic, type Favour, type FollowUp, type LogEntry, type NoteRecord,
   type Person, type Severity,
 } from './types';
 
-const CHANNEL_SYNONYMS: Record<string, string> = {
-  mail: 'email', 'e-mail': 'email', call: 'phone', telephone: 'phone', tel: 'phone', sms: 'chat',
-  text: 'chat', whatsapp: 'chat', signal: 'chat', slack: 'chat', teams: 'video', zoom: 'video',
-  'in person': 'in-person', inperson: 'in-person', meeting: 'in-person', coffee: 'in-person', lunch: 'in-person',
-  post: 'letter', card: 'letter', bellen: 'phone', telefoon: 'phone', brief: 'letter',
-};
-
-const CHANNEL_OF = new Map<string, string>([...CHANNELS.map((c): [string, string] => [c, c]), ...Object.entries(CHANNEL_SYNONYMS)]);
-
-/** A channel word as one of CHANNELS, or null when it is not one. */
-export function normaliseChannel(word: string): string | null {
-  return CHANNEL_OF.get(word) ?? CHANNEL_OF.get(word.trim().toLowerCase()) ?? null;
-}
+export { normaliseChannel } from './channels';
+export { logParts, parseLogLine } from './log';
 
 const FAVOUR_KINDS: Record<string, 'gave' | 'got'> = {
   gave: 'gave', given: 'gave', give: 'gave', gegeven: 'gave',
   got: 'got', received: 'got', get: 'got', gekregen: 'got',
 };
 
-/** `2026-03-01 got: an intro to Ana` → favour; null when the line has no gave/got. */
-export function parseFavour(line: string): { favour: Favour; dated: boolean } | null {
-  const t = line.trim();
-  const day = parseDayString(t, true);
-  const rest = day === null ? t : t.slice(10).trim();
-  const m = /^([A-Za-z]+)\s*:\s*(.*)$/s.exec(rest);
-  if (!m) return null;
-  const kind = FAVOUR_KINDS[m[1]!.toLowerCase()];
-  if (!kind) return null;
-  return { favour: { day, kind, text: m[2]!.trim() }, dated: day !== null };
-}
-
-/** `2026-11-27 ask how the exam went` → follow-up; null without a leading date. */
-export function parseFollowUp(line: string): FollowUp | null {
-  const t = line.trim();
-  const day = parseDayString(t, true);
-  if (day === null) return null;
-  return { day, text: t.slice(10).replace(/^\s*[:\-–—]?\s*/, ''), raw: line };
+function skipBlanks(t: string, i: number): number {
+  while (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9) i++;
+  return i;
 }
 
 /**
- * A log line `2026-11-20 call: asked about the reorganisation`; null when it does not begin with a date.
- * Only the day is read here (the index reads thousands of these); `logParts` reads the rest when shown.
+ * `2026-03-01 got: an intro to Ana` → favour; null when the line has no gave/got, or its date does not
+ * exist. A time part after the date is ignored, and the colon after gave/got may be left out.
  */
-export function parseLogLine(text: string, line: number): LogEntry | null {
-  const day = parseDayString(text, true);
-  return day === null ? null : { day, line, raw: text };
+export function parseFavour(line: string): { favour: Favour; dated: boolean } | null {
+  const t = line.trim();
+  const read = readDate(t);
+  if (read !== null && read.day === null) return null;
+  let i = skipBlanks(t, read === null ? 0 : read.end);
+  // `- 2026-03-01: got x` (a YAML map, read back with its colon) has a colon after the date.
+  if (read !== null && t.charCodeAt(i) === 58) i = skipBlanks(t, i + 1);
+  let end = i;
+  while (end < t.length && isLetter(t.charCodeAt(end))) end++;
+  const kind = FAVOUR_KINDS[t.slice(i, end).toLowerCase()];
+  const next = t.charCodeAt(end);
+  if (!kind || !(end === t.length || next === 58 || next === 32 || next === 9)) return null;
+  let rest = skipBlanks(t, end);
+  if (t.charCodeAt(rest) === 58) rest = skipBlanks(t, rest + 1);
+  const day = read === null ? null : read.day;
+  return { favour: { day, kind, text: t.slice(rest).trim() }, dated: day !== null };
 }
 
-/** The channel (a word before the first colon) and the text of a log line. */
-export function logParts(raw: string): { channel: string | null; text: string } {
-  const t = raw.trim();
-  let i = 10;
-  while (t[i] === ' ' || t[i] === '\t') i++;
-  if (t[i] === '-' || t[i] === '–' || t[i] === '—' || t[i] === ':') {
-    i++;
-    while (t[i] === ' ' || t[i] === '\t') i++;
-  }
-  let channel: string | null = null;
-  const colon = t.indexOf(':', i);
-  // One word (or two, like "in person") before the first colon names the channel.
-  if (colon > i && colon - i <= 24) {
-    const word = t.slice(i, colon).trim();
-    if (/^[\p{L}-]+(?: [\p{L}-]+)?$/u.test(word)) {
-      channel = normaliseChannel(word);
-      if (channel !== null || !word.includes(' ')) {
-        channel = channel ?? word.toLowerCase();
-        i = colon + 1;
-      }
-    }
-  }
-  return { channel, text: t.slice(i).trim() };
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** `2026-11-27 ask how the exam went` → follow-up; null without a leading date that exists. A time part is ignored. */
+export function parseFollowUp(line: string): FollowUp | null {
+  const t = line.trim();
+  const read = readDate(t);
+  if (read === null || read.day === null) return null;
+  return { day: read.day, text: t.slice(read.end).replace(/^\s*[:\-–—]?\s*/, ''), raw: line };
+}
+
+const DATE_PROBLEMS: Record<DateProblem, string> = {
+  'no-such-day': 'that day does not exist',
+  year: `the year must lie between ${MIN_YEAR} and ${MAX_YEAR}`,
+  time: 'the time after the date is not a time of day',
+};
+
+/** ` (that day does not exist)` when the text begins with a date that names no day, else ''. */
+function dateReason(text: string): string {
+  const problem = dateProblem(text);
+  return problem === null ? '' : ` (${DATE_PROBLEMS[problem]})`;
 }
 
 type Emit = (severity: Severity, field: string, message: string) => void;
 
+/** A value as a message names it: quoted (at most about 80 characters, controls escaped), or its kind. */
 function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (value instanceof Date) return 'a date';
   if (typeof value === 'object') return 'a set of keys';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-    return `"${String(value)}"`;
+  if (typeof value === 'string') return quote(value) + dateReason(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return quote(String(value));
   return `a ${typeof value}`;
 }
 
@@ -107,7 +97,7 @@ function text(v: unknown, field: string, emit: Emit): string | null {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) {
-    emit('warning', field, `expected text, found a list; read as "${v.join(', ')}"`);
+    emit('warning', field, `expected text, found a list; read as ${quote(v.join(', '))}`);
     return v.join(', ');
   }
   emit('error', field, `expected text, found ${describe(v)}`);
@@ -179,10 +169,17 @@ function bool(v: unknown, field: string, emit: Emit): boolean {
   return false;
 }
 
+/** Links, one per item; a text holding `[[links]]` (`"[[Ben]], [[Cas]]"`) gives each of them. */
 function links(v: unknown, field: string, emit: Emit): string[] {
   const out: string[] = [];
   for (const item of list(v)) {
-    const t = linkTarget(item);
+    let t = linkTarget(item);
+    // Not one link but a text holding links (`"[[Ben]], [[Cas]]"`, `"[[Dag]] at the fair"`): each of them.
+    if (t !== null && typeof item === 'string' && t.includes('[[')) {
+      const targets = wikiLinkTargets(item);
+      for (let i = 0; i < targets.length - 1; i++) out.push(targets[i]!);
+      if (targets.length > 0) t = targets[targets.length - 1]!;
+    }
     if (t !== null) out.push(t);
     else if (item !== null) emit('error', field, `expected a link like "[[Name]]", found ${describe(item)}`);
   }
@@ -197,13 +194,48 @@ function inNoteOrder(diagnostics: Diagnostic[], values: Map<Field, unknown>): Di
   return diagnostics.sort((a, b) => rank(a) - rank(b));
 }
 
-const headingSets = new WeakMap<readonly string[], Set<string>>();
+/** A `Date` a user's own data still brings, as the `YYYY-MM-DD` it was written as (its UTC parts). */
+function dateLine(d: Date): string | null {
+  return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
+}
 
-/** The log headings as written and in lower case, computed once per settings. */
-function logHeadingSet(settings: CoreSettings): Set<string> {
-  let set = headingSets.get(settings.logHeadings);
-  if (!set) headingSets.set(settings.logHeadings, (set = new Set(settings.logHeadings.flatMap((h) => [h, h.trim().toLowerCase()]))));
-  return set;
+function splitCommas(s: string): string[] {
+  return s.includes(',') ? s.split(',').map((x) => x.trim()).filter((x) => x !== '') : [s];
+}
+
+const NO_HEADINGS: readonly string[] = Object.freeze([]);
+
+/**
+ * The dated list items of the log sections: items under a log heading (`## Log`, `## Log:`, a `> [!note] Log`
+ * callout, a setext `Log` heading), sub-headings included. An open task (`- [ ] 2026-11-20 call`) is a plan,
+ * not a contact; a date that does not exist gets a warning.
+ */
+function logOf(record: NoteRecord, settings: CoreSettings, emit: Emit): LogEntry[] {
+  const log: LogEntry[] = [];
+  // Items in one section share its headings array: decide once per section, not once per item.
+  let section: readonly string[] | null = null;
+  let heading: string | null = null;
+  let underLog = false;
+  for (const item of record.listItems) {
+    const headings = item.headings;
+    if (headings !== undefined ? headings !== section : section !== null || item.heading !== heading) {
+      section = headings ?? null;
+      heading = item.heading;
+      const chain = headings ?? (item.heading === null ? NO_HEADINGS : [item.heading]);
+      underLog = chain.some((h) => isLogHeading(h, settings.logHeadings));
+    }
+    if (!underLog) continue;
+    const read = logDate(item.text);
+    if (read === null) continue;
+    if (read.day === null) {
+      const written = item.text.slice(read.from, read.to);
+      emit('warning', 'log', `log item on line ${item.line + 1} is dated ${quote(written)}${dateReason(written)}; it is not counted as a contact`);
+      continue;
+    }
+    if (item.task === ' ') continue;
+    log.push({ day: read.day, line: item.line, raw: item.text });
+  }
+  return orEmpty(log);
 }
 
 /** The person a note describes, or null when it is not a person note. */
@@ -220,7 +252,7 @@ export function parsePerson(record: NoteRecord, settings: CoreSettings): Person 
     const field = canonicalField(key);
     if (field === null) continue;
     if (values.has(field)) {
-      emit('warning', field, `written twice (as "${key}" and another spelling); the first one is used`);
+      emit('warning', field, `written twice (as ${quote(key)} and another spelling); the first one is used`);
       continue;
     }
     values.set(field, fm[key]);
@@ -233,14 +265,14 @@ export function parsePerson(record: NoteRecord, settings: CoreSettings): Person 
   if (!isEmpty(rawCadence)) {
     cadence = parseDuration(rawCadence);
     if (cadence === null)
-      emit('error', 'cadence', `expected a duration such as 7, 2w, "2 weeks", monthly or P3M, found ${describe(rawCadence)}`);
+      emit('error', 'cadence', `expected a duration of at least one day, such as 7, 2w, "2 weeks", monthly or P3M, found ${describe(rawCadence)}`);
   }
   const cadenceFromCircle = cadence === null && circle !== null;
   if (cadenceFromCircle) cadence = settings.circleCadence[circle];
 
   const favours: Favour[] = [];
   for (const item of list(get('favours'))) {
-    const line = item instanceof Date ? item.toISOString().slice(0, 10) : typeof item === 'string' ? item : null;
+    const line = item instanceof Date ? dateLine(item) : typeof item === 'string' ? item : null;
     const parsed = line === null ? null : parseFavour(line);
     if (parsed === null)
       emit('error', 'favours', `expected "YYYY-MM-DD gave: what" or "YYYY-MM-DD got: what", found ${describe(item)}`);
@@ -249,7 +281,8 @@ export function parsePerson(record: NoteRecord, settings: CoreSettings): Person 
 
   const followUps: FollowUp[] = [];
   for (const item of list(get('follow_ups'))) {
-    const f = typeof item === 'string' ? parseFollowUp(item) : null;
+    const line = item instanceof Date ? dateLine(item) : typeof item === 'string' ? item : null;
+    const f = line === null ? null : parseFollowUp(line);
     if (f === null) emit('error', 'follow_ups', `expected "YYYY-MM-DD what to ask or do", found ${describe(item)}`);
     else followUps.push(f);
   }
@@ -261,15 +294,16 @@ export function parsePerson(record: NoteRecord, settings: CoreSettings): Person 
     if (birthday === null) emit('error', 'birthday', `expected YYYY-MM-DD or --MM-DD, found ${describe(rawBirthday)}`);
   }
 
-  const influence = textList(get('influence'), 'influence', emit).map((s) => s.toLowerCase());
+  // `influence: decision-maker, connector` is two values.
+  const influence = textList(get('influence'), 'influence', emit).flatMap(splitCommas).map((s) => s.toLowerCase());
   for (const i of influence)
     if (!(INFLUENCES as readonly string[]).includes(i))
-      emit('warning', 'influence', `unknown value "${i}"; expected ${INFLUENCES.join(', ')}`);
+      emit('warning', 'influence', `unknown value ${quote(i)}; expected ${INFLUENCES.join(', ')}`);
 
   let channel = text(get('channel'), 'channel', emit);
   if (channel !== null) {
     const known = normaliseChannel(channel);
-    if (known === null) emit('warning', 'channel', `unknown channel "${channel}"; expected ${CHANNELS.join(', ')}`);
+    if (known === null) emit('warning', 'channel', `unknown channel ${quote(channel)}; expected ${CHANNELS.join(', ')}`);
     channel = known ?? channel.toLowerCase();
   }
 
@@ -284,20 +318,7 @@ export function parsePerson(record: NoteRecord, settings: CoreSettings): Person 
   const introduced = links(get('introduced_by'), 'introduced_by', emit);
   if (introduced.length > 1) emit('warning', 'introduced_by', 'expected one link; the first one is used');
 
-  const log: LogEntry[] = [];
-  const headings = logHeadingSet(settings);
-  // Items under one heading share its string: decide once per heading, not once per item.
-  let heading: string | null = null;
-  let underLog = false;
-  for (const item of record.listItems) {
-    if (item.heading !== heading) {
-      heading = item.heading;
-      underLog = heading !== null && (headings.has(heading) || headings.has(heading.trim().toLowerCase()));
-    }
-    if (!underLog) continue;
-    const entry = parseLogLine(item.text, item.line);
-    if (entry) log.push(entry);
-  }
+  const log = logOf(record, settings, emit);
 
   return {
     path: record.path,
@@ -327,7 +348,7 @@ export function parsePerson(record: NoteRecord, settings: CoreSettings): Person 
     linkedin: text(get('linkedin'), 'linkedin', emit),
     tags: orEmpty([...new Set([...frontmatterTags(record.frontmatter), ...record.tags])]),
     bodyLinks: orEmpty([...new Set(record.links.map((l) => l.target))]),
-    log: orEmpty(log),
+    log,
     mentions: EMPTY,
     diagnostics: orEmpty(inNoteOrder(diagnostics, values)),
   };

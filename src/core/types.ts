@@ -1,6 +1,6 @@
 /**
  * The shapes shared by every layer. A NoteRecord is what both adapters (Obsidian's metadataCache and the
- * CLI's gray-matter reader) produce; everything after it is pure.
+ * CLI's file reader) produce; everything after it is pure.
  */
 
 /** A calendar day as an integer: days since 1970-01-01. Same value in every time zone. */
@@ -11,7 +11,11 @@ export interface NoteLink {
   target: string;
   /** 0-based line of the link. */
   line: number;
-  /** The task state of the list item the link stands in: ' ' open, 'x' done (any other char counts as done), null when not in a task. */
+  /**
+   * The task state that governs the link: ' ' when it stands in an open task's item or in any item nested
+   * under an open task (format v1.1: such a link is a plan, not a contact); otherwise the state of its own
+   * item: 'x' done (any other char counts as done), null when it is not in a task.
+   */
   task: string | null;
 }
 
@@ -21,10 +25,18 @@ export interface ListItem {
   line: number;
   /** The item's text without the bullet and without a task checkbox. */
   text: string;
-  /** Text of the nearest heading above it, or null. */
+  /** Text of the nearest heading above it (or callout title it stands in), or null. */
   heading: string | null;
-  /** Task state like NoteLink.task. */
+  /**
+   * The headings whose sections hold the item, outermost first (`# Jan` › `## Log` › `### 2026`), ending
+   * with `heading`; items of one section share the array. Absent when it would say no more than `heading`
+   * (then it is `[heading]`, or none).
+   */
+  headings?: readonly string[];
+  /** The item's own task state: ' ' open, 'x' done (any other char counts as done), null when not a task. */
   task: string | null;
+  /** Index in `listItems` of the item this one is nested under; absent for an item at the top of its list. */
+  parent?: number;
 }
 
 export interface NoteRecord {
@@ -47,6 +59,11 @@ export interface NoteRecord {
   listItems: ListItem[];
   /** Problems the adapter met while reading (e.g. non-UTF-8 bytes); they become diagnostics. */
   readWarnings?: { field: string; message: string }[];
+  /**
+   * Set when the note exists but its file cannot be read (permissions, a link to nothing): why. The index
+   * knows its name, so that links to it are not "to no note"; it is no person. The adapter reports it.
+   */
+  unreadable?: string;
 }
 
 export type Severity = 'error' | 'warning';

@@ -6,6 +6,7 @@ import { futureDiagnostics } from '../core/contacts';
 import { dailyNoteDay } from '../core/detect';
 import { nameKey } from '../core/links';
 import { parsePerson } from '../core/person';
+import { clip, quote } from '../core/quote';
 import type { CoreSettings, Day, Diagnostic, NoteRecord, Person } from '../core/types';
 import { MultiMap } from './multi-map';
 
@@ -28,6 +29,8 @@ interface Entry {
   basename: string;
   person: Person | null;
   daily: Daily | null;
+  /** Why the note's file could not be read (NoteRecord.unreadable); such a note is a name only. */
+  unreadable: string | undefined;
 }
 
 function pathKey(path: string): string {
@@ -135,6 +138,11 @@ export class PeopleIndex {
     return this.entries.has(path);
   }
 
+  /** The path of every note, people or not (an import must not give a new note a name that is taken). */
+  paths(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
   /** The person at `path` as parsed (without mentions), or undefined. */
   personAt(path: string): Person | undefined {
     return this.entries.get(path)?.person ?? undefined;
@@ -202,22 +210,53 @@ export class PeopleIndex {
     return this.resolvePerson(q, '');
   }
 
-  /** Diagnostics of every person: reading problems, links to no note, dates after `today`. */
+  /**
+   * Diagnostics of every person: reading problems, links to no note, dates after `today`, and names or
+   * aliases that several people share. Each shared name gives one short warning per note (how many others,
+   * and one or two of them), so the output grows linearly with the notes.
+   */
   diagnostics(today: Day): Diagnostic[] {
     const out: Diagnostic[] = [];
+    const namesakes = new Map<string, readonly string[]>();
+    const aliasHolders = new Map<string, readonly string[]>();
     for (const p of this.people()) {
       out.push(...p.diagnostics, ...this.linkDiagnostics(p), ...futureDiagnostics(p, today));
-      const twins = this.byName.get(p.name.toLowerCase());
+      const twins = this.peopleUnder(namesakes, p.name.toLowerCase(), this.byName);
       if (twins.length > 1) {
-        const others = twins.filter((t) => t !== p.path && this.entries.get(t)?.person);
-        if (others.length > 0)
-          out.push({
-            path: p.path, severity: 'warning', field: 'name',
-            message: `another person note has the same name (${others.join(', ')}); links by name alone may reach the wrong one`,
-          });
+        const { count, names } = others(twins, p.path);
+        const who = count === 1 ? 'another person note has' : `${count.toLocaleString('en')} other person notes have`;
+        out.push({
+          path: p.path, severity: 'warning', field: 'name',
+          message: `${who} the same name (${names}); links by name alone may reach the wrong one`,
+        });
+      }
+      const seen = new Set<string>();
+      for (const alias of p.aliases) {
+        const key = alias.toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const holders = this.peopleUnder(aliasHolders, key, this.byAlias);
+        if (holders.length < 2) continue;
+        const { count, names } = others(holders, p.path);
+        const whom = count === 1 ? 'another person' : `${count.toLocaleString('en')} other people`;
+        out.push({
+          path: p.path, severity: 'warning', field: 'aliases',
+          message: `${whom} also ${count === 1 ? 'has' : 'have'} the alias ${quote(alias)} (${names}); links by that alias may reach the wrong one`,
+        });
       }
     }
     return out;
+  }
+
+  /** The paths of people under `key` in `map`, sorted; worked out once per key (memo lives for one call). */
+  private peopleUnder(memo: Map<string, readonly string[]>, key: string, map: MultiMap<string>): readonly string[] {
+    let paths = memo.get(key);
+    if (paths === undefined) {
+      const all = map.get(key);
+      paths = all.length > 1 ? all.filter((t) => this.entries.get(t)?.person).sort() : all;
+      memo.set(key, paths);
+    }
+    return paths;
   }
 
   private linkDiagnostics(p: Person): Diagnostic[] {
@@ -226,9 +265,11 @@ export class PeopleIndex {
       const path = this.resolvePerson(target, p.path);
       const note = path ?? this.resolve(target, p.path);
       let message: string | null = null;
-      if (note === null) message = `links to [[${target}]], but no note has that name`;
+      if (note === null) message = `links to [[${clip(target)}]], but no note has that name`;
       else if (note === p.path) message = `links to this note itself`;
-      else if (path === null) message = `links to [[${target}]], which is not a person note`;
+      else if (path === null && this.entries.get(note)?.unreadable !== undefined)
+        message = `links to [[${clip(target)}]], a note that could not be read (${note})`;
+      else if (path === null) message = `links to [[${clip(target)}]], which is not a person note`;
       if (message) out.push({ path: p.path, severity: 'warning', field, message });
     };
     for (const k of p.knows) check('knows', k);
@@ -252,9 +293,10 @@ export class PeopleIndex {
   }
 
   private insert(record: NoteRecord): Entry {
-    const person = parsePerson(record, this.settings);
+    const unreadable = record.unreadable;
+    const person = unreadable === undefined ? parsePerson(record, this.settings) : null;
     const daily = dailyOf(record);
-    const entry: Entry = { basename: record.basename, person, daily };
+    const entry: Entry = { basename: record.basename, person, daily, unreadable };
     this.entries.set(record.path, entry);
     this.byName.add(record.basename.toLowerCase(), record.path);
     if (person) {
@@ -310,6 +352,21 @@ export class PeopleIndex {
     const full: IndexChange = { ...change, revision: this.rev };
     for (const l of this.listeners) l(full);
   }
+}
+
+/**
+ * How many of `paths` (which hold `self`) are others, and one or two of them by path, with how many more:
+ * constant work and output per note.
+ */
+function others(paths: readonly string[], self: string): { count: number; names: string } {
+  const count = paths.length - 1;
+  const named: string[] = [];
+  for (const path of paths) {
+    if (named.length === 2) break;
+    if (path !== self) named.push(clip(path));
+  }
+  const more = count - named.length;
+  return { count, names: more > 0 ? `${named.join(', ')} and ${more.toLocaleString('en')} more` : named.join(', ') };
 }
 
 function personKeys(p: Person): Set<string> {

@@ -1,21 +1,24 @@
 /**
  * Obsidian's metadataCache → NoteRecord, the shape the CLI's reader makes from files on disk.
  *
- * Structure (frontmatter, tags, headings, list items, links with their positions) comes from the cache;
- * the file's text is read (cachedRead, never a write) only for notes that can be people, to take the
- * texts of their list items and to notice frontmatter Obsidian could not read. Daily notes need only their
- * links and the task state of the list items those stand in, all of which the cache has.
+ * Frontmatter always comes from the cache (the plugin never parses YAML itself). For notes that can be
+ * people, the text is read (cachedRead, never a write) and its body is read by the core lexer the CLI uses
+ * (core/markdown.ts): Obsidian's cache does not know Ties' log rules (callout titles, `## Log:`, sub-headings,
+ * comments, open tasks nested), and one reading keeps the plugin and the CLI in agreement. The text also
+ * shows frontmatter Obsidian could not read or that was never closed. Daily notes need only their links and
+ * the task state that governs them, which the cache has (links in comments are not in it).
  */
 import type { App, CachedMetadata, ListItemCache, TFile } from 'obsidian';
 import { dailyNoteDay, isPersonRecord } from '../core/detect';
+import { findFrontmatter, isBlankYaml, NOT_A_MAP, UNCLOSED_FRONTMATTER } from '../core/frontmatter';
 import { cleanTarget } from '../core/links';
-import type { CoreSettings, ListItem, NoteLink, NoteRecord } from '../core/types';
+import { scanBody } from '../core/markdown';
+import type { CoreSettings, NoteLink, NoteRecord } from '../core/types';
 
 export const BROKEN_YAML = 'broken YAML: Obsidian could not read the frontmatter';
-export const NOT_A_MAP = 'the frontmatter is not a set of keys';
+export { NOT_A_MAP } from '../core/frontmatter';
 
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-const BULLET = /^(?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -40,28 +43,6 @@ function frontmatterOf(cache: CachedMetadata | null): { frontmatter: Record<stri
   }
   if (!isPlainObject(fm)) return { frontmatter: null, error: NOT_A_MAP };
   return { frontmatter: { ...fm } };
-}
-
-/**
- * The YAML between the opening and closing `---` lines at the very start of the text, or null when the
- * text has no frontmatter block.
- */
-export function frontmatterBlock(text: string): string | null {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const first = /^---[ \t]*\r?\n/.exec(body);
-  if (!first) return null;
-  const rest = body.slice(first[0].length);
-  const close = /^---[ \t]*(?:\r?\n|$)/m.exec(rest);
-  if (!close) return null;
-  return rest.slice(0, close.index);
-}
-
-/** True when a frontmatter block holds nothing but blank lines and comments (Obsidian reads it as no keys). */
-function isEmptyYaml(yaml: string): boolean {
-  return yaml.split('\n').every((l) => {
-    const t = l.trim();
-    return t === '' || t.startsWith('#');
-  });
 }
 
 /** The list item whose lines contain `line`, the innermost when items nest; items sorted by start line. */
@@ -89,6 +70,21 @@ function taskOf(item: ListItemCache | null): string | null {
   return item && typeof item.task === 'string' ? item.task : null;
 }
 
+/**
+ * The items that are, or stand nested under, an open task (format v1.1: a link there is a plan, not a
+ * contact). Obsidian gives each item its parent's line; parents come before their children.
+ */
+function openItems(items: readonly ListItemCache[]): Set<ListItemCache> {
+  const open = new Set<ListItemCache>();
+  const byLine = new Map<number, ListItemCache>();
+  for (const item of items) {
+    byLine.set(item.position.start.line, item);
+    const parent = item.parent >= 0 ? byLine.get(item.parent) : undefined;
+    if (taskOf(item) === ' ' || (parent !== undefined && open.has(parent))) open.add(item);
+  }
+  return open;
+}
+
 function sortedItems(cache: CachedMetadata | null): ListItemCache[] {
   const items = cache?.listItems ?? [];
   for (let i = 1; i < items.length; i++)
@@ -110,42 +106,19 @@ function linkTargetOf(raw: string): string | null {
   return cleanTarget(s);
 }
 
-/** Body links (wiki and markdown links, and embeds, as the CLI reads them) with the task state of the list item they stand in. */
+/** Body links (wiki and markdown links, and embeds, as the CLI reads them) with the task state that governs them. */
 function linksOf(cache: CachedMetadata | null, items: readonly ListItemCache[]): NoteLink[] {
   const refs = [...(cache?.links ?? []), ...(cache?.embeds ?? [])];
   if (refs.length === 0) return [];
   refs.sort((a, b) => a.position.start.offset - b.position.start.offset);
+  const open = openItems(items);
   const out: NoteLink[] = [];
   for (const ref of refs) {
     const target = linkTargetOf(ref.link);
     if (target === null) continue;
     const line = ref.position.start.line;
-    out.push({ target, line, task: taskOf(itemAt(items, line)) });
-  }
-  return out;
-}
-
-/** The item's own text: its first line without the bullet, the task box and surrounding spaces. */
-function itemText(lines: readonly string[], item: ListItemCache): string {
-  let line = lines[item.position.start.line] ?? '';
-  if (line.endsWith('\r')) line = line.slice(0, -1);
-  const bullet = BULLET.exec(line);
-  let rest = bullet ? line.slice(bullet[0].length) : line.trimStart();
-  if (rest.charCodeAt(0) === 91 && rest.charCodeAt(2) === 93 && (rest.length === 3 || /[ \t]/.test(rest[3]!)))
-    rest = rest.slice(3);
-  return rest.trim();
-}
-
-function listItemsOf(cache: CachedMetadata | null, items: readonly ListItemCache[], text: string): ListItem[] {
-  if (items.length === 0) return [];
-  const lines = text.split('\n');
-  const headings = [...(cache?.headings ?? [])].sort((a, b) => a.position.start.line - b.position.start.line);
-  const out: ListItem[] = [];
-  let h = -1;
-  for (const item of items) {
-    const line = item.position.start.line;
-    while (h + 1 < headings.length && headings[h + 1]!.position.start.line < line) h++;
-    out.push({ line, text: itemText(lines, item), heading: h >= 0 ? headings[h]!.heading : null, task: taskOf(item) });
+    const item = itemAt(items, line);
+    out.push({ target, line, task: item !== null && open.has(item) ? ' ' : taskOf(item) });
   }
   return out;
 }
@@ -180,19 +153,29 @@ export async function buildRecord(source: RecordSource, file: TFile, settings: C
   };
   if (error) record.frontmatterError = error;
 
-  const person = isPersonRecord(record, settings);
   const daily = dailyNoteDay(file.basename) !== null;
-  if (!person && !daily) return record;
-
-  const items = sortedItems(cache);
-  record.links = linksOf(cache, items);
-  if (!person) return record;
+  if (!isPersonRecord(record, settings)) {
+    if (daily) record.links = linksOf(cache, sortedItems(cache));
+    return record;
+  }
 
   const text = await source.cachedRead(file);
-  if (record.frontmatter === null && record.frontmatterError === undefined) {
-    const yaml = frontmatterBlock(text);
-    if (yaml !== null && !isEmptyYaml(yaml)) record.frontmatterError = BROKEN_YAML;
+  const block = findFrontmatter(text);
+  if (block.kind === 'unclosed') {
+    // Obsidian reads no keys from it (whatever a cache made of it); the user is told, as the CLI tells.
+    record.frontmatter = null;
+    record.frontmatterError = UNCLOSED_FRONTMATTER;
+  } else if (block.kind === 'closed' && record.frontmatter === null && record.frontmatterError === undefined) {
+    if (!isBlankYaml(text.slice(block.yamlStart, block.yamlEnd))) record.frontmatterError = BROKEN_YAML;
   }
-  record.listItems = listItemsOf(cache, items, text);
+  const scan = scanBody(block.bodyStart > 0 ? text.slice(block.bodyStart) : text, block.bodyLine);
+  record.tags = scan.tags;
+  if (!isPersonRecord(record, settings)) {
+    // A person only by a tag that the lexer finds in no content (in a comment, say): not a person after all.
+    if (daily) record.links = linksOf(cache, sortedItems(cache));
+    return record;
+  }
+  record.links = scan.links;
+  record.listItems = scan.listItems;
   return record;
 }

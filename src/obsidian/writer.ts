@@ -1,12 +1,17 @@
 /**
  * The one way Ties changes a note. Frontmatter edits go through `FileManager.processFrontMatter`, body edits
  * through `Vault.process`; nothing else writes. Before writing, a note whose frontmatter cannot be read is
- * refused (nothing changes). After writing, a notice offers Undo, which puts back the note's previous text
- * exactly, and only while the note still holds what the write produced.
+ * refused (nothing changes): broken YAML (the metadata cache or the index says so), and, read from the note's
+ * own text whatever the cache says, a block that is not a set of keys or is never closed. Every write goes
+ * into the session's history (history.ts); its notice offers Undo, as does the "Undo last change" command.
+ * Notices come one at a time (notices.ts).
  */
-import { Notice, TFile, type App } from 'obsidian';
+import { TFile, type App } from 'obsidian';
+import { frontmatterShape } from '../core/frontmatter-shape';
 import type { Translate } from '../i18n/i18n';
 import type { PeopleIndex } from '../index/people-index';
+import { HISTORY_SIZE, undoMessage, WriteHistory, type HistoryEntry, type NoteChange, type UndoOutcome } from './history';
+import { TiesNotices } from './notices';
 
 /** How long the notice with Undo stays, in milliseconds. */
 export const UNDO_NOTICE_MS = 10_000;
@@ -27,8 +32,8 @@ export interface WriteResult {
   /** The note's text before and after, when it changed. */
   before: string;
   after: string;
-  /** Puts the previous text back when the note has not changed since; false when it has. */
-  undo: () => Promise<boolean>;
+  /** The write in the session's history (what Undo takes back). */
+  entry: HistoryEntry;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -39,16 +44,24 @@ function nameOf(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
 }
 
+/** An error's message for a notice, without a closing full stop (the notice adds its own). */
 function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return (error instanceof Error ? error.message : String(error)).trim().replace(/\.+$/, '');
 }
 
 export class NoteWriter {
+  /** The changes of this session, for Undo. */
+  readonly history: WriteHistory;
+  /** Every notice of the write actions, one at a time. */
+  readonly notices = new TiesNotices();
+
   constructor(
     private readonly app: App,
     private readonly index: PeopleIndex,
     private readonly t: () => Translate,
-  ) {}
+  ) {
+    this.history = new WriteHistory(app);
+  }
 
   /** True when the note's frontmatter cannot be read: by the index's diagnostics or by the metadata cache. */
   isBroken(file: TFile): boolean {
@@ -63,17 +76,21 @@ export class NoteWriter {
   /**
    * Applies an edit to the note at `path` and shows a notice with Undo. Resolves to what was written, or
    * null when nothing was (refused, failed, or the edit changed nothing).
+   *
+   * All or nothing: the edit is worked out on the note's current text before anything is written (an edit
+   * that refuses or throws there writes nothing), then written, frontmatter first; when a later step fails,
+   * the note gets its exact previous text back. After any failure the note is as it was, and the notice says so.
    */
   async apply(path: string, edit: NoteEdit): Promise<WriteResult | null> {
     const t = this.t();
     const file = this.app.vault.getAbstractFileByPath(path);
     if (!(file instanceof TFile)) {
-      new Notice(t('write.missing', { path }));
+      this.notices.show(t('write.missing', { path }));
       return null;
     }
     const name = file.basename;
     if (this.isBroken(file)) {
-      new Notice(t('write.broken', { name }));
+      this.notices.show(t('write.broken', { name }));
       return null;
     }
 
@@ -81,32 +98,74 @@ export class NoteWriter {
     try {
       before = await this.app.vault.read(file);
     } catch (error) {
-      new Notice(t('write.failed', { name, error: errorText(error) }));
+      this.notices.show(this.failure(name, error, 'untouched'));
+      return null;
+    }
+    const shape = frontmatterShape(before);
+    if (shape.kind === 'not-keys' || shape.kind === 'unclosed') {
+      this.notices.show(shape.kind === 'unclosed' ? t('write.unclosed', { name }) : t('write.notKeys', { name, line: shape.line }));
       return null;
     }
 
-    let failure: string | null = null;
+    // 1. The whole change, worked out on the current text; nothing is written yet.
+    let frontmatter = false;
+    let body: string | null = null;
     try {
-      if (edit.frontmatter && this.frontmatterChanges(file, edit.frontmatter))
-        await this.app.fileManager.processFrontMatter(file, edit.frontmatter);
-      if (edit.body) await this.app.vault.process(file, edit.body);
+      if (edit.frontmatter) frontmatter = this.frontmatterChanges(file, edit.frontmatter);
+      if (edit.body) body = edit.body(before);
     } catch (error) {
-      failure = error instanceof EditRefused ? error.message : t('write.failed', { name, error: errorText(error) });
+      this.notices.show(this.failure(name, error, 'untouched'));
+      return null;
+    }
+    if (!frontmatter && (body === null || body === before)) {
+      this.notices.show(t('write.unchanged', { name }));
+      return null;
     }
 
+    // 2. Written: the frontmatter through processFrontMatter, then the body edit on the text as it is then.
     let after: string;
     try {
-      after = await this.app.vault.read(file);
-    } catch {
-      after = before;
-    }
-    if (after === before) {
-      new Notice(failure ?? t('write.unchanged', { name }));
+      if (frontmatter) await this.app.fileManager.processFrontMatter(file, edit.frontmatter!);
+      if (edit.body) {
+        const planned = body;
+        const bodyEdit = edit.body;
+        after = await this.app.vault.process(file, (text) => (text === before && planned !== null ? planned : bodyEdit(text)));
+      } else after = await this.app.vault.read(file);
+    } catch (error) {
+      // 3. A step failed: the note gets its previous text back.
+      this.notices.show(this.failure(name, error, await this.restore(file, before)));
       return null;
     }
-    const result: WriteResult = { before, after, undo: () => this.undo(file, before, after) };
-    this.offerUndo(file.path, failure ?? edit.done, result);
-    return result;
+    if (after === before) {
+      this.notices.show(t('write.unchanged', { name }));
+      return null;
+    }
+    const entry = this.remember(edit.done, [{ path: file.path, before, after }]);
+    return { before, after, entry };
+  }
+
+  /**
+   * What the notice says after an edit refused (its own message says nothing changed) or failed, and where
+   * that left the note: untouched, put back, or not put back (why).
+   */
+  private failure(name: string, error: unknown, note: 'untouched' | 'restored' | { error: string }): string {
+    const t = this.t();
+    const refused = error instanceof EditRefused;
+    const message = refused ? error.message : t('write.failed', { name, error: errorText(error) });
+    if (note === 'untouched') return refused ? message : `${message} ${t('write.nothingChanged')}`;
+    if (note === 'restored') return `${message} ${t('write.putBack', { name })}`;
+    return `${message} ${t('write.notPutBack', { name, error: note.error })}`;
+  }
+
+  /** Puts `before` back after a failed write, and says where that left the note. */
+  private async restore(file: TFile, before: string): Promise<'untouched' | 'restored' | { error: string }> {
+    try {
+      if ((await this.app.vault.read(file)) === before) return 'untouched';
+      await this.app.vault.process(file, () => before);
+      return (await this.app.vault.read(file)) === before ? 'restored' : { error: this.t()('write.restoreDiffers') };
+    } catch (error) {
+      return { error: errorText(error) };
+    }
   }
 
   /**
@@ -122,17 +181,42 @@ export class NoteWriter {
     return JSON.stringify(copy) !== json;
   }
 
-  private offerUndo(path: string, message: string, result: WriteResult): void {
+  /**
+   * Puts changes that are already written (one note or several, notes created too) into the history as one
+   * action, and shows `done` with Undo. Flows that write through other means (New person creates a note)
+   * call this, so one Undo takes their whole change back.
+   */
+  remember(done: string, changes: readonly NoteChange[]): HistoryEntry {
+    const entry = this.history.record(done, changes);
+    this.offerUndo(entry);
+    return entry;
+  }
+
+  /** Undoes the newest change in the history ("Undo last change"); says so when there is none. */
+  async undoLast(): Promise<UndoOutcome | null> {
+    const entry = this.history.latest();
+    if (entry === null) {
+      this.notices.show(this.t()('history.empty'));
+      return null;
+    }
+    return this.undo(entry);
+  }
+
+  /** Undoes one change and says what came of it. */
+  async undo(entry: HistoryEntry): Promise<UndoOutcome | null> {
+    const outcome = await this.history.undo(entry);
+    this.notices.show(outcome === null ? this.t()('history.gone', { n: HISTORY_SIZE }) : undoMessage(outcome, this.t()));
+    return outcome;
+  }
+
+  private offerUndo(entry: HistoryEntry): void {
     const t = this.t();
-    const name = nameOf(path);
+    const notes = entry.changes;
     const fragment = createFragment();
-    fragment.createSpan({ cls: 'ties-notice-message', text: message });
-    const button = fragment.createEl('button', {
-      cls: 'ties-notice-undo',
-      text: t('write.undo'),
-      attr: { type: 'button', 'aria-label': t('write.undoLabel', { name }) },
-    });
-    const notice = new Notice(fragment, UNDO_NOTICE_MS);
+    fragment.createSpan({ cls: 'ties-notice-message', text: entry.done });
+    const label = notes.length === 1 ? t('write.undoLabel', { name: nameOf(notes[0]!.path) }) : t('history.undoLabelMany', { n: notes.length });
+    const button = fragment.createEl('button', { cls: 'ties-notice-undo', text: t('write.undo'), attr: { type: 'button', 'aria-label': label } });
+    const notice = this.notices.show(fragment, UNDO_NOTICE_MS);
     let used = false;
     button.addEventListener('click', (evt) => {
       evt.preventDefault();
@@ -141,25 +225,7 @@ export class NoteWriter {
       used = true;
       button.disabled = true;
       notice.hide();
-      void result.undo().then((undone) => {
-        new Notice(undone ? t('write.undone', { name }) : t('write.cannotUndo', { name }));
-      });
+      void this.undo(entry);
     });
-  }
-
-  /** Restores `before` when the note still holds `after`; false (and nothing written) when it does not. */
-  private async undo(file: TFile, before: string, after: string): Promise<boolean> {
-    try {
-      if ((await this.app.vault.read(file)) !== after) return false;
-      let restored = false;
-      await this.app.vault.process(file, (text) => {
-        if (text !== after) return text;
-        restored = true;
-        return before;
-      });
-      return restored;
-    } catch {
-      return false;
-    }
   }
 }

@@ -66,12 +66,12 @@ describe('ties review', () => {
 describe('usage errors: one line on stderr, exit 2', () => {
   it.each([
     [['review', 'no/such/vault'], /^ties: no such vault folder: no\/such\/vault/],
-    [['review', BASIC, '--bogus'], /^ties: Unknown option '--bogus'/],
+    [['review', BASIC, '--bogus'], /^ties: unknown option --bogus/],
     [['review', BASIC, '--today', '2026-02-30'], /^ties: --today expects a date as YYYY-MM-DD, got "2026-02-30"/],
     [['review', BASIC, '--today', 'tomorrow'], /--today expects a date/],
     [['frobnicate'], /^ties: unknown command "frobnicate"/],
     [[], /^ties: missing command/],
-    [['intro'], /intro needs a TARGET/],
+    [['intro'], /missing TARGET for intro/],
     [['intro', BASIC, 'Nobody'], /no person named "Nobody"/],
   ])('%j', (args, message) => {
     const { code, stderr, stdout } = ties(...args);
@@ -110,7 +110,7 @@ describe('ties graph and intro', () => {
     // In touch on 2026-11-24: Anna, Bram (mentioned 11-22), Carla, Gijs. Dirk is not: Carla knows him.
     const { code, data } = json('intro', BASIC, 'Dirk', '--today', '2026-11-24');
     expect(code).toBe(0);
-    expect(data).toEqual({ target: 'People/Dirk.md', inTouch: false, paths: [['People/Carla.md', 'People/Dirk.md']] });
+    expect(data).toEqual({ target: 'People/Dirk.md', inTouch: false, paths: [['People/Carla.md', 'People/Dirk.md']], more: 0 });
     const text = ties('intro', BASIC, 'Dirk', '--today', '2026-11-24').stdout;
     expect(text).toContain('1. Carla (last contact 1 day ago) → Dirk');
   });

@@ -7,6 +7,9 @@ import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../../src/core/types';
 
 const settings: CoreSettings = { ...DEFAULT_CORE_SETTINGS, personTags: ['person', 'people'] };
 const MISPLACED = 'a --- block below the top of the note is not read as frontmatter; move it to the first line';
+/** List items as v1 described them: line, text, nearest heading, own task state. */
+const items = (r: { listItems: { line: number; text: string; heading: string | null; task: string | null }[] }) =>
+  r.listItems.map(({ line, text, heading, task }) => ({ line, text, heading, task }));
 
 describe('recordFromText: frontmatter', () => {
   it('reads keys, names the note by its basename and numbers body lines from the top of the file', () => {
@@ -14,14 +17,24 @@ describe('recordFromText: frontmatter', () => {
     expect(r.basename).toBe('Jan Jansen');
     expect(r.frontmatter).toEqual({ type: 'person', circle: 15 });
     expect(r.frontmatterError).toBeUndefined();
-    expect(r.listItems).toEqual([{ line: 5, text: '2026-11-20 call', heading: 'Log', task: null }]);
+    expect(items(r)).toEqual([{ line: 5, text: '2026-11-20 call', heading: 'Log', task: null }]);
   });
 
-  it('gives an unquoted date as a Date at UTC midnight', () => {
-    const r = recordFromText('People/Jan.md', '---\nlast_contact: 2026-11-20\n---\n', settings);
-    const d = r.frontmatter!['last_contact'];
-    expect(d).toBeInstanceOf(Date);
-    expect((d as Date).toISOString()).toBe('2026-11-20T00:00:00.000Z');
+  it('keeps dates as written, as Obsidian does: no Date, no time zone, no rolling over (v1.1)', () => {
+    const yaml = [
+      'last_contact: 2026-11-20', 'met: 2026-11-20T23:30:00-05:00', 'snooze_until: 2026-02-30', 'birthday: 0026-11-20',
+      'x: 2026-11-20 23:30 -12', 'follow_ups:', '  - 2026-11-20: ask about the move', '  - 2026-11-21', 'n: 12', 'b: true', 'y: yes',
+    ].join('\n');
+    const r = recordFromText('People/Jan.md', `---\n${yaml}\n---\n`, settings);
+    expect(r.frontmatter).toEqual({
+      last_contact: '2026-11-20', met: '2026-11-20T23:30:00-05:00', snooze_until: '2026-02-30', birthday: '0026-11-20',
+      x: '2026-11-20 23:30 -12', follow_ups: [{ '2026-11-20': 'ask about the move' }, '2026-11-21'], n: 12, b: true, y: 'yes',
+    });
+  });
+
+  it('reads frontmatter of 100,000 blank lines and comments in linear time (gray-matter took quadratic time)', () => {
+    const r = recordFromText('People/Jan.md', `---\na: 1${'\n '.repeat(100_000)}\n${'# c\n'.repeat(100_000)}---\nbody`, settings);
+    expect(r.frontmatter).toEqual({ a: 1 });
   });
 
   it('reports broken YAML on one line with the line number an editor shows', () => {
@@ -43,7 +56,7 @@ describe('recordFromText: frontmatter', () => {
     for (const yaml of ['- a\n- b', 'just text', '42']) {
       const r = recordFromText('People/Jan.md', `---\n${yaml}\n---\nbody`, settings);
       expect(r.frontmatter).toBeNull();
-      expect(r.frontmatterError).toBe('frontmatter is not a set of keys');
+      expect(r.frontmatterError).toBe('the frontmatter is not a set of keys');
     }
   });
 
@@ -83,10 +96,23 @@ describe('recordFromText: frontmatter', () => {
     expect(r.frontmatterError).toBeUndefined();
   });
 
-  it('does not take an unclosed --- block for frontmatter', () => {
-    const r = recordFromText('People/Jan.md', '---\ntype: person\n\nno closing line', settings);
+  it('reads no keys from an unclosed --- block, and says so naming the line (v1.1)', () => {
+    const r = recordFromText('People/Jan.md', '---\ntype: person\ncadence: 2w\n\n## Log\n- 2026-11-20 call', settings);
     expect(r.frontmatter).toBeNull();
-    expect(r.frontmatterError).toBeUndefined();
+    expect(r.frontmatterError).toBe(
+      'frontmatter opened on line 1 is never closed: add a line --- below its keys; until then its keys are not read',
+    );
+    // The rest of the note is still read, from its first line.
+    expect(items(r)).toEqual([{ line: 5, text: '2026-11-20 call', heading: 'Log', task: null }]);
+    const tagged = recordFromText('Notes/Jan.md', '---\ncadence: 2w\n#person', settings);
+    expect(tagged.frontmatterError).toMatch(/^frontmatter opened on line 1 is never closed/);
+    // A note that is no person by folder or inline tag is not read further.
+    expect(recordFromText('Notes/Jan.md', '---\ntype: person\n', settings).frontmatterError).toBeUndefined();
+  });
+
+  it('reads CR-only files like LF files (v1.1)', () => {
+    const lf = '---\ntype: person\nlast_contact: 2026-11-20\n---\n## Log\n- [ ] call [[Piet]]\n- 2026-11-20 met\n';
+    expect(recordFromText('People/Jan.md', lf.replace(/\n/g, '\r'), settings)).toEqual(recordFromText('People/Jan.md', lf, settings));
   });
 
   it('ends frontmatter at a line that is exactly ---, not at ---- inside it', () => {
@@ -218,7 +244,7 @@ describe('readVault', () => {
     expect(records.map((r) => [r.path, r.frontmatterError ?? null])).toEqual([
       ['People/A.md', expect.stringMatching(/^broken YAML: /)],
       ['People/B.md', null],
-      ['People/C.md', 'frontmatter is not a set of keys'],
+      ['People/C.md', 'the frontmatter is not a set of keys'],
     ]);
     expect(records[1]!.frontmatter).toEqual({ circle: 5 });
   });
@@ -233,8 +259,8 @@ describe('readVault', () => {
   it('reads BOM and CRLF files from disk', async () => {
     write('People/Jan.md', '\ufeff---\r\ntype: person\r\nlast_contact: 2026-11-20\r\n---\r\n## Log\r\n- 2026-11-21 call\r\n');
     const [r] = (await readVault(vault, settings)).records;
-    expect(r!.frontmatter).toEqual({ type: 'person', last_contact: new Date('2026-11-20T00:00:00Z') });
-    expect(r!.listItems).toEqual([{ line: 5, text: '2026-11-21 call', heading: 'Log', task: null }]);
+    expect(r!.frontmatter).toEqual({ type: 'person', last_contact: '2026-11-20' });
+    expect(items(r!)).toEqual([{ line: 5, text: '2026-11-21 call', heading: 'Log', task: null }]);
   });
 
   it('throws when the vault folder itself cannot be read', async () => {

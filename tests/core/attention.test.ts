@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rank } from '../../src/core/attention';
-import { effectiveLastContact } from '../../src/core/contacts';
+import { effectiveLastContact, futureDiagnostics } from '../../src/core/contacts';
 import type { Person } from '../../src/core/types';
 import { day, person, settings } from '../builders';
 
@@ -64,6 +64,16 @@ describe('rank', () => {
     expect(kinds(people, day('2026-11-23')).slice(0, 2)).toEqual(['date:Gone', 'date:Today']);
     expect(kinds(people, T).length).toBe(2);
     expect(rank(people, T, { ...settings, horizonDays: 8 }).map((i) => i.name)).toContain('Eight');
+  });
+
+  it('gives no birthday item for a birth date after today, and warns about it (v1.1)', () => {
+    const people = [person('Future', { birthday: '2030-11-26' }), person('Soon', { birthday: '2026-11-26' }), person('Born', { birthday: '2026-11-24' })];
+    expect(kinds(people)).toEqual(['date:Born']);
+    expect(futureDiagnostics(people[0]!, T)).toEqual([
+      { path: 'People/Future.md', severity: 'warning', field: 'birthday', message: '2030-11-26 is after today; no birthday is shown until the date is corrected' },
+    ]);
+    expect(futureDiagnostics(people[1]!, T)).toHaveLength(1);
+    expect(futureDiagnostics(people[2]!, T)).toEqual([]);
   });
 
   it('lists favours owed when more got than gave, most owed first', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDayString } from '../../src/core/dates';
+import { formatDay, parseDayString } from '../../src/core/dates';
 import {
   addFavour, addFollowUp, appendLogItem, favourEntry, followUpEntry, logItemText, oneLine, removeFollowUp,
   setLastContact, setSnoozeUntil,
@@ -120,9 +120,14 @@ describe('frontmatter edits', () => {
   it('words log items so the parser reads them back', () => {
     expect(logItemText(day('2026-11-20'), 'phone', 'budget')).toBe('2026-11-20 phone: budget');
     expect(logItemText(day('2026-11-20'), null, 'budget')).toBe('2026-11-20 budget');
-    expect(logItemText(day('2026-11-20'), 'video', '')).toBe('2026-11-20 video:');
     expect(logItemText(day('2026-11-20'), null, '  ')).toBe('2026-11-20');
+    expect(logItemText(day('2026-11-20'), ' ', 'budget')).toBe('2026-11-20 budget');
     expect(oneLine('a\n\n b\r\nc')).toBe('a b c');
+  });
+
+  it('writes a log item without words as the day and the channel, with no dangling colon (issue 8 #17)', () => {
+    expect(logItemText(day('2026-11-26'), 'phone', '')).toBe('2026-11-26 phone');
+    expect(logItemText(day('2026-11-26'), 'in-person', ' \n ')).toBe('2026-11-26 in-person');
   });
 });
 
@@ -148,9 +153,11 @@ describe('appendLogItem', () => {
     expect(append(text, line)).toBe('# Jan\n### interactions ###\n* 2026-11-10 a\n* 2026-11-22 phone: budget\n## Log elsewhere\n');
   });
 
-  it('uses the first log heading only, and stops at any next heading', () => {
+  it('uses the first log heading only, keeps sub-headings in its section, and stops at the next heading of its level (v1.1)', () => {
     const text = '## Log\n- 2026-11-01 a\n### Details\n- 2026-11-02 b\n## Log\n- 2026-11-03 c\n';
-    expect(append(text, line)).toBe('## Log\n- 2026-11-01 a\n- 2026-11-22 phone: budget\n### Details\n- 2026-11-02 b\n## Log\n- 2026-11-03 c\n');
+    expect(append(text, line)).toBe('## Log\n- 2026-11-01 a\n### Details\n- 2026-11-02 b\n- 2026-11-22 phone: budget\n## Log\n- 2026-11-03 c\n');
+    const years = '# Jan\n## Log:\n### 2026\n- 2026-11-12 b\n- 2026-11-10 a\n### 2025\n- 2025-10-01 old\n\n## Notes\n- x\n';
+    expect(append(years, line)).toBe('# Jan\n## Log:\n### 2026\n- 2026-11-22 phone: budget\n- 2026-11-12 b\n- 2026-11-10 a\n### 2025\n- 2025-10-01 old\n\n## Notes\n- x\n');
   });
 
   it('creates "## Log" at the end, one blank line below the note, when there is no log heading', () => {
@@ -232,6 +239,90 @@ describe('appendLogItem', () => {
   });
 });
 
+describe('appendLogItem reads the note as the reader does (v1.1)', () => {
+  const line = '2026-11-22 phone: budget';
+  /** The log as the person parser reads the note. */
+  const logOf = (text: string) =>
+    parsePerson(
+      { path: 'People/A.md', basename: 'A', frontmatter: null, tags: [], links: [], listItems: scanBody(text, 0).listItems },
+      DEFAULT_CORE_SETTINGS,
+    )!.log.map((e) => e.raw);
+
+  it('writes into a > [!note] Log callout, inside its quote', () => {
+    const text = '# Jan\n> [!note] Log\n> - 2026-11-10 a\n\nAfter.\n';
+    expect(append(text, line)).toBe('# Jan\n> [!note] Log\n> - 2026-11-10 a\n> - 2026-11-22 phone: budget\n\nAfter.\n');
+    expect(append('> [!note]- Log\n> Calls with Jan.\n\nAfter.', line)).toBe('> [!note]- Log\n> Calls with Jan.\n>\n> - 2026-11-22 phone: budget\n\nAfter.');
+    expect(append('> [!log]\n\nAfter.', line)).toBe('> [!log]\n> - 2026-11-22 phone: budget\n\nAfter.');
+    expect(logOf(append(text, line))).toEqual(['2026-11-10 a', line]);
+  });
+
+  it('writes under a setext Log heading, and one whose name ends in a colon', () => {
+    expect(append('Jan\n===\nLog\n---\n- 2026-11-10 a\n\nNotes\n---\n', line)).toBe('Jan\n===\nLog\n---\n- 2026-11-10 a\n- 2026-11-22 phone: budget\n\nNotes\n---\n');
+    expect(append('Log\n===\n', line)).toBe('Log\n===\n- 2026-11-22 phone: budget\n');
+    expect(append('## Log:\n- 2026-11-10 a\n', line)).toBe('## Log:\n- 2026-11-10 a\n- 2026-11-22 phone: budget\n');
+  });
+
+  it('never takes a ## Log inside a comment or a code block for the log, and never writes into one', () => {
+    for (const text of [
+      '%%\n## Log\n- 2026-11-10 a\n%%\n',
+      '<!--\n## Log\n- 2026-11-10 a\n-->\n',
+      '```\n## Log\n- 2026-11-10 a\n```\n',
+      '%% ## Log %%\n',
+    ]) {
+      const result = append(text, line);
+      expect(result).toBe(`${text}\n## Log\n- 2026-11-22 phone: budget\n`);
+      expect(logOf(result)).toEqual([line]);
+    }
+  });
+
+  it('closes a comment left open at the end before adding the heading', () => {
+    expect(append('Text\n%% draft\nmore', line)).toBe('Text\n%% draft\nmore\n%%\n\n## Log\n- 2026-11-22 phone: budget\n');
+    expect(append('Text\n<!-- draft\n', line)).toBe('Text\n<!-- draft\n-->\n\n## Log\n- 2026-11-22 phone: budget\n');
+  });
+
+  it('skips a comment that runs over lines after the last item, and one that never closes', () => {
+    expect(append('## Log\n- 2026-11-10 a\n%%\n- 2026-11-11 hidden\n%%\n', line)).toBe(
+      '## Log\n- 2026-11-10 a\n- 2026-11-22 phone: budget\n%%\n- 2026-11-11 hidden\n%%\n',
+    );
+    expect(append('## Log\n- 2026-11-10 a %% note\n  over lines %%\n## Next\n', line)).toBe(
+      '## Log\n- 2026-11-10 a %% note\n  over lines %%\n- 2026-11-22 phone: budget\n## Next\n',
+    );
+    expect(append('## Log\n- 2026-11-10 a\n%% never closed\n- 2026-11-11 b\n', line)).toBe(
+      '## Log\n- 2026-11-10 a\n- 2026-11-22 phone: budget\n%% never closed\n- 2026-11-11 b\n',
+    );
+  });
+
+  it('closes a comment the new line itself would open', () => {
+    const result = append('## Log\n- 2026-11-10 a\n\n## Next\n- [[Piet]]\n', '2026-11-22 phone: 50%% off %% <!-- x');
+    expect(result).toBe('## Log\n- 2026-11-10 a\n- 2026-11-22 phone: 50%% off %% <!-- x -->\n\n## Next\n- [[Piet]]\n');
+    expect(append('## Log\n', '2026-11-22 phone: 50%% off')).toBe('## Log\n- 2026-11-22 phone: 50%% off %%\n');
+    expect(scanBody(result, 0).links.map((l) => l.target)).toEqual(['Piet']);
+  });
+
+  it('keeps CR-only line breaks', () => {
+    expect(append('---\ra: 1\r---\r## Log\r- 2026-11-10 a\r\rEnd\r', line)).toBe('---\ra: 1\r---\r## Log\r- 2026-11-10 a\r- 2026-11-22 phone: budget\r\rEnd\r');
+    expect(append('Text\r', line)).toBe('Text\r\r## Log\r- 2026-11-22 phone: budget\r');
+    expect(append('## Log\r- 2026-11-10 a', line)).toBe('## Log\r- 2026-11-10 a\r- 2026-11-22 phone: budget');
+  });
+
+  it('appends to a log of 120,000 items without throwing, in its place', () => {
+    const items = Array.from({ length: 120_000 }, (_, i) => `- ${formatDay(day('1900-01-01') + Math.floor(i / 4))} call ${i}`);
+    const text = `---\ncadence: 2w\n---\n## Log\n${items.join('\n')}\n\n## Notes\n`;
+    const result = append(text, line);
+    expect(result).toBe(`---\ncadence: 2w\n---\n## Log\n${items.join('\n')}\n- 2026-11-22 phone: budget\n\n## Notes\n`);
+    const nested = `## Log\n${items.map((l, i) => (i % 2 ? '  ' + l : l)).join('\n')}\n`;
+    expect(append(nested, line)).toBe(`${nested}- 2026-11-22 phone: budget\n`);
+  });
+
+  it('handles a line of #, 200,000 spaces and U+2028 (the old heading regex took cubic time)', () => {
+    const hostile = '#' + ' '.repeat(200_000) + '\u2028';
+    const text = `## Log\n- 2026-11-10 a\n${hostile}\n\`\`\`${' '.repeat(200_000)}\u2028\n`;
+    expect(append(text, line)).toBe(`## Log\n- 2026-11-10 a\n- 2026-11-22 phone: budget\n${hostile}\n\`\`\`${' '.repeat(200_000)}\u2028\n`);
+    expect(append(hostile, line)).toBe(`${hostile}\n\n## Log\n- 2026-11-22 phone: budget\n`);
+    expect(oneLine(' '.repeat(200_000) + 'x' + ' '.repeat(200_000) + '\n')).toBe('x');
+  });
+});
+
 // --- properties -------------------------------------------------------------------------------------------
 
 const TIES_KEYS: Record<string, Field> = {
@@ -270,16 +361,18 @@ const bodyLine = fc.oneof(
   fc.string({ maxLength: 20 }).map((s) => s.replace(/[\r\n]/g, ' ')),
   fc.constant(''),
   fc.constantFrom('```', '~~~', '  ```', '---', '> - 2026-11-01 quoted', '\t- 2026-11-02 tabbed', '    indented', '- [x]'),
+  fc.constantFrom('%%', '<!--', '-->', '%% ## Log %%', '> [!note] Log', '> [!tip]', '> - 2026-11-03 in a callout', 'Log', '===', '- [ ] 2026-11-04 plan', '## Log:'),
 );
 const note = fc.record({
+  cr: fc.boolean(),
   fm: fc.option(fc.array(fc.constantFrom('a: 1', 'tags: [person]', 'note: "## Log"', 'list:', '  - x'), { maxLength: 4 }), { nil: null }),
   body: fc.array(bodyLine, { maxLength: 14 }),
   crlf: fc.boolean(),
   finalBreak: fc.boolean(),
 });
 
-function noteText(n: { fm: string[] | null; body: string[]; crlf: boolean; finalBreak: boolean }): { text: string; bodyStart: number } {
-  const eol = n.crlf ? '\r\n' : '\n';
+function noteText(n: { fm: string[] | null; body: string[]; crlf: boolean; cr: boolean; finalBreak: boolean }): { text: string; bodyStart: number } {
+  const eol = n.crlf ? '\r\n' : n.cr ? '\r' : '\n';
   const head = n.fm === null ? '' : ['---', ...n.fm, '---'].join(eol) + eol;
   const body = n.body.join(eol) + (n.finalBreak && n.body.length > 0 ? eol : '');
   return { text: head + body, bodyStart: head.length };
@@ -351,14 +444,17 @@ describe('edits change only what they say (property)', () => {
 
         // The inserted text uses the note's line breaks (a note without any gets \n).
         const inserted = result.slice(prefix, prefix + result.length - text.length);
-        if (text.includes('\r\n')) expect(inserted.replace(/\r\n/g, '')).not.toMatch(/\n/);
+        if (text.includes('\r\n')) expect(inserted.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+        else if (text.includes('\r')) expect(inserted).not.toMatch(/\n/);
         else expect(inserted).not.toMatch(/\r/);
 
-        // One more log item with exactly this text, under a log heading.
+        // One more log item on that day, in a log section as the person parser reads it (words that open a
+        // comment are closed at the end of the line, so the text read back may be shorter).
         const logItems = (t: string) =>
-          scanBody(t.slice(bodyStart), 0).listItems.filter(
-            (i) => i.text === line && i.heading !== null && ['log', 'interactions'].includes(i.heading.toLowerCase()),
-          ).length;
+          parsePerson(
+            { path: 'People/A.md', basename: 'A', frontmatter: null, tags: [], links: [], listItems: scanBody(t.slice(bodyStart), 0).listItems },
+            DEFAULT_CORE_SETTINGS,
+          )!.log.filter((e) => e.day === d && (e.raw === line || e.raw.startsWith(line.slice(0, 17)))).length;
         expect(logItems(result)).toBe(logItems(text) + 1);
       }),
       { numRuns: 600 },

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { scanBody } from '../../src/core/markdown';
 
 const targets = (body: string) => scanBody(body, 0).links.map((l) => l.target);
+/** List items as v1 described them: line, text, nearest heading, own task state. */
+const items = (scan: ReturnType<typeof scanBody>) => scan.listItems.map(({ line, text, heading, task }) => ({ line, text, heading, task }));
 
 describe('scanBody: structure', () => {
   it('puts list items under the nearest heading, with their task state, and numbers whole-file lines', () => {
@@ -18,7 +20,7 @@ describe('scanBody: structure', () => {
       '- [ ]',
     ].join('\n');
     const scan = scanBody(body, 4);
-    expect(scan.listItems).toEqual([
+    expect(items(scan)).toEqual([
       { line: 6, text: '2026-11-20 call: asked about [[Piet|the reorg]]', heading: 'Log', task: null },
       { line: 7, text: 'ask [[Kees]] about #work/project', heading: 'Log', task: ' ' },
       { line: 8, text: 'done with [[Ann#Work]]', heading: 'Log', task: 'x' },
@@ -30,8 +32,10 @@ describe('scanBody: structure', () => {
       { target: 'Jan', line: 4, task: null },
       { target: 'Piet', line: 6, task: null },
       { target: 'Kees', line: 7, task: ' ' },
-      { target: 'Ann', line: 8, task: 'x' },
+      // Nested under the open task on line 7: it governs the link (format v1.1).
+      { target: 'Ann', line: 8, task: ' ' },
     ]);
+    expect(scan.listItems.map((i) => i.parent ?? -1)).toEqual([-1, -1, 1, -1, -1, -1]);
     expect(scan.tags).toEqual(['person', 'work/project']);
   });
 
@@ -136,7 +140,7 @@ describe('scanBody: code fences', () => {
       '- after [[Jan]] #tag',
     ].join('\n');
     const scan = scanBody(body, 0);
-    expect(scan.listItems).toEqual([{ line: 9, text: 'after [[Jan]] #tag', heading: 'Log', task: null }]);
+    expect(items(scan)).toEqual([{ line: 9, text: 'after [[Jan]] #tag', heading: 'Log', task: null }]);
     expect(scan.links.map((l) => l.target)).toEqual(['Jan']);
     expect(scan.tags).toEqual(['tag']);
   });
@@ -215,5 +219,139 @@ describe('scanBody: properties', () => {
         expect(shifted.listItems).toEqual(base.listItems.map((i) => ({ ...i, line: i.line + first })));
       }),
     );
+  });
+});
+
+describe('scanBody: comments are not content (v1.1)', () => {
+  it('reads no links, tags, list items or headings inside %% %% and <!-- -->, on one line or over many', () => {
+    const body = [
+      '## Log',
+      '- 2026-11-20 call with [[Jan]] %% and [[Hidden1]] #hidden1 %% then [[Piet]]',
+      '%% - 2026-11-21 commented out [[Hidden2]] %%',
+      '%%',
+      '## Not a heading',
+      '- 2026-11-22 hidden item [[Hidden3]] #hidden3',
+      '%%',
+      '<!-- - 2026-11-23 [[Hidden4]]',
+      '# Not a heading either',
+      '-->',
+      '- 2026-11-24 visible <!-- [[Hidden5]] --> [[Kees]] #seen',
+      '`%%` is code, so [[Ann]] counts',
+    ].join('\n');
+    const scan = scanBody(body, 0);
+    expect(items(scan)).toEqual([
+      { line: 1, text: '2026-11-20 call with [[Jan]]  then [[Piet]]', heading: 'Log', task: null },
+      { line: 10, text: '2026-11-24 visible  [[Kees]] #seen', heading: 'Log', task: null },
+    ]);
+    expect(scan.links.map((l) => l.target)).toEqual(['Jan', 'Piet', 'Kees', 'Ann']);
+    expect(scan.tags).toEqual(['seen']);
+  });
+
+  it('lets a line where a comment closes continue the item above, and opens no block there', () => {
+    const body = ['- [ ] call %% a comment', 'over lines %% about [[Jan]]', '%% x %% - not an item', '## H %% trailing %%', '- item'].join('\n');
+    const scan = scanBody(body, 0);
+    expect(scan.links).toEqual([{ target: 'Jan', line: 1, task: ' ' }]);
+    // A line that begins with a comment is text, whatever follows the comment.
+    expect(items(scan)).toEqual([
+      { line: 0, text: 'call', heading: null, task: ' ' },
+      { line: 4, text: 'item', heading: 'H', task: null },
+    ]);
+  });
+
+  it('treats %% inside a code fence or code span as code, and a fence inside a comment as comment', () => {
+    const body = ['```', '%%', '```', '[[A]]', '%%', '```', '%%', '[[B]]', '``%%`` [[C]] %%x%% [[D]]'].join('\n');
+    expect(targets(body)).toEqual(['A', 'B', 'C', 'D']);
+  });
+});
+
+describe('scanBody: open tasks, nested (v1.1)', () => {
+  it('gives every link in an open task, or in any item nested under it, the open state', () => {
+    const body = [
+      '- [ ] plan with [[A]]',
+      '  - talk to [[B]]',
+      '    - [x] booked [[C]]',
+      '      more about [[D]]',
+      '  - [-] cancelled [[E]]',
+      '- [x] done with [[F]]',
+      '  - notes on [[G]]',
+      '- [ ] again',
+      '',
+      '  indented paragraph of the task: [[H]]',
+      '',
+      'outside the list: [[I]]',
+    ].join('\n');
+    expect(scanBody(body, 0).links.map((l) => `${l.target}${l.task ?? '_'}`)).toEqual([
+      'A ', 'B ', 'C ', 'D ', 'E ', 'Fx', 'G_', 'H ', 'I_',
+    ]);
+    expect(scanBody(body, 0).listItems.map((i) => i.parent ?? -1)).toEqual([-1, 0, 1, 0, -1, 4, -1]);
+  });
+
+  it('keeps nesting inside block quotes and callouts', () => {
+    const body = ['> [!todo] Plans', '> - [ ] call', '>   - ask [[Jan]]', '> - [x] mailed [[Ann]]'].join('\n');
+    expect(scanBody(body, 0).links.map((l) => [l.target, l.task])).toEqual([['Jan', ' '], ['Ann', 'x']]);
+  });
+});
+
+describe('scanBody: headings and sections (v1.1)', () => {
+  const chains = (body: string) => scanBody(body, 0).listItems.map((i) => `${i.text}@${(i.headings ?? (i.heading === null ? [] : [i.heading])).join('>')}`);
+
+  it('keeps sub-headings inside the section of a higher heading', () => {
+    const body = ['# Jan', '## Log', '- a', '### 2026', '- b', '#### Q1', '- c', '### 2025', '- d', '## Notes', '- e'].join('\n');
+    expect(chains(body)).toEqual(['a@Jan>Log', 'b@Jan>Log>2026', 'c@Jan>Log>2026>Q1', 'd@Jan>Log>2025', 'e@Jan>Notes']);
+  });
+
+  it('reads setext headings (=== level 1, --- level 2), not after a list item or a blank line', () => {
+    const body = ['Log', '===', '- a', 'lazy text of a', '---', '- b', '', 'Notes', '---', '- c', '---', '', '---', '- d'].join('\n');
+    expect(chains(body)).toEqual(['a@Log', 'b@Log', 'c@Log>Notes', 'd@Log>Notes']);
+    expect(chains('Jan\n==\n## Log\n- x\n\nLog two\nlines\n---\n- y')).toEqual(['x@Jan>Log', 'y@Jan>Log two lines']);
+  });
+
+  it('reads a callout title as a heading whose section is the callout', () => {
+    const body = [
+      '## About', '> [!note] Log', '> - a', '> ### 2026', '> - b', '>', '> - c', 'lazy text', '- d',
+      '> [!info]- ', '> - e', '> [!tip]', '- f',
+    ].join('\n');
+    expect(chains(body)).toEqual(['a@About>Log', 'b@About>Log>2026', 'c@About>Log>2026', 'd@About', 'e@About>info', 'f@About']);
+  });
+
+  it('ends a heading inside a block quote with the quote', () => {
+    expect(chains('# A\n> ## Log\n> - a\n- b')).toEqual(['a@A>Log', 'b@A']);
+  });
+
+  it('reads no heading inside a fence or a comment, with or without a closing line', () => {
+    expect(chains('## A\n```\n## Log\n```\n- a\n%%\n## Log\n%%\n- b\n<!--\n## Log\n-->\n- c')).toEqual(['a@A', 'b@A', 'c@A']);
+  });
+});
+
+describe('scanBody: line breaks (v1.1)', () => {
+  it('breaks lines at \\r alone as at \\n and \\r\\n', () => {
+    const lf = '## Log\n- [ ] call [[Jan]] #person\n```\n[[No]]\n```\n- done\nSetext\n---\n- x';
+    expect(scanBody(lf.replace(/\n/g, '\r'), 3)).toEqual(scanBody(lf, 3));
+    expect(scanBody(lf.replace(/\n/g, '\r'), 0).listItems.map((i) => i.line)).toEqual([1, 5, 8]);
+  });
+});
+
+describe('scanBody: hostile lines take linear time (v1.1)', () => {
+  it.each([
+    ['#, 8,000 spaces and U+2028', '#' + ' '.repeat(8000) + '\u2028'],
+    ['#, 200,000 spaces and U+2028', '#' + ' '.repeat(200_000) + '\u2028x'],
+    ['a heading of 200,000 spaces and #', '## ' + ' #'.repeat(100_000)],
+    ['unclosed comments and backticks', '%% ` <!-- `` '.repeat(20_000)],
+    ['closed comments and code spans', '%%a%% `b` <!--c--> ``d`` [[e]] '.repeat(10_000)],
+    ['a callout title of brackets', '> [!' + '['.repeat(200_000)],
+    ['fence markers', '`'.repeat(200_000) + '~'.repeat(200_000)],
+    ['list markers and checkboxes', '- [ ] '.repeat(40_000) + '1.'.repeat(50_000)],
+    ['block-quote markers', '> '.repeat(100_000) + '[!note] Log'],
+  ])('%s', (_name, line) => {
+    for (const text of [line, `${line}\n${line}`, `## Log\n- 2026-11-20 a\n${line}\n- b`]) {
+      const scan = scanBody(text, 0);
+      expect(scan.listItems.length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('reads 20,000 lines that each open and close a comment, fence or quote', () => {
+    const body = ['%%', '%%', '```', '```', '> [!note] Log', '> - 2026-11-20 x', '<!--', '-->', 'Log', '---'].join('\n');
+    const scan = scanBody(Array(2_000).fill(body).join('\n'), 0);
+    expect(scan.listItems).toHaveLength(2_000);
   });
 });

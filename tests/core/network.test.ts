@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { byName } from '../../src/core/attention';
+import { contactCount, effectiveLastContact } from '../../src/core/contacts';
 import { adjacency } from '../../src/core/metrics';
-import { buildGraph, buildNetwork, introPaths, isInTouch } from '../../src/core/network';
+import { buildGraph, buildNetwork, introPaths, isInTouch, type PeopleGraph } from '../../src/core/network';
 import type { NoteRecord } from '../../src/core/types';
 import { PeopleIndex } from '../../src/index/people-index';
 import { day, personRecord, settings } from '../builders';
@@ -131,7 +134,9 @@ describe('introPaths', () => {
       personRecord('Target', {}),
     );
     expect(introPaths(g, P('Target'), T, settings).paths.map((p) => p[0])).toEqual([P('Near'), P('Far'), P('Fresh'), P('Older')]);
-    expect(introPaths(g, P('Target'), T, settings, 2).paths).toHaveLength(2);
+    const two = introPaths(g, P('Target'), T, settings, 2);
+    expect(two.paths.map((p) => p[0])).toEqual([P('Near'), P('Far')]);
+    expect(two.total).toBe(4);
   });
 
   it('prefers the stronger, more recent tie as the next step', () => {
@@ -151,8 +156,95 @@ describe('introPaths', () => {
       personRecord('Y', { knows: ['[[Z]]'] }),
       personRecord('Z', { knows: ['[[X]]'] }),
     );
-    expect(introPaths(g, P('Friend'), T, settings)).toEqual({ target: P('Friend'), inTouch: true, paths: [] });
-    expect(introPaths(g, P('X'), T, settings)).toEqual({ target: P('X'), inTouch: false, paths: [] });
+    expect(introPaths(g, P('Friend'), T, settings)).toEqual({ target: P('Friend'), inTouch: true, paths: [], total: 0 });
+    expect(introPaths(g, P('X'), T, settings)).toEqual({ target: P('X'), inTouch: false, paths: [], total: 0 });
     expect(introPaths(g, 'People/Nobody.md', T, settings).paths).toEqual([]);
   });
+
+  it('builds only the paths it shows: a chain of 3,000 with 3,000 starts at its end gives 10 paths and the count', () => {
+    // Target – C1 – … – C3000 – S1…S3000: every path is 3,002 long; all 3,000 would be 9 million steps.
+    const chain = Array.from({ length: 3000 }, (_, i) => personRecord(`C${i + 1}`, { knows: [`[[${i === 0 ? 'Target' : `C${i}`}]]`] }));
+    const starts = Array.from({ length: 3000 }, (_, i) => personRecord(`S${String(i).padStart(4, '0')}`, { last_contact: recent, knows: ['[[C3000]]'] }));
+    const g = graphOf(personRecord('Target', {}), ...chain, ...starts);
+    const result = introPaths(g, P('Target'), T, settings, 10);
+    expect(result.total).toBe(3000);
+    expect(result.paths.map((p) => p[0])).toEqual(starts.slice(0, 10).map((r) => r.path));
+    for (const path of result.paths) {
+      expect(path).toHaveLength(3002);
+      expect(path.slice(1, 4)).toEqual([P('C3000'), P('C2999'), P('C2998')]);
+      expect(path.at(-1)).toBe(P('Target'));
+    }
+  });
+
+  it('gives the same paths as building every path step by step and sorting them (random graphs)', () => {
+    const people = Array.from({ length: 12 }, (_, i) => `N${i}`);
+    const arb = fc.record({
+      edges: fc.array(fc.tuple(fc.nat(11), fc.nat(11), fc.boolean()), { maxLength: 30 }),
+      last: fc.array(fc.option(fc.constantFrom('2026-11-20', '2026-10-01', '2026-06-01', '2025-01-01'), { nil: undefined }), { minLength: 12, maxLength: 12 }),
+      circle: fc.array(fc.option(fc.constantFrom(5, 15, 150), { nil: undefined }), { minLength: 12, maxLength: 12 }),
+      target: fc.nat(11),
+      limit: fc.integer({ min: 1, max: 5 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ edges, last, circle, target, limit }) => {
+        const records = people.map((name, i) => {
+          const fm: Record<string, unknown> = {};
+          if (last[i]) fm.last_contact = last[i];
+          if (circle[i]) fm.circle = circle[i];
+          const knows = edges.filter(([a, , intro]) => a === i && !intro).map(([, b]) => `[[N${b}]]`);
+          const by = edges.find(([a, , intro]) => a === i && intro);
+          if (knows.length > 0) fm.knows = knows;
+          if (by) fm.introduced_by = `[[N${by[1]}]]`;
+          return personRecord(name, fm);
+        });
+        const g = graphOf(...records);
+        const all = reference(g, P(`N${target}`));
+        const result = introPaths(g, P(`N${target}`), T, settings, limit);
+        expect(result.total).toBe(all.length);
+        expect(result.paths).toEqual(all.slice(0, limit));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+
+/** introPaths as it was first written: every path built neighbour by neighbour, then all sorted. */
+function reference(graph: PeopleGraph, target: string): string[][] {
+  const node = (path: string) => graph.getNodeAttributes(path).person;
+  const inTouch = (path: string) => isInTouch(node(path), T, settings);
+  if (inTouch(target)) return [];
+  const dist = new Map<string, number>([[target, 0]]);
+  const starts: string[] = [];
+  let frontier = [target];
+  while (frontier.length > 0) {
+    const next: string[] = [];
+    for (const cur of frontier)
+      graph.forEachNeighbor(cur, (nb) => {
+        if (dist.has(nb)) return;
+        dist.set(nb, dist.get(cur)! + 1);
+        (inTouch(nb) ? starts : next).push(nb);
+      });
+    frontier = next;
+  }
+  const strength = (path: string) => ({ last: effectiveLastContact(node(path), T) ?? -Infinity, count: contactCount(node(path), T) });
+  const stronger = (a: string, b: string) => {
+    const sa = strength(a), sb = strength(b);
+    return sb.last - sa.last || sb.count - sa.count || byName(node(a), node(b));
+  };
+  const paths = starts.map((start) => {
+    const path = [start];
+    let cur = start;
+    while (cur !== target) {
+      const d = dist.get(cur)! - 1;
+      const options = graph.neighbors(cur).filter((nb) => dist.get(nb) === d && (nb === target || !inTouch(nb)));
+      cur = options.includes(target) ? target : options.sort(stronger)[0]!;
+      path.push(cur);
+    }
+    return path;
+  });
+  const closeness = (path: string) => ({ circle: node(path).circle ?? Infinity, last: effectiveLastContact(node(path), T) ?? -Infinity });
+  return paths.sort((a, b) => {
+    const ca = closeness(a[0]!), cb = closeness(b[0]!);
+    return a.length - b.length || (ca.circle === cb.circle ? 0 : ca.circle - cb.circle) || cb.last - ca.last || byName(node(a[0]!), node(b[0]!));
+  });
+}

@@ -179,13 +179,31 @@ describe('grammar of ledger lines', () => {
     expect(parseFavour('2026-03-01 given : x')?.favour.kind).toBe('gave');
     expect(parseFavour('got: undated')?.favour).toEqual({ day: null, kind: 'got', text: 'undated' });
     expect(parseFavour('2026-03-01 helped: x')).toBeNull();
-    expect(parseFavour('2026-03-01 gave a reference')).toBeNull();
+    expect(parseFavour('2026-03-01 gavel: x')).toBeNull();
+  });
+
+  it('favours (v1.1): a time part is ignored, the colon may be left out, a map is read back with its colon', () => {
+    const got = { day: day('2026-03-19'), kind: 'got', text: 'an intro to Ana' };
+    for (const line of [
+      '2026-03-19 got: an intro to Ana', '2026-03-19T10:00 got: an intro to Ana', '2026-03-19 10:00 got an intro to Ana',
+      '2026-03-19 got an intro to Ana', '2026-03-19: got an intro to Ana', '2026-03-19T10:00:00+01:00 Got : an intro to Ana',
+    ])
+      expect(parseFavour(line)?.favour, line).toEqual(got);
+    expect(parseFavour('2026-03-19 gave')?.favour).toEqual({ day: day('2026-03-19'), kind: 'gave', text: '' });
+    expect(parseFavour('2026-02-30 got: x')).toBeNull();
   });
 
   it('follow-ups', () => {
     expect(parseFollowUp('2026-11-27 ask how the exam went')?.text).toBe('ask how the exam went');
     expect(parseFollowUp('2026-11-27: ask')?.text).toBe('ask');
     expect(parseFollowUp('soon: ask')).toBeNull();
+  });
+
+  it('follow-ups (v1.1): a time part is ignored; a bare date is a follow-up without words; no impossible dates', () => {
+    expect(parseFollowUp('2026-11-27T09:30 ask about the exam')).toMatchObject({ day: day('2026-11-27'), text: 'ask about the exam' });
+    expect(parseFollowUp('2026-11-27 09:30: ask')).toMatchObject({ day: day('2026-11-27'), text: 'ask' });
+    expect(parseFollowUp('2026-11-27')).toMatchObject({ day: day('2026-11-27'), text: '' });
+    expect(parseFollowUp('2026-02-30 ask')).toBeNull();
   });
 
   it('log lines with and without a channel', () => {
@@ -218,6 +236,112 @@ describe('the body interaction log', () => {
   });
 });
 
+describe('the body interaction log (v1.1)', () => {
+  const item = (line: number, text: string, headings: string[], task: string | null = null) =>
+    ({ line, text, heading: headings.at(-1) ?? null, headings, task });
+
+  it('runs to the next heading of the same or a higher level: sub-headings stay inside', () => {
+    const p = person('A', {}, {
+      listItems: [
+        item(3, '2026-11-20 call', ['Log']),
+        item(5, '2026-10-01 email', ['Log', '2026']),
+        item(7, '2025-10-01 lunch', ['Log', '2025', 'Autumn']),
+        item(9, '2026-09-01 not a contact', ['Ideas']),
+      ],
+    });
+    expect(p.log.map((e) => e.line)).toEqual([3, 5, 7]);
+  });
+
+  it('counts a heading with a closing colon, in any case', () => {
+    const p = person('A', {}, { listItems: [item(1, '2026-11-20 call', ['LOG:']), item(2, '2026-11-21 call', ['interactions :'])] });
+    expect(p.log).toHaveLength(2);
+  });
+
+  it('reads a date written as a link or in bold', () => {
+    const p = person('A', {}, {
+      listItems: [
+        item(1, '[[2026-11-20]] call: a', ['Log']), item(2, '**2026-11-21** email: b', ['Log']),
+        item(3, '[[Daily/2026-11-22|Sunday]] lunch', ['Log']), item(4, '__2026-11-23__ video', ['Log']),
+        item(5, '[[2026-11-24 Sync]] not a date link', ['Log']), item(6, '**2026-11-25 bold without end', ['Log']),
+      ],
+    });
+    expect(p.log.map((e) => [e.line, logParts(e.raw)])).toEqual([
+      [1, { channel: 'phone', text: 'a' }], [2, { channel: 'email', text: 'b' }], [3, { channel: null, text: 'lunch' }],
+      [4, { channel: null, text: 'video' }],
+    ]);
+  });
+
+  it('takes an open task for a plan, not a contact; done tasks count', () => {
+    const p = person('A', {}, {
+      listItems: [item(1, '2026-11-20 call', ['Log'], ' '), item(2, '2026-11-21 call', ['Log'], 'x'), item(3, '2026-11-22 call', ['Log'])],
+    });
+    expect(p.log.map((e) => e.line)).toEqual([2, 3]);
+  });
+
+  it('warns about a log item whose date does not exist, and does not count it', () => {
+    const p = person('A', {}, { listItems: [item(4, '2026-02-30 call', ['Log']), item(5, '[[0026-11-20]] call', ['Log'])] });
+    expect(p.log).toEqual([]);
+    expect(p.diagnostics).toEqual([
+      { path: 'People/A.md', severity: 'warning', field: 'log', message: 'log item on line 5 is dated "2026-02-30" (that day does not exist); it is not counted as a contact' },
+      { path: 'People/A.md', severity: 'warning', field: 'log', message: 'log item on line 6 is dated "0026-11-20" (the year must lie between 1900 and 2200); it is not counted as a contact' },
+    ]);
+  });
+});
+
+describe('dates as written (v1.1)', () => {
+  it('is an error for a day that does not exist or a year outside 1900–2200, never another day', () => {
+    for (const [value, reason] of [
+      ['2026-02-30', 'that day does not exist'], ['0026-11-20', 'the year must lie between 1900 and 2200'],
+      ['2026-11-20T25:61:61', 'the time after the date is not a time of day'],
+    ]) {
+      const p = person('A', { last_contact: value });
+      expect(p.lastContact).toBeNull();
+      expect(p.diagnostics).toEqual([
+        { path: 'People/A.md', severity: 'error', field: 'last_contact', message: `expected a date as YYYY-MM-DD, found "${value}" (${reason})` },
+      ]);
+    }
+    expect(person('A', { last_contact: '2026-11-20T23:30:00-05:00' }).lastContact).toBe(day('2026-11-20'));
+  });
+
+  it('is an error for a cadence below one day, like 0', () => {
+    for (const cadence of [0, 0.4, '0.4', 'PT12H', '0.4d']) {
+      const p = person('A', { cadence });
+      expect(p.cadence).toBeNull();
+      expect(p.diagnostics[0]).toMatchObject({ severity: 'error', field: 'cadence' });
+      expect(p.diagnostics[0]!.message).toMatch(/at least one day/);
+    }
+  });
+});
+
+describe('messages quote at most about 80 characters of a value, with control characters escaped', () => {
+  it('cuts a 10 MB value and says how long it was', () => {
+    const p = person('A', { cadence: 'x'.repeat(10_000_000), channel: 'y'.repeat(5_000_000) });
+    expect(p.diagnostics).toHaveLength(2);
+    for (const d of p.diagnostics) expect(d.message.length).toBeLessThan(300);
+    expect(p.diagnostics[0]!.message).toContain(`"${'x'.repeat(80)}…" (10,000,000 characters)`);
+  });
+
+  it('escapes control characters instead of passing them on', () => {
+    const p = person('A', { channel: 'pigeon\u001b]0;pwned\u0007\r\nnext', influence: ['boss\u202e'] });
+    const messages = p.diagnostics.map((d) => d.message).join('\n');
+    expect(messages).toContain('"pigeon\\u001b]0;pwned\\u0007\\r\\nnext"');
+    expect(messages).toContain('"boss\\u202e"');
+    // eslint-disable-next-line no-control-regex -- the test looks for raw control characters in the messages
+    expect(messages.replace(/\n/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+});
+
+describe('lists written as one string (v1.1)', () => {
+  it('reads every link of a knows text, and every value of an influence text', () => {
+    const p = person('A', { knows: '[[Ben]], [[Cas|C]]', influence: 'decision-maker, Connector', introduced_by: '[[Dan]] at work' });
+    expect(p.knows).toEqual(['Ben', 'Cas']);
+    expect(p.influence).toEqual(['decision-maker', 'connector']);
+    expect(p.introducedBy).toBe('Dan');
+    expect(p.diagnostics).toEqual([]);
+    expect(person('A', { knows: ['[[Ben]] [[Cas]]', 'Dan'] }).knows).toEqual(['Ben', 'Cas', 'Dan']);
+  });
+});
+
 describe('unquoted list items with a colon', () => {
   it('reads YAML one-key maps back as the line the user typed', () => {
     // `- 2026-02-01 got: an intro` in YAML is { '2026-02-01 got': 'an intro' }
@@ -229,6 +353,20 @@ describe('unquoted list items with a colon', () => {
     expect(p.favours).toEqual([{ day: day('2026-02-01'), kind: 'got', text: 'an intro' }, { day: null, kind: 'gave', text: '2026-01-01' }]);
     expect(p.followUps[0]?.text).toBe('ask: how the exam went');
     expect(p.interests).toEqual(['kids: Eva and Tom']);
+    expect(p.diagnostics).toEqual([]);
+  });
+
+  it('reads `- 2026-11-20: ask …` (a map whose key is the date) and a bare date as typed', () => {
+    const p = person('A', {
+      follow_ups: [{ '2026-11-20': 'ask about the move' }, '2026-11-21', { '2026-11-22T10:00 ask': 'x' }],
+      favours: [{ '2026-03-19T10:00 got': 'a lift' }, { '2026-03-20': 'gave a book' }],
+    });
+    expect(p.followUps.map((f) => [f.day, f.text])).toEqual([
+      [day('2026-11-20'), 'ask about the move'], [day('2026-11-21'), ''], [day('2026-11-22'), 'ask: x'],
+    ]);
+    expect(p.favours).toEqual([
+      { day: day('2026-03-19'), kind: 'got', text: 'a lift' }, { day: day('2026-03-20'), kind: 'gave', text: 'a book' },
+    ]);
     expect(p.diagnostics).toEqual([]);
   });
 });

@@ -10,15 +10,17 @@
  *     await h.screenshot('check-modal', h.page.locator('.modal'));
  *   });
  *
- * There is no silent skip: without /usr/bin/chromium every test fails and says how to install it.
+ * Which Chromium: find-chromium.ts decides, once per run (global-setup.ts). There is no silent skip: without a
+ * browser every test fails with the one line that says why and which command fixes it.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { realProbes } from './chromium-probes';
+import { findChromium, type ChromiumChoice } from './find-chromium';
 import { buildHarness, buildPlugin, DEMO_VAULT, ROOT, startServer } from './server';
 
-export const CHROMIUM = process.env.TIES_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(ROOT, 'test-results', 'e2e');
 /** The demo vault's notes are dated around this day (scripts/start.mjs reviews it on the same day). */
 export const DEMO_TODAY = '2026-11-24';
@@ -76,14 +78,20 @@ function harnessCode(): Promise<string> {
   return harnessBuild;
 }
 
+let choice: Promise<ChromiumChoice> | null = null;
+
+/** The test run's decision (global-setup.ts), or this process's own outside vitest (the graph bench). */
+export function chromiumChoice(): Promise<ChromiumChoice> {
+  choice ??= Promise.resolve(process.env.VITEST ? inject('tiesChromium') : undefined).then(
+    (decided) => decided ?? findChromium(realProbes()),
+  );
+  return choice;
+}
+
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM}. The browser tier drives Debian's chromium: install it with ` +
-        '`apt-get update && apt-get install -y chromium` (as root; .ci/run does this), or set TIES_CHROMIUM to another Chromium.',
-    );
-  }
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  const found = await chromiumChoice();
+  if (!found.ok) throw new Error(found.line);
+  return chromium.launch({ executablePath: found.path, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
 }
 
 /** One Chromium per test process, shared by the harnesses open at a time; closed with the last of them. */

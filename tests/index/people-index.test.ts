@@ -59,6 +59,35 @@ describe('PeopleIndex', () => {
     ]);
   });
 
+  it('gives one short warning per note for a name many notes share: the output grows linearly', () => {
+    const sizeFor = (n: number) => {
+      const recs = Array.from({ length: n }, (_, i) => record(`People/${String(i).padStart(5, '0')}/Jan.md`, null));
+      const diagnostics = indexOf(...recs).diagnostics(T);
+      expect(diagnostics).toHaveLength(n);
+      return JSON.stringify(diagnostics).length;
+    };
+    const small = sizeFor(1_000);
+    const large = sizeFor(6_000);
+    // Six times the notes, about six times the output (the count grows by a digit); never the square.
+    expect(large / small).toBeLessThan(6.5);
+    const one = indexOf(record('People/A/Jan.md', null), record('People/B/Jan.md', null), record('People/C/Jan.md', null), record('People/D/Jan.md', null));
+    expect(one.diagnostics(T).map((d) => d.message)[0]).toBe(
+      '3 other person notes have the same name (People/B/Jan.md, People/C/Jan.md and 1 more); links by name alone may reach the wrong one',
+    );
+  });
+
+  it('warns every person who shares an alias with another', () => {
+    const index = indexOf(
+      personRecord('Jan de Vries', { aliases: ['JdV', 'Jan'] }),
+      personRecord('Jan Dekker', { aliases: ['jan'] }),
+      personRecord('Piet', { aliases: ['P'] }),
+    );
+    expect(index.diagnostics(T).map((d) => `${d.path}|${d.field}|${d.message}`)).toEqual([
+      'People/Jan Dekker.md|aliases|another person also has the alias "jan" (People/Jan de Vries.md); links by that alias may reach the wrong one',
+      'People/Jan de Vries.md|aliases|another person also has the alias "Jan" (People/Jan Dekker.md); links by that alias may reach the wrong one',
+    ]);
+  });
+
   it('adds warnings for contacts dated after today', () => {
     const index = indexOf(personRecord('Jan', { last_contact: '2026-12-01' }, { log: ['2026-12-24 call: x'] }));
     expect(index.diagnostics(T).map((d) => [d.severity, d.field])).toEqual([['warning', 'last_contact'], ['warning', 'log']]);

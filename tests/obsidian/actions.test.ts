@@ -1,13 +1,9 @@
 /**
  * The write actions over an in-memory vault: each command and action writes the note, a notice offers
  * Undo, broken frontmatter is refused, New person creates notes, and the settings tab edits the settings.
- *
- * Notices: the mock's Notice copies a DocumentFragment message (cloneNode), which drops the Undo button's
- * click listener; Obsidian appends the fragment itself. Notices are recorded here with the fragment they
- * were given, so the test clicks the button Obsidian would show.
  */
 import type { Command, TFile } from 'obsidian';
-import { Notice, parseYaml, ToggleComponent } from 'obsidian-test-mocks/obsidian';
+import { parseYaml, ToggleComponent } from 'obsidian-test-mocks/obsidian';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TiesActions } from '../../src/actions/actions';
 import { fillTemplate, personSkeleton, SKELETON_KEYS } from '../../src/actions/commands';
@@ -22,34 +18,11 @@ import { translate, translator } from '../../src/i18n/i18n';
 import { CheckModal, summaryText } from '../../src/obsidian/check-modal';
 import type TiesPlugin from '../../src/main';
 import { TiesSettingTab } from '../../src/settings/settings-tab';
+import { lastNotice, notices, undoButton } from './notices';
 import { command, openedModals, snapshot, type TestApp, startPlugin } from './shim';
 import { logParts } from '../../src/core/person';
 
 type Loose = Record<string, any>;
-
-// --- notices ------------------------------------------------------------------------------------------------
-interface Shown {
-  text: string;
-  message: string | DocumentFragment;
-  notice: Loose;
-}
-const notices: Shown[] = [];
-(Notice.prototype as unknown as Loose).constructor__ = function (this: Loose, message: string | DocumentFragment): void {
-  notices.push({ text: typeof message === 'string' ? message : (message.textContent ?? ''), message, notice: this });
-};
-
-function lastNotice(): Shown {
-  const n = notices.at(-1);
-  if (!n) throw new Error('no notice');
-  return n;
-}
-
-function undoButton(n: Shown): HTMLButtonElement {
-  if (typeof n.message === 'string') throw new Error(`notice without Undo: ${n.text}`);
-  const button = n.message.querySelector<HTMLButtonElement>('button');
-  if (!button) throw new Error('no Undo button');
-  return button;
-}
 
 // --- toggles: the mock does not wire a click on the toggle to its onClick ------------------------------------
 const toggles: Loose[] = [];
@@ -195,6 +168,40 @@ describe('commands for the person in the active note', () => {
     expect(body).toBe(`No log yet.\n\n## Log\n- ${formatDay(TODAY - 3)}\n`);
   });
 
+  it('Log contact with an empty "What about" writes the day and the channel, with no dangling colon', async () => {
+    const { t, actions } = await started();
+    void actions.logContact('People/Jan.md');
+    const modal = lastModal(LogContactModal);
+    modal.channelEl.value = 'phone';
+    key(modal.textEl, 'Enter');
+    await submitted(modal);
+    expect((await parts(t, 'People/Jan.md')).body).toBe(`# Jan\n\n## Log\n- 2026-01-05 call: budget\n- ${today} phone\n\nAfter the log.\n`);
+  });
+
+  it('a backdated contact never makes last_contact older than the last contact Ties knows of', async () => {
+    const d = (n: number) => formatDay(TODAY - n);
+    const { t, actions } = await started({
+      // A newer log item than last_contact.
+      'People/Ada.md': `---\nlast_contact: ${d(60)}\n---\n## Log\n- ${d(10)} call: plan\n- ${d(60)} a\n`,
+      // A newer interaction-note mention, and no last_contact at all.
+      'People/Bo.md': '---\ncadence: 2w\n---\n',
+      [`Daily/${d(5)}.md`]: '- coffee with [[Bo]]\n',
+      // A mention after today is not a contact yet.
+      'People/Cy.md': `---\nlast_contact: ${d(90)}\n---\n`,
+      [`Daily/${formatDay(TODAY + 3)}.md`]: '- lunch with [[Cy]]\n',
+    });
+    await actions.writeLog('People/Ada.md', { day: TODAY - 30, channel: null, text: 'older news' });
+    expect((await parts(t, 'People/Ada.md')).fm.last_contact).toBe(d(10));
+    expect((await parts(t, 'People/Ada.md')).body).toContain(`- ${d(30)} older news`);
+    await actions.writeLog('People/Bo.md', { day: TODAY - 20, channel: 'phone', text: '' });
+    expect((await parts(t, 'People/Bo.md')).fm.last_contact).toBe(d(5));
+    await actions.writeLog('People/Cy.md', { day: TODAY - 40, channel: null, text: 'x' });
+    expect((await parts(t, 'People/Cy.md')).fm.last_contact).toBe(d(40));
+    // A contact newer than all of them moves it forward as before.
+    await actions.writeLog('People/Ada.md', { day: TODAY - 1, channel: null, text: 'y' });
+    expect((await parts(t, 'People/Ada.md')).fm.last_contact).toBe(d(1));
+  });
+
   it('Escape cancels without writing', async () => {
     const { t, p } = await started();
     const before = await snapshot(t.app);
@@ -323,6 +330,40 @@ describe('actions', () => {
     expect(await snapshot(t.app)).toEqual(before);
   });
 
+  it('refuses frontmatter that is not a set of keys, read from the note itself, whatever the cache reports', async () => {
+    const files: Record<string, string> = {
+      'People/Text.md': '---\njust text\n---\n## Log\n- 2026-01-01 a\n',
+      'People/Quoted.md': '---\n"just: text"\n---\nBody.\n',
+      'People/List.md': '---\n- a\n- b\n---\nBody.\n',
+      'People/Open.md': '---\nlast_contact: 2026-01-01\n\n## Log\n- 2026-01-01 a\n',
+    };
+    const { t, p, actions } = await started(files);
+    const before = await snapshot(t.app);
+    // Obsidian's cache may call any of these a set of keys (the mock reports `{}` for a scalar): the text decides.
+    const getFileCache = t.app.metadataCache.getFileCache.bind(t.app.metadataCache);
+    vi.spyOn(t.app.metadataCache, 'getFileCache').mockImplementation((f) => {
+      const cache = getFileCache(f);
+      return cache ? { ...cache, frontmatter: {} } : cache;
+    });
+    const personAt = p.index.personAt.bind(p.index);
+    vi.spyOn(p.index, 'personAt').mockImplementation((path) => {
+      const person = personAt(path);
+      return person ? { ...person, diagnostics: [] } : person;
+    });
+    const writes = [vi.spyOn(t.app.fileManager, 'processFrontMatter'), vi.spyOn(t.app.vault, 'process'), vi.spyOn(t.app.vault, 'modify')];
+    for (const path of Object.keys(files)) {
+      const name = path.slice(7, -3);
+      await actions.writeLog(path, { day: TODAY, channel: 'phone', text: 'x' });
+      expect(lastNotice().text).toContain(`Nothing was changed: the frontmatter of ${name}`);
+      await actions.snooze(path, TODAY + 7);
+      await actions.writeFavour(path, TODAY, 'got', 'x');
+    }
+    expect(notices.map((n) => n.text).filter((n) => n.includes('is not a set of keys (line 2 holds'))).toHaveLength(3 * 3);
+    expect(notices.map((n) => n.text).filter((n) => n.includes('no line closes it'))).toHaveLength(3);
+    for (const w of writes) expect(w).not.toHaveBeenCalled();
+    expect(await snapshot(t.app)).toEqual(before);
+  });
+
   it('refuses when the metadata cache has a frontmatter position but no frontmatter, before the index knows', async () => {
     const { t, p, actions } = await started();
     const jan = file(t, 'People/Jan.md');
@@ -393,7 +434,9 @@ describe('New person', () => {
 
   it('creates the note in the people folder with the skeleton and opens it', async () => {
     const { t, p } = await started();
-    await submitted(await create(p, '  Ann Smith '));
+    const modal = await create(p, '  Ann Smith ');
+    await submitted(modal);
+    expect(await modal.outcome).toBe(true);
     const text = await read(t, 'People/Ann Smith.md');
     expect(text).toBe(personSkeleton('Log', false));
     const { fm, body } = await parts(t, 'People/Ann Smith.md');
@@ -436,22 +479,52 @@ describe('New person', () => {
     const { t, p } = await started();
     const before = await snapshot(t.app);
     const create$ = vi.spyOn(t.app.vault, 'create');
-    await submitted(await create(p, 'jan'));
+    const modal = await create(p, 'jan');
+    await submitted(modal);
+    // Opening the existing note wrote nothing.
+    expect(await modal.outcome).toBe(false);
     expect(create$).not.toHaveBeenCalled();
     expect(await snapshot(t.app)).toEqual(before);
     expect(t.app.workspace.getActiveFile()?.path).toBe('People/Jan.md');
     expect(notices.map((n) => n.text)).toContain('Jan already exists; opened it.');
   });
 
-  it('refuses names with characters a file name cannot hold', async () => {
+  it('refuses names Obsidian cannot use or would hide, saying why, in English and Dutch', async () => {
     const { t, p } = await started();
     const before = await snapshot(t.app);
-    for (const name of ['A/B', 'A\\B', 'a:b', 'a*', 'why?', '"q"', '<x>', 'a|b', '   ']) {
-      const modal = await create(p, name);
-      expect(modal.result).toBeNull();
-      expect(modal.contentEl.querySelector('.ties-form-error')!.textContent).not.toBe('');
-      modal.close();
+    const create$ = vi.spyOn(t.app.vault, 'create');
+    const cases: [string, string, string][] = [
+      ['.hidden', 'cannot start with a dot', 'niet met een punt beginnen'],
+      ['#tag', 'cannot contain “#”', 'geen “#” bevatten'],
+      ['a^b', 'cannot contain “^”', 'geen “^” bevatten'],
+      ['[Jan]', 'cannot contain “[”', 'geen “[” bevatten'],
+      ['Jan]', 'cannot contain “]”', 'geen “]” bevatten'],
+      ['a|b', 'cannot contain “|”', 'geen “|” bevatten'],
+      ['a:b', 'cannot contain “:”', 'geen “:” bevatten'],
+      ['A\\B', 'cannot contain “\\”', 'geen “\\” bevatten'],
+      ['A/B', 'cannot contain “/”', 'geen “/” bevatten'],
+      ['why?', 'cannot contain “?”', 'geen “?” bevatten'],
+      ['a'.repeat(201), 'too long for a file name (201 characters; at most 200', 'te lang voor een bestandsnaam (201 tekens; hoogstens 200'],
+      ['a\tb', 'control character', 'stuurteken'],
+      ['Jan.', 'cannot end with a dot', 'niet op een punt eindigen'],
+      ['nul', 'Windows keeps for a device', 'voor een apparaat reserveert'],
+      ['   ', 'Enter a name.', 'Vul een naam in.'],
+    ];
+    for (const lang of ['en', 'nl'] as const) {
+      p.settings.language = lang;
+      for (const [name, en, nl] of cases) {
+        const modal = await create(p, name);
+        expect(modal.result, name).toBeNull();
+        expect(modal.contentEl.querySelector('.ties-form-error')!.textContent, name).toContain(lang === 'en' ? en : nl);
+        modal.close();
+      }
     }
+    // The command's own check, for a caller that skips the modal.
+    p.settings.language = 'en';
+    const { createPerson } = await import('../../src/actions/commands');
+    expect(await createPerson(p, p.actions.writer, '.trash')).toBeNull();
+    expect(lastNotice().text).toContain('cannot start with a dot');
+    expect(create$).not.toHaveBeenCalled();
     expect(await snapshot(t.app)).toEqual(before);
   });
 });

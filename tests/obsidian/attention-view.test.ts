@@ -5,7 +5,8 @@ import { parseDayString } from '../../src/core/dates';
 import type TiesPlugin from '../../src/main';
 import { FIRST_CHUNK, CHUNK } from '../../src/views/attention/model';
 import { openAttentionView, RENDER_DELAY_MS, VIEW_TYPE_ATTENTION, type AttentionView } from '../../src/views/attention/attention-view';
-import { command, createApp, finishIndexing, loadPlugin, type TestApp, startPlugin } from './shim';
+import { LogContactModal } from '../../src/actions/modals/log-contact';
+import { command, createApp, finishIndexing, loadPlugin, openedModals, type TestApp, startPlugin } from './shim';
 
 const TODAY = parseDayString('2026-11-24')!;
 const EVIL = '<img src=x onerror="alert(1)">';
@@ -163,10 +164,10 @@ describe('the due-for-attention sidebar', () => {
   it('calls the actions: log contact, snooze (week, month, pick a date), done, record favour', async () => {
     const { t, plugin: p } = await started();
     const { el } = await opened(t);
-    const log = vi.spyOn(p.actions, 'logContact').mockImplementation(() => undefined);
-    const snooze = vi.spyOn(p.actions, 'snooze').mockResolvedValue();
-    const pick = vi.spyOn(p.actions, 'pickSnoozeDate').mockImplementation(() => undefined);
-    const favour = vi.spyOn(p.actions, 'recordFavour').mockImplementation(() => undefined);
+    const log = vi.spyOn(p.actions, 'logContact').mockResolvedValue(true);
+    const snooze = vi.spyOn(p.actions, 'snooze').mockResolvedValue(true);
+    const pick = vi.spyOn(p.actions, 'pickSnoozeDate').mockResolvedValue(false);
+    const favour = vi.spyOn(p.actions, 'recordFavour').mockResolvedValue(false);
     const menus = spyMenus();
 
     button(row(el, 'Otto'), 'log').click();
@@ -297,8 +298,8 @@ describe('the due-for-attention sidebar', () => {
     const otto = row(el, 'Otto');
     otto.focus();
     const openLink = vi.spyOn(t.app.workspace, 'openLinkText').mockResolvedValue();
-    const log = vi.spyOn(p.actions, 'logContact').mockImplementation(() => undefined);
-    const snooze = vi.spyOn(p.actions, 'snooze').mockResolvedValue();
+    const log = vi.spyOn(p.actions, 'logContact').mockResolvedValue(true);
+    const snooze = vi.spyOn(p.actions, 'snooze').mockResolvedValue(true);
     const menus = spyMenus();
     key(otto, 'Enter');
     expect(openLink).toHaveBeenCalledWith('People/Otto.md', '', false);
@@ -329,8 +330,8 @@ describe('the due-for-attention sidebar', () => {
   it('runs a call hour: N people one at a time, Log / Skip / Snooze, and a summary', async () => {
     const { t, plugin: p } = await started();
     const { el } = await opened(t);
-    const log = vi.spyOn(p.actions, 'logContact').mockImplementation(() => undefined);
-    const snooze = vi.spyOn(p.actions, 'snooze').mockResolvedValue();
+    const log = vi.spyOn(p.actions, 'logContact').mockResolvedValue(true);
+    const snooze = vi.spyOn(p.actions, 'snooze').mockResolvedValue(true);
     const menus = spyMenus();
     const input = el.querySelector<HTMLInputElement>('.ties-attention-callhour-size')!;
     input.value = '4';
@@ -341,7 +342,7 @@ describe('the due-for-attention sidebar', () => {
     expect(el.querySelector('.ties-callhour-progress')!.textContent).toBe('1 of 4');
     // Follow-ups first: the evil one (oldest follow-up), then Fay.
     expect(name()).toBe(EVIL);
-    expect(texts(el, '.ties-callhour-reason')).toEqual(['follow up: <b>bold</b> question · due 3 weeks ago', '327 days since last contact · every week']);
+    expect(texts(el, '.ties-callhour-reason-text')).toEqual(['follow up: <b>bold</b> question · due 3 weeks ago', '327 days since last contact · every week']);
     el.querySelector<HTMLElement>('[data-action="call-skip"]')!.click();
 
     expect(name()).toBe('Fay');
@@ -350,7 +351,7 @@ describe('the due-for-attention sidebar', () => {
     el.querySelector<HTMLElement>('[data-action="call-log"]')!.click();
     expect(log).toHaveBeenLastCalledWith('People/Fay.md');
 
-    expect(el.querySelector('.ties-callhour-progress')!.textContent).toBe('3 of 4');
+    await vi.waitFor(() => expect(el.querySelector('.ties-callhour-progress')!.textContent).toBe('3 of 4'));
     expect(name()).toBe('Otto');
     expect(texts(el, '.ties-callhour-log li')).toEqual(['2026-10-01 phone: budget']);
     expect(el.querySelector('.ties-callhour-work')!.textContent).toBe('Acme · CFO');
@@ -359,14 +360,102 @@ describe('the due-for-attention sidebar', () => {
     menus.choose('1 month');
     expect(snooze).toHaveBeenLastCalledWith('People/Otto.md', TODAY + 30);
 
-    expect(name()).toBe('Dina');
+    await vi.waitFor(() => expect(name()).toBe('Dina'));
     el.querySelector<HTMLElement>('[data-action="call-log"]')!.click();
-    expect(el.querySelector('.ties-callhour-summary')!.textContent).toBe('Logged 2, skipped 1, snoozed 1');
+    await vi.waitFor(() => expect(el.querySelector('.ties-callhour-summary')!.textContent).toBe('Logged 2, skipped 1, snoozed 1'));
     el.querySelector<HTMLElement>('[data-action="call-back"]')!.click();
     expect(el.querySelector('.ties-callhour')).toBeNull();
     expect(el.querySelectorAll('.ties-attention-section').length).toBe(5);
     // The size stays for the next call hour.
     expect(el.querySelector<HTMLInputElement>('.ties-attention-callhour-size')!.value).toBe('4');
+  });
+
+  it('call hour: moves on and counts only after the write, and Cancel returns to the same person (issue 8 #19)', async () => {
+    const { t, plugin: p } = await started();
+    const { el } = await opened(t);
+    const menus = spyMenus();
+    const read = (path: string) => t.app.vault.read(t.app.vault.getFileByPath(path)!);
+    const name = () => el.querySelector('.ties-callhour-person .ties-attention-name')!.textContent;
+    const click = (action: string) => el.querySelector<HTMLElement>(`[data-action="${action}"]`)!.click();
+    el.querySelector<HTMLElement>('[data-action="call-hour"]')!.click();
+    expect(name()).toBe(EVIL);
+    click('call-skip');
+    expect(name()).toBe('Fay');
+
+    // Log opens the modal; the card stays on Fay and waits.
+    click('call-log');
+    const modal = openedModals.at(-1) as LogContactModal;
+    expect(modal).toBeInstanceOf(LogContactModal);
+    expect(name()).toBe('Fay');
+    expect(el.querySelector('.ties-callhour-progress')!.textContent).toBe('2 of 5');
+    const disabled = () => Array.from(el.querySelectorAll<HTMLButtonElement>('.ties-callhour button:not(.ties-callhour-back)')).filter((b) => b.disabled).length;
+    expect(disabled()).toBe(el.querySelectorAll('.ties-callhour button').length);
+    expect(el.querySelector('.ties-callhour-waiting')!.textContent).toBe('Waiting for the change to Fay…');
+    // Cancel: still Fay, nothing counted, the buttons work again, focus back on Log.
+    modal.contentEl.querySelector<HTMLButtonElement>('.ties-form-cancel')!.click();
+    await vi.waitFor(() => expect(el.querySelector('.ties-callhour-waiting')).toBeNull());
+    expect(name()).toBe('Fay');
+    expect(disabled()).toBe(0);
+    expect(document.activeElement?.getAttribute('data-action')).toBe('call-log');
+    expect(await read('People/Fay.md')).toBe(vault()['People/Fay.md']);
+
+    // Log again, and submit: the note is written, then the card moves on.
+    click('call-log');
+    const second = openedModals.at(-1) as LogContactModal;
+    second.textEl.value = 'talked about the exam';
+    second.trySubmit();
+    await vi.waitFor(() => expect(name()).toBe('Otto'));
+    expect(await read('People/Fay.md')).toContain('- 2026-11-24 talked about the exam');
+
+    // A snooze that is refused (Otto's frontmatter turned into a plain text meanwhile) does not count.
+    const otto = t.app.vault.getFileByPath('People/Otto.md')!;
+    const ottoText = await read('People/Otto.md');
+    await t.app.vault.modify(otto, '---\njust text\n---\n');
+    click('call-snooze');
+    menus.choose('1 week');
+    await vi.waitFor(() => expect(el.querySelector('.ties-callhour-waiting')).toBeNull());
+    expect(name()).toBe('Otto');
+    await t.app.vault.modify(otto, ottoText);
+    await settled(p);
+    click('call-snooze');
+    menus.choose('1 week');
+    await vi.waitFor(() => expect(name()).toBe('Dina'));
+    expect(await read('People/Otto.md')).toContain('snooze_until: 2026-12-01');
+
+    click('call-end');
+    expect(el.querySelector('.ties-callhour-summary')!.textContent).toBe('Logged 1, skipped 1, snoozed 1');
+  });
+
+  it('call hour: Done for each due follow-up ticks it off through the sidebar’s action, and stays on the person', async () => {
+    const files = vault();
+    files['People/Fay.md'] = '---\nfollow_ups: ["2026-11-20 how the exam went", "2026-11-22 send the photos", "2026-12-20 later"]\n---\n';
+    const { t, plugin: p } = await started(files);
+    const { el } = await opened(t);
+    const complete = vi.spyOn(p.actions, 'completeFollowUp');
+    const name = () => el.querySelector('.ties-callhour-person .ties-attention-name')!.textContent;
+    const input = el.querySelector<HTMLInputElement>('.ties-attention-callhour-size')!;
+    input.value = '2';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    el.querySelector<HTMLElement>('[data-action="call-hour"]')!.click();
+    el.querySelector<HTMLElement>('[data-action="call-skip"]')!.click();
+    expect(name()).toBe('Fay');
+    const dones = () => Array.from(el.querySelectorAll<HTMLButtonElement>('.ties-callhour-done'));
+    // Two follow-ups are due; the one in December is not.
+    expect(dones().map((b) => b.getAttribute('aria-label'))).toEqual(['Done: how the exam went (Fay)', 'Done: send the photos (Fay)']);
+    expect(dones().map((b) => b.textContent)).toEqual(['Done', 'Done']);
+
+    dones()[1]!.click();
+    expect(complete).toHaveBeenCalledWith('People/Fay.md', '2026-11-22 send the photos');
+    await vi.waitFor(() => expect(texts(el, '.ties-callhour-ticked')).toEqual(['Done: send the photos']));
+    const text = await t.app.vault.read(t.app.vault.getFileByPath('People/Fay.md')!);
+    expect(text).not.toContain('send the photos"');
+    expect(text).toContain('- 2026-11-24 send the photos');
+    await settled(p);
+    expect(name()).toBe('Fay');
+    expect(dones().map((b) => b.getAttribute('aria-label'))).toEqual(['Done: how the exam went (Fay)']);
+    expect(el.querySelector('[data-action="call-skip"]')!.textContent).toBe('Next');
+    el.querySelector<HTMLElement>('[data-action="call-skip"]')!.click();
+    expect(el.querySelector('.ties-callhour-summary')!.textContent).toBe('Logged 1, skipped 1, snoozed 0');
   });
 
   it('ends a call hour early, and follows a note renamed during it', async () => {

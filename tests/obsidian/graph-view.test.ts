@@ -185,7 +185,7 @@ describe('the relationship graph view', () => {
     expect([...panel.querySelectorAll('.ties-graph-intro-step-name')].map((e) => e.textContent)).toEqual(['Anna', 'Cas', 'Dirk', 'Eva']);
     expect(panel.querySelector('.ties-graph-intro-step-contact')!.textContent).toBe('Last contact: 2 weeks ago');
 
-    const ask = vi.spyOn(p.actions, 'askForIntroduction').mockImplementation(() => undefined);
+    const ask = vi.spyOn(p.actions, 'askForIntroduction').mockResolvedValue(false);
     panel.querySelector<HTMLElement>('.ties-graph-intro-ask')!.click();
     expect(ask).toHaveBeenCalledWith(P('Anna'), P('Eva'));
 
@@ -279,8 +279,8 @@ describe('the relationship graph view', () => {
     });
     const fileMenu = vi.fn();
     t.app.workspace.on('file-menu', fileMenu);
-    const log = vi.spyOn(p.actions, 'logContact').mockImplementation(() => undefined);
-    const followUp = vi.spyOn(p.actions, 'addFollowUp').mockImplementation(() => undefined);
+    const log = vi.spyOn(p.actions, 'logContact').mockResolvedValue(false);
+    const followUp = vi.spyOn(p.actions, 'addFollowUp').mockResolvedValue(false);
     const menuOf = (key: string) => {
       (view as unknown as { menu(k: string, at: { x: number; y: number }, e: null): void }).menu(key, { x: 10, y: 10 }, null);
       return shown.at(-1)!;

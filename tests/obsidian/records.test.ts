@@ -1,10 +1,14 @@
 import type { CachedMetadata, TFile } from 'obsidian';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CORE_SETTINGS } from '../../src/core/types';
-import { appSource, BROKEN_YAML, buildRecord, frontmatterBlock, type RecordSource } from '../../src/obsidian/records';
+import { UNCLOSED_FRONTMATTER } from '../../src/core/frontmatter';
+import { appSource, BROKEN_YAML, buildRecord, type RecordSource } from '../../src/obsidian/records';
 import { createApp, snapshot } from './shim';
 
 const settings = { ...DEFAULT_CORE_SETTINGS };
+/** List items as v1 described them: line, text, nearest heading, own task state. */
+const items = (r: { listItems: { line: number; text: string; heading: string | null; task: string | null }[] }) =>
+  r.listItems.map(({ line, text, heading, task }) => ({ line, text, heading, task }));
 
 async function recordOf(files: Record<string, string>, path: string) {
   const t = createApp(files);
@@ -40,7 +44,7 @@ describe('records from the metadata cache', () => {
     expect(record.frontmatter).toEqual({ last_contact: '2026-11-01', tags: ['colleague'] });
     expect(record.frontmatterError).toBeUndefined();
     expect(record.tags).toEqual(['conference/2025']);
-    expect(record.listItems).toEqual([
+    expect(items(record)).toEqual([
       { line: 6, text: '2026-11-20 call: asked about [[Piet]]', heading: 'Log', task: null },
       { line: 7, text: '2026-11-21 email: sent the deck', heading: 'Log', task: 'x' },
       { line: 9, text: 'plain item', heading: 'Notes', task: null },
@@ -53,7 +57,7 @@ describe('records from the metadata cache', () => {
     const a = await recordOf({ 'Notes/Kim.md': lf }, 'Notes/Kim.md');
     const b = await recordOf({ 'Notes/Kim.md': lf.replace(/\n/g, '\r\n') }, 'Notes/Kim.md');
     expect(b.record).toEqual(a.record);
-    expect(b.record.listItems[0]).toEqual({ line: 4, text: '2026-11-20 call: hi [[Ann|Annie]]', heading: 'Log', task: null });
+    expect(items(b.record)[0]).toEqual({ line: 4, text: '2026-11-20 call: hi [[Ann|Annie]]', heading: 'Log', task: null });
     expect(b.record.links).toEqual([
       { target: 'Ann', line: 4, task: null },
       { target: 'Bob', line: 5, task: ' ' },
@@ -104,10 +108,11 @@ describe('records from the metadata cache', () => {
     const file = { path: '2026-11-20.md', basename: '2026-11-20', extension: 'md' } as TFile;
     const source: RecordSource = { getFileCache: () => cache, cachedRead: () => Promise.reject(new Error('not read')) };
     const record = await buildRecord(source, file, settings);
+    // B and C stand in items nested under the open task A: they count as inside it (format v1.1).
     expect(record.links.map((l) => [l.target, l.task])).toEqual([
       ['A', ' '],
-      ['B', null],
-      ['C', 'x'],
+      ['B', ' '],
+      ['C', ' '],
       ['D', null],
       ['E', null],
     ]);
@@ -129,7 +134,7 @@ describe('records from the metadata cache', () => {
     );
     expect(record.frontmatter).toBeNull();
     expect(record.frontmatterError).toBe(BROKEN_YAML);
-    expect(record.listItems).toEqual([{ line: 5, text: '2026-11-02 call: fine', heading: 'Log', task: null }]);
+    expect(items(record)).toEqual([{ line: 5, text: '2026-11-02 call: fine', heading: 'Log', task: null }]);
   });
 
   it('counts a note with broken YAML as a person when an inline tag says so', async () => {
@@ -160,11 +165,31 @@ describe('records from the metadata cache', () => {
     expect(record.frontmatterError).toBe('the frontmatter is not a set of keys');
   });
 
-  it('finds the frontmatter block only at the very start', () => {
-    expect(frontmatterBlock('---\na: 1\n---\nbody')).toBe('a: 1\n');
-    expect(frontmatterBlock('\uFEFF---\r\na: 1\r\n---')).toBe('a: 1\r\n');
-    expect(frontmatterBlock('text\n---\na: 1\n---\n')).toBeNull();
-    expect(frontmatterBlock('---\na: 1\nno end')).toBeNull();
+  it('names frontmatter that is never closed, and reads no keys from it, whatever the cache holds (v1.1)', async () => {
+    const file = { path: 'People/U.md', basename: 'U', extension: 'md' } as TFile;
+    const text = '---\ncadence: 2w\n\n## Log\n- 2026-11-20 call';
+    const source: RecordSource = { getFileCache: () => ({ frontmatter: { cadence: '2w' } }), cachedRead: () => Promise.resolve(text) };
+    const record = await buildRecord(source, file, settings);
+    expect(record.frontmatter).toBeNull();
+    expect(record.frontmatterError).toBe(UNCLOSED_FRONTMATTER);
+    expect(record.listItems.map((i) => [i.line, i.text])).toEqual([[4, '2026-11-20 call']]);
+  });
+
+  it('reads the body of a person with the core lexer: comments, callouts, setext headings, nested open tasks (v1.1)', async () => {
+    const { record } = await recordOf(
+      {
+        'People/Jan.md': [
+          '---', 'type: person', '---', '%% #hidden [[Secret]] %%', 'Log', '===', '- 2026-11-01 met', '> [!note] Log', '> - 2026-11-02 call',
+          '- [ ] plan with [[Piet]]', '  - ask [[Ann]]', '<!--', '- 2026-11-03 commented out', '-->',
+        ].join('\n'),
+      },
+      'People/Jan.md',
+    );
+    expect(record.tags).toEqual([]);
+    expect(record.links).toEqual([{ target: 'Piet', line: 9, task: ' ' }, { target: 'Ann', line: 10, task: ' ' }]);
+    expect(record.listItems.map((i) => [i.line, i.text, i.headings ?? [i.heading]])).toEqual([
+      [6, '2026-11-01 met', ['Log']], [8, '2026-11-02 call', ['Log', 'Log']], [9, 'plan with [[Piet]]', ['Log']], [10, 'ask [[Ann]]', ['Log']],
+    ]);
   });
 
   it('never writes to the vault', async () => {

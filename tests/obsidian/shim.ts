@@ -5,6 +5,13 @@
  * Gaps filled:
  * - Broken YAML: the mock's parser throws (and so does creating the file); Obsidian indexes the note
  *   without `frontmatter`, keeping `frontmatterPosition`. Emulated by parsing with the YAML blanked out.
+ * - Comments: Obsidian's index holds no links, embeds, tags, headings or list items inside `%% … %%` or
+ *   `<!-- … -->` (over lines too; one left open runs to the end); the mock reads them. They are dropped.
+ * - List items: the mock gives every item the previous item as parent (its columns are all 0) and ends
+ *   each item on its first line; Obsidian nests by indentation and spans an item's continuation lines (the
+ *   lines below it up to a blank line, and indented lines after one). Recomputed from the text.
+ * - Dates: the mock parses YAML with the `yaml` package (YAML 1.2 core schema), which keeps an unquoted
+ *   `2026-11-20` as text, as Obsidian does; nothing to bend.
  * - Rename / delete: the mock keeps the metadata under the old path; Obsidian moves / drops it.
  * - `resolved`: the mock never fires it and has no `resolved` flag; `finishIndexing` does both.
  * - `Modal.open` closes the modal again on the next tick; here it stays open until `close()`, and every
@@ -22,10 +29,12 @@ import TiesPlugin from '../../src/main';
 
 type Loose = Record<string, any>;
 
-// --- broken YAML -------------------------------------------------------------------------------------------
+// --- parsing: broken YAML, comments, list items -------------------------------------------------------------
 const mcProto = MetadataCache.prototype as unknown as Loose;
 const parseFileMetadata = mcProto.parseFileMetadata as (this: Loose, file: Loose) => void;
-mcProto.parseFileMetadata = function (this: Loose, file: Loose): void {
+
+/** The mock's parse, with broken YAML read as Obsidian reads it (no frontmatter, its position kept). */
+function parseAsObsidian(this: Loose, file: Loose): void {
   try {
     parseFileMetadata.call(this, file);
     return;
@@ -36,19 +45,91 @@ mcProto.parseFileMetadata = function (this: Loose, file: Loose): void {
     if (!info.exists) throw error;
     const blanked = content.slice(0, info.from) + content.slice(info.from, info.to).replace(/[^\r\n]/g, ' ') + content.slice(info.to);
     vault.readSync__ = () => blanked;
-    this.trigger = () => undefined;
     try {
       parseFileMetadata.call(this, file);
     } finally {
       delete vault.readSync__;
-      delete this.trigger;
     }
     const cache = (this.cache__ as Map<string, Loose>).get(file.path as string)!;
     delete cache.frontmatter;
     delete cache.frontmatterLinks;
-    this.trigger('changed', file, content, cache);
   }
+}
+
+mcProto.parseFileMetadata = function (this: Loose, file: Loose): void {
+  const caches = this.cache__ as Map<string, Loose>;
+  const before = caches.get(file.path as string);
+  // The mock announces its cache at once; hold that back until the cache looks like Obsidian's.
+  this.trigger = () => undefined;
+  try {
+    parseAsObsidian.call(this, file);
+  } finally {
+    delete this.trigger;
+  }
+  const cache = caches.get(file.path as string);
+  if (!cache || cache === before) return;
+  const content = (this.app__.vault as Loose).readSync__(file) as string;
+  bendLikeObsidian(cache, content);
+  this.trigger('changed', file, content, cache);
 };
+
+/** Offsets [from, to) of the comments in a note, outside fenced and inline code, as Obsidian hides them. */
+function commentRanges(content: string): [number, number][] {
+  const code: [number, number][] = [];
+  for (const m of content.matchAll(/^(`{3,}|~{3,}).*\n[\s\S]*?^\1[ \t]*$/gm)) code.push([m.index, m.index + m[0].length]);
+  for (const m of content.matchAll(/`[^`\n]+`/g)) code.push([m.index, m.index + m[0].length]);
+  const inCode = (at: number) => code.some(([a, b]) => at >= a && at < b);
+  const ranges: [number, number][] = [];
+  for (const m of content.matchAll(/%%|<!--/g)) {
+    const at = m.index;
+    if ((ranges.length > 0 && at < ranges[ranges.length - 1]![1]) || inCode(at)) continue;
+    const closer = m[0] === '%%' ? '%%' : '-->';
+    const close = content.indexOf(closer, at + m[0].length);
+    ranges.push([at, close < 0 ? content.length : close + closer.length]);
+  }
+  return ranges;
+}
+
+function bendLikeObsidian(cache: Loose, content: string): void {
+  const ranges = commentRanges(content);
+  const visible = (entry: Loose) => {
+    const at = (entry.position as Loose).start.offset as number;
+    return !ranges.some(([a, b]) => at >= a && at < b);
+  };
+  for (const key of ['links', 'embeds', 'tags', 'headings', 'listItems']) {
+    if (!Array.isArray(cache[key])) continue;
+    cache[key] = (cache[key] as Loose[]).filter(visible);
+    if ((cache[key] as Loose[]).length === 0) delete cache[key];
+  }
+  if (Array.isArray(cache.listItems)) nestListItems(cache.listItems as Loose[], content.split('\n'));
+}
+
+/** Parents by indentation and item ends over continuation lines, as Obsidian gives them. */
+function nestListItems(items: Loose[], lines: string[]): void {
+  const indentOf = (line: string) => line.replace(/\r$/, '').length - line.replace(/\r$/, '').trimStart().length;
+  const isBlank = (line: string | undefined) => line === undefined || line.trim() === '';
+  const starts = new Set(items.map((it) => (it.position as Loose).start.line as number));
+  const stack: { indent: number; line: number }[] = [];
+  let listStart = -1;
+  let previousEnd = -2;
+  for (const item of items) {
+    const line = (item.position as Loose).start.line as number;
+    const indent = indentOf(lines[line]!);
+    if (line > previousEnd + 1 && lines.slice(previousEnd + 1, line).some((l) => !isBlank(l) && indentOf(l) === 0)) stack.length = 0;
+    while (stack.length > 0 && stack[stack.length - 1]!.indent >= indent) stack.pop();
+    if (stack.length === 0 && (listStart < 0 || line > previousEnd + 1)) listStart = line;
+    item.parent = stack.length > 0 ? stack[stack.length - 1]!.line : -listStart;
+    stack.push({ indent, line });
+    let end = line;
+    for (let j = line + 1; j < lines.length && !starts.has(j) && !/^\s{0,3}#{1,6}\s/.test(lines[j]!); j++) {
+      if (isBlank(lines[j])) continue;
+      if (isBlank(lines[j - 1]) && indentOf(lines[j]!) <= indent) break;
+      end = j;
+    }
+    (item.position as Loose).end = { line: end, col: lines[end]!.replace(/\r$/, '').length, offset: 0 };
+    previousEnd = end;
+  }
+}
 
 // --- modals stay open ---------------------------------------------------------------------------------------
 export const openedModals: unknown[] = [];

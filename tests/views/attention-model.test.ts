@@ -240,25 +240,55 @@ describe('the call hour', () => {
     expect(callHourPicks(noDormant, 100).map((p) => p.name)).not.toContain('Doris');
   });
 
-  it('steps through the picks and sums up', () => {
+  it('steps through the picks and sums up what was written', async () => {
     const s = new CallHourSession([
       { path: 'a', name: 'A', reasons: [] }, { path: 'b', name: 'B', reasons: [] }, { path: 'c', name: 'C', reasons: [] },
       { path: 'd', name: 'D', reasons: [] }, { path: 'e', name: 'E', reasons: [] },
     ]);
     expect(s.current?.name).toBe('A');
-    s.record('logged');
+    expect(await s.attempt('log', () => Promise.resolve(true))).toBe(true);
     s.renamed('b', 'x/B2.md', 'B2');
     expect(s.current).toEqual({ path: 'x/B2.md', name: 'B2', reasons: [] });
-    s.record('skipped');
-    s.record('logged');
-    s.record('snoozed');
+    s.next();
+    // A Done logs a contact and stays; Next then moves on, and the person counts as logged.
+    expect(await s.attempt('done', () => Promise.resolve(true), 'ask about the move')).toBe(true);
+    expect(s.current?.name).toBe('C');
+    expect(s.visit).toEqual({ logged: true, snoozed: false, done: ['ask about the move'] });
+    s.next();
+    expect(await s.attempt('snooze', () => Promise.resolve(true))).toBe(true);
     expect(s.position).toBe(4);
     s.end();
     expect(s.done).toBe(true);
     expect(s.current).toBeNull();
     expect(s.summary()).toEqual({ logged: 2, skipped: 1, snoozed: 1 });
-    s.record('logged');
+    expect(await s.attempt('log', () => Promise.resolve(true))).toBe(false);
     expect(s.summary().logged).toBe(2);
+  });
+
+  it('counts only writes that happened, and waits while one runs (issue 8 #19)', async () => {
+    const s = new CallHourSession([{ path: 'a', name: 'A', reasons: [] }, { path: 'b', name: 'B', reasons: [] }]);
+    // A cancelled modal, or a refused write: the same person stays, counted as nothing.
+    expect(await s.attempt('log', () => Promise.resolve(false))).toBe(false);
+    expect(s.current?.name).toBe('A');
+    await expect(s.attempt('snooze', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(s.current?.name).toBe('A');
+    expect(s.busy).toBe(false);
+
+    let finish!: (wrote: boolean) => void;
+    const running = s.attempt('log', () => new Promise<boolean>((r) => (finish = r)));
+    expect(s.busy).toBe(true);
+    // While the modal is open: no second write, no skipping, no ending.
+    expect(await s.attempt('snooze', () => Promise.resolve(true))).toBe(false);
+    s.next();
+    s.end();
+    expect(s.current?.name).toBe('A');
+    finish(true);
+    expect(await running).toBe(true);
+    expect(s.current?.name).toBe('B');
+    // Ending with a Done written for the current person counts them.
+    await s.attempt('done', () => Promise.resolve(true), 'x');
+    s.end();
+    expect(s.summary()).toEqual({ logged: 2, skipped: 0, snoozed: 0 });
   });
 
   it('shows the last three log lines, newest first, and the work line', () => {

@@ -22,7 +22,7 @@ export class AskIntroModal extends LogContactModal {
     today: Day,
     /** The person the introduction is to. */
     target: string,
-    onSubmit: (input: LogContactInput, followUp: boolean) => Promise<unknown>,
+    onSubmit: (input: LogContactInput, followUp: boolean) => Promise<boolean>,
   ) {
     const self: { modal: AskIntroModal | null } = { modal: null };
     super(app, t, name, channel, today, (input) => onSubmit(input, self.modal?.followUp ?? true));

@@ -22,7 +22,7 @@ export class FavourModal extends FormModal {
     t: Translate,
     private readonly name: string,
     private readonly today: Day,
-    private readonly onSubmit: (input: FavourInput) => Promise<unknown>,
+    private readonly onSubmit: (input: FavourInput) => Promise<boolean>,
   ) {
     super(app, t);
   }

@@ -16,7 +16,7 @@ export class FollowUpModal extends FormModal {
     t: Translate,
     private readonly name: string,
     private readonly today: Day,
-    private readonly onSubmit: (day: Day, text: string) => Promise<unknown>,
+    private readonly onSubmit: (day: Day, text: string) => Promise<boolean>,
   ) {
     super(app, t);
   }

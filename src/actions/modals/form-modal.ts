@@ -8,12 +8,23 @@ import { formatDay, parseDayString } from '../../core/dates';
 import type { Day } from '../../core/types';
 import type { Translate } from '../../i18n/i18n';
 
-/** What a submit does: an error to show, or the work to run once the modal has closed. */
-export type SubmitResult = string | (() => Promise<unknown>);
+/**
+ * What a submit does: an error to show, or the work to run once the modal has closed, which resolves to
+ * whether it wrote anything.
+ */
+export type SubmitResult = string | (() => Promise<boolean>);
 
 export abstract class FormModal extends Modal {
   /** Settles when the work of the last submit is done (callers and tests wait on it). */
   result: Promise<void> | null = null;
+  /**
+   * Resolves once the modal is done with: true when the submitted work wrote something; false when the
+   * modal was closed without submitting (Cancel, Escape) or the work wrote nothing. Flows that count what
+   * was written (the call hour) wait on it.
+   */
+  readonly outcome: Promise<boolean>;
+  private settle: (written: boolean) => void = () => undefined;
+  private submitted = false;
   protected readonly t: Translate;
   /** The field that gets focus when the modal opens. */
   protected focusEl: HTMLElement | null = null;
@@ -23,6 +34,7 @@ export abstract class FormModal extends Modal {
   constructor(app: App, t: Translate) {
     super(app);
     this.t = t;
+    this.outcome = new Promise((resolve) => (this.settle = resolve));
   }
 
   protected abstract heading(): string;
@@ -60,6 +72,7 @@ export abstract class FormModal extends Modal {
   override onClose(): void {
     this.closed = true;
     this.contentEl.empty();
+    if (!this.submitted) this.settle(false);
   }
 
   /** Closes once; a second close (Escape handled by Obsidian as well as here) does nothing. */
@@ -77,10 +90,14 @@ export abstract class FormModal extends Modal {
       this.showError(outcome);
       return;
     }
+    this.submitted = true;
     this.close();
     this.result = outcome().then(
-      () => undefined,
-      (error: unknown) => console.error('Ties: the action failed', error),
+      (written) => this.settle(written),
+      (error: unknown) => {
+        console.error('Ties: the action failed', error);
+        this.settle(false);
+      },
     );
   }
 

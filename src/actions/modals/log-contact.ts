@@ -23,7 +23,7 @@ export class LogContactModal extends FormModal {
     /** The person's preferred channel (selected at first), or null. */
     private readonly channel: string | null,
     private readonly today: Day,
-    private readonly onSubmit: (input: LogContactInput) => Promise<unknown>,
+    private readonly onSubmit: (input: LogContactInput) => Promise<boolean>,
   ) {
     super(app, t);
   }

@@ -1,16 +1,29 @@
 /** New person: asks the name; the command creates the note. */
 import type { App } from 'obsidian';
+import { FORBIDDEN_NAME_CHARS, MAX_NAME_LENGTH, noteNameProblem } from '../../core/note-names';
 import type { Translate } from '../../i18n/i18n';
 import { FormModal, type SubmitResult } from './form-modal';
 
-/** Characters a note name cannot hold on every platform Obsidian runs on. */
-export const FORBIDDEN_NAME_CHARS = /[/\\:*?"<>|]/;
-
-/** The error for a name that cannot be a note's name, or null when it can. */
+/** The error for a name that cannot be a note's name, in the user's language, or null when it can. */
 export function nameProblem(name: string, t: Translate): string | null {
-  if (name.trim() === '') return t('newPerson.empty');
-  if (FORBIDDEN_NAME_CHARS.test(name)) return t('newPerson.badChars');
-  return null;
+  const problem = noteNameProblem(name);
+  if (problem === null) return null;
+  switch (problem.kind) {
+    case 'empty':
+      return t('newPerson.empty');
+    case 'control':
+      return t('newPerson.control');
+    case 'leading-dot':
+      return t('newPerson.leadingDot');
+    case 'char':
+      return t('newPerson.badChar', { char: problem.char, chars: FORBIDDEN_NAME_CHARS.split('').join(' ') });
+    case 'trailing':
+      return t('newPerson.trailing');
+    case 'reserved':
+      return t('newPerson.reserved', { name });
+    case 'too-long':
+      return t('newPerson.tooLong', { max: MAX_NAME_LENGTH, length: problem.length });
+  }
 }
 
 export class NewPersonModal extends FormModal {
@@ -19,7 +32,7 @@ export class NewPersonModal extends FormModal {
   constructor(
     app: App,
     t: Translate,
-    private readonly onSubmit: (name: string) => Promise<unknown>,
+    private readonly onSubmit: (name: string) => Promise<boolean>,
   ) {
     super(app, t);
   }

@@ -13,7 +13,7 @@ export class SnoozeModal extends FormModal {
     t: Translate,
     private readonly name: string,
     private readonly today: Day,
-    private readonly onSubmit: (until: Day) => Promise<unknown>,
+    private readonly onSubmit: (until: Day) => Promise<boolean>,
   ) {
     super(app, t);
   }

@@ -1,22 +1,22 @@
 /**
  * (A long file until the sidebar's rework: rows, keyboard, focus and the call hour are routed here.)
  * The due-for-attention sidebar (view type `ties-attention`): the weekly review header, the sections with
- * their rows, and the call hour. It reads the index and never parses notes; writes go through PersonActions,
- * and come back as ordinary index changes.
+ * their rows, and the call hour (call-hour-controller.ts). It reads the index and never parses notes; writes
+ * go through PersonActions, and come back as ordinary index changes.
  *
  * Live (LiveView): index changes that touch people re-render it 150 ms later, only while it is shown; so do
  * a new day, the language and settings changes.
  */
-import { Keymap, Menu, requireApiVersion, setIcon, type App, type HoverParent, type HoverPopover, type Plugin, type WorkspaceLeaf } from 'obsidian';
+import { Keymap, requireApiVersion, setIcon, type App, type HoverParent, type HoverPopover, type Plugin, type WorkspaceLeaf } from 'obsidian';
 import { rank } from '../../core/attention';
 import type { AttentionKind } from '../../core/types';
 import { LiveView, type RenderCause, type ViewHost } from '../live-view';
-import { CallHourSession } from './call-hour';
-import { renderCallHour } from './call-hour-panel';
+import { CallHourController } from './call-hour-controller';
 import { DEFAULT_CALL_HOUR, readCallHourSize } from './header';
 import { buildModel, callHourPicks, nextVisible, type AttentionModel, type AttentionRow } from './model';
 import { emptyListState, renderList, type ListState } from './list';
 import type { RenderContext } from './rows';
+import { showSnoozeMenu } from './snooze-menu';
 
 export const VIEW_TYPE_ATTENTION = 'ties-attention';
 export const HOVER_SOURCE_ATTENTION = 'ties-attention';
@@ -34,13 +34,23 @@ export class AttentionView extends LiveView implements HoverParent {
   /** The row that has (or last had) keyboard focus, by key. */
   private focusKey: string | null = null;
   private focusIndex = 0;
-  private callHour: CallHourSession | null = null;
+  private readonly callHour: CallHourController;
   private callHourSize = DEFAULT_CALL_HOUR;
   private observer: IntersectionObserver | null = null;
 
   constructor(leaf: WorkspaceLeaf, host: ViewHost) {
     super(leaf, host);
     this.navigation = false;
+    this.callHour = new CallHourController(this.contentEl, {
+      actions: () => this.host.actions(),
+      person: (path) => {
+        const person = this.host.index.person(path);
+        return person ? { person, items: rank([person], this.host.today(), this.host.settings(), this.host.language()) } : undefined;
+      },
+      render: () => this.render(),
+      snoozeMenu: (path, at, run) => this.snoozeMenu(path, at, run),
+      isOpen: () => this.opened,
+    });
   }
 
   override getViewType(): string {
@@ -74,8 +84,7 @@ export class AttentionView extends LiveView implements HoverParent {
   }
 
   protected override renamed(oldPath: string, newPath: string): void {
-    const name = newPath.slice(newPath.lastIndexOf('/') + 1).replace(/\.md$/i, '');
-    this.callHour?.renamed(oldPath, newPath, name);
+    this.callHour.renamed(oldPath, newPath);
     if (this.focusKey !== null) {
       const row = this.rowsByKey.get(this.focusKey);
       if (row && row.path === oldPath) this.focusKey = row.key.replace(`\u0000${oldPath}`, `\u0000${newPath}`);
@@ -106,13 +115,8 @@ export class AttentionView extends LiveView implements HoverParent {
       this.model = null;
       return;
     }
-    if (this.callHour) {
-      const pick = this.callHour.current;
-      const person = pick ? this.host.index.person(pick.path) : undefined;
-      const reasons = person ? rank([person], today, this.host.settings(), language).map((i) => i.detail) : undefined;
-      el.empty();
-      renderCallHour(el, this.callHour, person, reasons, ctx);
-      if (active) this.focusCallHour(focused?.action ?? null);
+    if (this.callHour.active) {
+      this.callHour.render(ctx, active ? (focused?.action ?? null) : undefined);
       return;
     }
 
@@ -143,12 +147,6 @@ export class AttentionView extends LiveView implements HoverParent {
       const selector = `[data-action="${focused.action}"]${focused.kind !== null ? `[data-kind="${focused.kind}"]` : ''}`;
       this.contentEl.querySelector<HTMLElement>(selector)?.focus();
     }
-  }
-
-  private focusCallHour(action: string | null): void {
-    const el = this.contentEl;
-    const again = action !== null ? el.querySelector<HTMLElement>(`[data-action="${action}"]:not([disabled])`) : null;
-    (again ?? el.querySelector<HTMLElement>('.ties-callhour-buttons button:not([disabled]), .ties-callhour-back, .ties-callhour-end'))?.focus();
   }
 
   private rowElements(): HTMLElement[] {
@@ -212,16 +210,16 @@ export class AttentionView extends LiveView implements HoverParent {
         return;
       }
       case 'log':
-        if (row) actions.logContact(row.path);
+        if (row) this.run(actions.logContact(row.path));
         return;
       case 'snooze':
-        if (row) this.snoozeMenu(row.path, evt.detail === 0 ? target : evt);
+        if (row) this.snoozeMenu(row.path, evt.detail === 0 ? target : evt, (work) => this.run(work()));
         return;
       case 'done':
         if (row && row.item.reason.kind === 'follow-up') this.run(actions.completeFollowUp(row.path, row.item.reason.raw));
         return;
       case 'favour':
-        if (row) actions.recordFavour(row.path);
+        if (row) this.run(actions.recordFavour(row.path));
         return;
       case 'more':
         this.showMore(target);
@@ -234,41 +232,7 @@ export class AttentionView extends LiveView implements HoverParent {
         this.startCallHour();
         return;
       default:
-        this.callHourClick(action, target, evt);
-    }
-  }
-
-  private callHourClick(action: string | undefined, target: HTMLElement, evt: MouseEvent): void {
-    const session = this.callHour;
-    if (action === 'call-back') {
-      this.callHour = null;
-      this.render();
-      return;
-    }
-    if (!session) return;
-    const pick = session.current;
-    switch (action) {
-      case 'call-log':
-        if (!pick) return;
-        this.host.actions().logContact(pick.path);
-        session.record('logged');
-        this.render();
-        return;
-      case 'call-skip':
-        session.record('skipped');
-        this.render();
-        return;
-      case 'call-snooze':
-        if (!pick) return;
-        this.snoozeMenu(pick.path, evt.detail === 0 ? target : evt, () => {
-          if (session.current === pick) session.record('snoozed');
-          this.render();
-        });
-        return;
-      case 'call-end':
-        session.end();
-        this.render();
-        return;
+        this.callHour.click(action, target, evt);
     }
   }
 
@@ -276,38 +240,14 @@ export class AttentionView extends LiveView implements HoverParent {
     if (!this.model) return;
     const input = this.contentEl.querySelector<HTMLInputElement>('.ties-attention-callhour-size');
     this.callHourSize = readCallHourSize(input?.value ?? String(this.callHourSize));
-    this.callHour = new CallHourSession(callHourPicks(this.model, this.callHourSize));
-    this.render();
-    this.focusCallHour(null);
+    this.callHour.start(callHourPicks(this.model, this.callHourSize));
   }
 
-  /** Snooze for a week, a month, or until a picked day. `chosen` runs after an item is picked. */
-  private snoozeMenu(path: string, at: MouseEvent | HTMLElement, chosen?: () => void): void {
-    const { t } = this.host;
-    const actions = this.host.actions();
-    const today = this.host.today();
-    const menu = new Menu();
-    menu.addItem((item) => item.setTitle(t('attention.snooze.week')).setIcon('calendar-plus').onClick(() => {
-      this.run(actions.snooze(path, today + 7));
-      chosen?.();
-    }));
-    menu.addItem((item) => item.setTitle(t('attention.snooze.month')).setIcon('calendar-range').onClick(() => {
-      this.run(actions.snooze(path, today + 30));
-      chosen?.();
-    }));
-    menu.addItem((item) => item.setTitle(t('attention.snooze.pick')).setIcon('calendar-days').onClick(() => {
-      actions.pickSnoozeDate(path);
-      chosen?.();
-    }));
-    if (at instanceof HTMLElement) {
-      const rect = at.getBoundingClientRect();
-      menu.showAtPosition({ x: rect.left, y: rect.bottom }, at.doc);
-    } else {
-      menu.showAtMouseEvent(at);
-    }
+  private snoozeMenu(path: string, at: MouseEvent | HTMLElement, run: (work: () => Promise<boolean>) => void): void {
+    showSnoozeMenu(this.host.t, this.host.actions(), this.host.today(), path, at, run);
   }
 
-  private run(work: Promise<void>): void {
+  private run(work: Promise<unknown>): void {
     work.catch((error: unknown) => console.error('Ties: the action failed', error));
   }
 
@@ -342,7 +282,7 @@ export class AttentionView extends LiveView implements HoverParent {
 
   /** Arrow keys move between rows, Home and End jump, Enter opens, `l` logs, `s` snoozes. */
   private onKey(evt: KeyboardEvent): void {
-    if (this.callHour || evt.ctrlKey || evt.metaKey || evt.altKey) return;
+    if (this.callHour.active || evt.ctrlKey || evt.metaKey || evt.altKey) return;
     const target = evt.target instanceof HTMLElement ? evt.target : null;
     if (!target || target.closest('input, textarea, select, [contenteditable="true"]')) return;
     const rowEl = target.closest<HTMLElement>('.ties-attention-row');
@@ -375,12 +315,12 @@ export class AttentionView extends LiveView implements HoverParent {
       case 'l':
       case 'L':
         evt.preventDefault();
-        this.host.actions().logContact(row.path);
+        this.run(this.host.actions().logContact(row.path));
         return;
       case 's':
       case 'S':
         evt.preventDefault();
-        this.snoozeMenu(row.path, rowEl);
+        this.snoozeMenu(row.path, rowEl, (work) => this.run(work()));
         return;
     }
   }

@@ -1,19 +1,20 @@
 /**
- * The call hour as DOM: one person at a time (name, work, channel, why now, interests, the last three log
- * lines) with Log / Skip / Snooze, and the summary at the end. Like rows.ts: text only, no obsidian import,
- * events by delegation (`data-action`).
+ * The call hour as DOM: one person at a time (name, work, channel, why now with Done for each due
+ * follow-up, interests, the last three log lines) with Log / Skip / Snooze, and the summary at the end.
+ * While a write for the person runs (a modal open), the buttons wait, disabled. Like rows.ts: text only, no
+ * obsidian import, events by delegation (`data-action`; Done carries `data-index`, the item's place in `items`).
  */
-import type { Person } from '../../core/types';
+import type { AttentionItem, Person } from '../../core/types';
 import { lastLogLines, workLine, type CallHourSession } from './call-hour';
 import { shortInterests, suggestChannel } from './model';
 import { renderChannel, type RenderContext } from './rows';
 
 /**
  * Renders the session. `person` is the current pick as the index has it now (undefined when the note is
- * gone or no longer a person); `reasons` are its current reasons, falling back to those at the start.
+ * gone or no longer a person); `items` are its attention items now (undefined without a person).
  */
 export function renderCallHour(
-  parent: HTMLElement, session: CallHourSession, person: Person | undefined, reasons: readonly string[] | undefined,
+  parent: HTMLElement, session: CallHourSession, person: Person | undefined, items: readonly AttentionItem[] | undefined,
   ctx: RenderContext,
 ): HTMLElement {
   const { t } = ctx;
@@ -32,11 +33,13 @@ export function renderCallHour(
     backButton(el, ctx);
     return el;
   }
+  const busy = session.busy;
+  const name = person?.name ?? pick.name;
 
   el.createDiv({ cls: 'ties-callhour-progress', text: t('attention.callHour.progress', { i: session.position + 1, n: session.size }) });
   const card = el.createDiv({ cls: 'ties-callhour-person', attr: { 'data-path': pick.path } });
   const top = card.createDiv({ cls: 'ties-attention-row-top' });
-  top.createEl('a', { cls: 'ties-attention-name', text: person?.name ?? pick.name, href: '#', attr: { 'data-action': 'open', 'data-path': pick.path } });
+  top.createEl('a', { cls: 'ties-attention-name', text: name, href: '#', attr: { 'data-action': 'open', 'data-path': pick.path } });
 
   if (!person) {
     card.createDiv({ cls: 'ties-callhour-gone', text: t('attention.callHour.gone') });
@@ -47,7 +50,7 @@ export function renderCallHour(
 
     const why = card.createDiv({ cls: 'ties-callhour-block ties-callhour-why' });
     why.createDiv({ cls: 'ties-callhour-label', text: t('attention.callHour.why') });
-    for (const r of reasons && reasons.length > 0 ? reasons : pick.reasons) why.createDiv({ cls: 'ties-callhour-reason', text: r });
+    renderReasons(why, session, pick.reasons, items ?? [], name, busy, ctx);
 
     const interests = shortInterests(person.interests, 8, 60);
     if (interests.length > 0) {
@@ -71,19 +74,57 @@ export function renderCallHour(
     const b = buttons.createEl('button', {
       cls: cta ? ['ties-callhour-button', 'mod-cta'] : 'ties-callhour-button',
       text: label,
-      attr: { type: 'button', 'data-action': action, 'aria-label': `${label}: ${person?.name ?? pick.name}` },
+      attr: { type: 'button', 'data-action': action, 'aria-label': `${label}: ${name}` },
     });
-    b.disabled = disabled;
+    b.disabled = disabled || busy;
   };
+  const wrote = session.visit.logged || session.visit.snoozed;
   button('call-log', t('attention.callHour.log'), true, !person);
-  button('call-skip', t('attention.callHour.skip'));
+  button('call-skip', wrote ? t('attention.callHour.next') : t('attention.callHour.skip'));
   button('call-snooze', t('attention.callHour.snooze'), false, !person);
-  el.createEl('button', {
+  const end = el.createEl('button', {
     cls: 'ties-callhour-end',
     text: t('attention.callHour.end'),
     attr: { type: 'button', 'data-action': 'call-end', 'aria-label': t('attention.callHour.end') },
   });
+  end.disabled = busy;
+  if (busy) el.createDiv({ cls: 'ties-callhour-waiting', text: t('attention.callHour.waiting', { name }) });
   return el;
+}
+
+/**
+ * Why now: each reason the person is listed for today, a due follow-up with its Done button; follow-ups
+ * done during this call, ticked off; the reasons from the start of the call hour when none is left.
+ */
+function renderReasons(
+  parent: HTMLElement, session: CallHourSession, atStart: readonly string[], items: readonly AttentionItem[], name: string,
+  busy: boolean, ctx: RenderContext,
+): void {
+  const { t } = ctx;
+  items.forEach((item, index) => {
+    if (item.reason.kind !== 'follow-up') {
+      parent.createDiv({ cls: 'ties-callhour-reason' }).createSpan({ cls: 'ties-callhour-reason-text', text: item.detail });
+      return;
+    }
+    const row = parent.createDiv({ cls: 'ties-callhour-reason ties-callhour-follow-up' });
+    row.createSpan({ cls: 'ties-callhour-reason-text', text: item.detail });
+    const label = t('attention.action.done');
+    const done = row.createEl('button', {
+      cls: 'ties-callhour-done',
+      attr: { type: 'button', 'data-action': 'call-done', 'data-index': String(index), 'aria-label': t('attention.callHour.doneLabel', { text: item.reason.text, name }) },
+    });
+    ctx.icon(done.createSpan({ cls: 'ties-callhour-done-icon' }), 'check');
+    done.createSpan({ text: label });
+    done.disabled = busy;
+  });
+  const ticked = session.visit.done;
+  for (const text of ticked) {
+    const row = parent.createDiv({ cls: 'ties-callhour-reason ties-callhour-ticked' });
+    ctx.icon(row.createSpan({ cls: 'ties-callhour-done-icon' }), 'check');
+    row.createSpan({ cls: 'ties-callhour-reason-text', text: t('attention.callHour.ticked', { text }) });
+  }
+  if (items.length === 0 && ticked.length === 0)
+    for (const r of atStart) parent.createDiv({ cls: 'ties-callhour-reason' }).createSpan({ cls: 'ties-callhour-reason-text', text: r });
 }
 
 function backButton(parent: HTMLElement, ctx: RenderContext): void {

@@ -296,7 +296,7 @@ export class GraphView extends LiveView {
         local: () => this.setOptions({ local: !this.options.local }),
         fit: () => this.renderer?.fit((this.lastFit = null)),
       },
-      intro: { find: (q) => void this.introduce(q), choose: (i) => this.choosePath(i), ask: (first, target) => this.host.actions().askForIntroduction(first, target) },
+      intro: { find: (q) => void this.introduce(q), choose: (i) => this.choosePath(i), ask: (first, target) => void this.host.actions().askForIntroduction(first, target) },
       setOptions: (change) => this.setOptions(change),
       introToggled: (open) => (open ? this.panels?.renderIntro(this.session.intro, this.session.state.chosenPath) : this.introduce(null)),
       rendererReady: () => this.rendererReady(),

@@ -31,8 +31,8 @@ export function showNodeMenu(
   } else {
     const path = node.path;
     menu.addItem((item) => item.setTitle(t('graph.menu.openTab')).setIcon('file-plus').onClick(() => void app.workspace.openLinkText(path, '', 'tab')));
-    menu.addItem((item) => item.setTitle(t('graph.menu.log')).setIcon('message-square-plus').onClick(() => actions.logContact(path)));
-    menu.addItem((item) => item.setTitle(t('graph.menu.followUp')).setIcon('calendar-clock').onClick(() => actions.addFollowUp(path)));
+    menu.addItem((item) => item.setTitle(t('graph.menu.log')).setIcon('message-square-plus').onClick(() => void actions.logContact(path)));
+    menu.addItem((item) => item.setTitle(t('graph.menu.followUp')).setIcon('calendar-clock').onClick(() => void actions.addFollowUp(path)));
     menu.addItem((item) => item.setTitle(t('graph.menu.introduce', { name: node.label })).setIcon('route').onClick(() => view.introduce(path)));
     if (openGroup !== null) menu.addItem((item) => item.setTitle(t('graph.menu.closeGroup')).setIcon('circle-dot').onClick(() => view.toggleGroup(openGroup)));
     const file = app.vault.getAbstractFileByPath(path);
