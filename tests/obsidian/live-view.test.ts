@@ -4,7 +4,7 @@
  * the vault again; a new day and a new language re-render a view that is shown.
  */
 import type { WorkspaceLeaf } from 'obsidian';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type TiesPlugin from '../../src/main';
 import { openAttentionView, RENDER_DELAY_MS, VIEW_TYPE_ATTENTION, type AttentionView } from '../../src/views/attention/attention-view';
 import { openGraphView, VIEW_TYPE_GRAPH, type GraphView } from '../../src/views/graph/graph-view';
@@ -16,22 +16,17 @@ const files = {
   'Contacts/Cy.md': '---\ncadence: weekly\n---\n',
 };
 
-let plugin: TiesPlugin | null = null;
-beforeEach(() => {
+/** The plugin over `files` on 24 November 2026, unloaded when the test is done. */
+async function started(): Promise<{ t: TestApp; p: TiesPlugin }> {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(2026, 10, 24, 12, 0, 0));
-});
-afterEach(() => {
-  plugin?.unload();
-  plugin = null;
-  document.body.empty();
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
-
-async function started(): Promise<{ t: TestApp; p: TiesPlugin }> {
-  let t: TestApp;
-  ({ t, plugin } = await startPlugin(files));
+  const { t, plugin } = await startPlugin(files);
+  onTestFinished(() => {
+    plugin.unload();
+    document.body.empty();
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
   return { t, p: plugin };
 }
 

@@ -6,6 +6,7 @@
 import type { IntroResult } from '../../core/network';
 import type { Person } from '../../core/types';
 import { lastContactText, type CardContext } from './hover-card';
+import { nameBox } from './toolbar';
 
 export interface IntroActions {
   /** A name was typed (and confirmed, or picked from the list). */
@@ -35,17 +36,7 @@ export class IntroPanel {
     head.createDiv({ cls: 'ties-graph-intro-title', text: t('graph.intro.title') });
     const close = head.createEl('button', { cls: 'ties-graph-intro-close', text: t('graph.intro.close'), attr: { type: 'button' } });
     close.addEventListener('click', () => actions.close());
-    this.input = this.el.createEl('input', {
-      cls: 'ties-graph-intro-target',
-      type: 'search',
-      attr: { placeholder: t('graph.intro.placeholder'), 'aria-label': t('graph.intro.placeholder'), list: listId },
-    });
-    this.input.addEventListener('change', () => actions.find(this.input.value));
-    this.input.addEventListener('input', () => {
-      names.suggest(this.input.value);
-      // A name picked from the list: no need to wait for Enter.
-      if (names.offers(this.input.value)) actions.find(this.input.value);
-    });
+    this.input = nameBox(this.el, 'ties-graph-intro-target', t('graph.intro.placeholder'), listId, names, (name) => actions.find(name));
     this.results = this.el.createDiv({ cls: 'ties-graph-intro-results' });
   }
 

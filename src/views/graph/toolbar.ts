@@ -32,17 +32,8 @@ export class Toolbar {
   constructor(parent: HTMLElement, private readonly t: Translate, listId: string, actions: ToolbarActions) {
     this.el = parent.createDiv({ cls: 'ties-graph-toolbar' });
     this.people = parent.createEl('datalist', { attr: { id: listId } });
-    this.search = this.el.createEl('input', {
-      cls: 'ties-graph-search',
-      type: 'search',
-      attr: { placeholder: t('graph.search.placeholder'), 'aria-label': t('graph.search.placeholder'), list: listId },
-    });
-    this.search.addEventListener('change', () => actions.search(this.search.value));
-    this.search.addEventListener('input', () => {
-      this.suggest(this.search.value);
-      // A name picked from the list needs no Enter; an emptied box clears the search.
-      if (this.search.value === '' || this.names.has(this.search.value)) actions.search(this.search.value);
-    });
+    // An emptied box clears the search.
+    this.search = nameBox(this.el, 'ties-graph-search', t('graph.search.placeholder'), listId, this, (name) => actions.search(name), true);
     const button = (cls: string, icon: string, label: string, run: () => void) => {
       const b = this.el.createEl('button', { cls: `clickable-icon ties-graph-button ${cls}`, attr: { type: 'button', 'aria-label': label } });
       setIcon(b, icon);
@@ -97,4 +88,26 @@ export class Toolbar {
   offers(name: string): boolean {
     return this.names.has(name);
   }
+}
+
+/**
+ * A box to type a person's name in, offering the names of `names`' list as one types: a name picked from the
+ * list needs no Enter; `found` gets what was typed and confirmed (or emptied, when `empty` says so).
+ */
+export function nameBox(
+  parent: HTMLElement,
+  cls: string,
+  placeholder: string,
+  listId: string,
+  names: Pick<Toolbar, 'offers' | 'suggest'>,
+  found: (name: string) => void,
+  empty = false,
+): HTMLInputElement {
+  const input = parent.createEl('input', { cls, type: 'search', attr: { placeholder, 'aria-label': placeholder, list: listId } });
+  input.addEventListener('change', () => found(input.value));
+  input.addEventListener('input', () => {
+    names.suggest(input.value);
+    if ((empty && input.value === '') || names.offers(input.value)) found(input.value);
+  });
+  return input;
 }
