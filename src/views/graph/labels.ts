@@ -36,10 +36,17 @@ export interface PlacedLabel {
 /** Grid cell size for the overlap tests, px. */
 const CELL = 48;
 /** Candidates looked at per frame at most, and labels drawn at most: a frame stays cheap on any graph. */
-const MAX_TRIED = 2500;
+const MAX_TRIED = 1500;
 const MAX_PLACED = 300;
-/** A node drawn smaller than this gets no label unless it is forced. */
-export const MIN_LABEL_RADIUS = 2.5;
+/** Candidates in a row that find no room before the rest are left out (the graph is full at this zoom). */
+const MAX_MISSES = 150;
+/**
+ * A node drawn smaller than this (px) gets no label unless it is forced: in a small graph every node may have
+ * one; in a large one only the larger nodes at first, and more as zooming in draws them larger.
+ */
+export function minLabelRadius(nodes: number): number {
+  return nodes <= 150 ? 2.5 : 5;
+}
 
 /** Text widths, measured once per text and font. */
 export class TextWidths {
@@ -111,6 +118,7 @@ export function placeLabels(
   height: number,
   size: number,
   textWidth: (text: string) => number,
+  minRadius = minLabelRadius(discs.length),
 ): PlacedLabel[] {
   const nodes = new Grid(width);
   discs.forEach((d, i) => {
@@ -121,35 +129,53 @@ export function placeLabels(
   const boxes: number[] = [];
   const out: PlacedLabel[] = [];
   const ascent = size * 0.78, descent = size * 0.28, gap = 3;
-  let tried = 0;
-  for (const c of candidates) {
-    if (out.length >= MAX_PLACED || (++tried > MAX_TRIED && !c.forced)) break;
-    if (!c.forced && c.r < MIN_LABEL_RADIUS) continue;
-    if (c.x < -c.r || c.y < -c.r || c.x > width + c.r || c.y > height + c.r) continue;
-    const w = textWidth(c.text);
-    // Right, left, below, above, then the four corners: each as the text's baseline start.
+  /** Where a label of width `w` may go, as its baseline's start: right, left, below, above, the four corners. */
+  const spot = (c: LabelCandidate, w: number, k: number): [number, number] => {
     const d = c.r * 0.75 + gap;
-    const spots: [number, number][] = [
-      [c.x + c.r + gap, c.y + size / 3],
-      [c.x - c.r - gap - w, c.y + size / 3],
-      [c.x - w / 2, c.y + c.r + gap + ascent],
-      [c.x - w / 2, c.y - c.r - gap - descent],
-      [c.x + d, c.y - d - descent],
-      [c.x + d, c.y + d + ascent],
-      [c.x - d - w, c.y - d - descent],
-      [c.x - d - w, c.y + d + ascent],
-    ];
-    const fits = (x: number, y: number, overNodes: boolean) => {
-      const x1 = x - 1, y1 = y - ascent, x2 = x + w + 1, y2 = y + descent;
-      if (x1 < 0 || y1 < 0 || x2 > width || y2 > height) return false;
-      const overLabel = labels.some(x1, y1, x2, y2, (id) => x1 < boxes[4 * id + 2]! && x2 > boxes[4 * id]! && y1 < boxes[4 * id + 3]! && y2 > boxes[4 * id + 1]!);
-      if (overLabel) return false;
-      return overNodes || !nodes.some(x1, y1, x2, y2, (id) => id !== c.disc && discHitsBox(discs[id]!, x1, y1, x2, y2));
-    };
-    let spot = spots.find(([x, y]) => fits(x, y, false));
-    if (!spot && c.forced) spot = spots.find(([x, y]) => fits(x, y, true));
-    if (!spot) continue;
-    const [x, y] = spot;
+    switch (k) {
+      case 0: return [c.x + c.r + gap, c.y + size / 3];
+      case 1: return [c.x - c.r - gap - w, c.y + size / 3];
+      case 2: return [c.x - w / 2, c.y + c.r + gap + ascent];
+      case 3: return [c.x - w / 2, c.y - c.r - gap - descent];
+      case 4: return [c.x + d, c.y - d - descent];
+      case 5: return [c.x + d, c.y + d + ascent];
+      case 6: return [c.x - d - w, c.y - d - descent];
+      default: return [c.x - d - w, c.y + d + ascent];
+    }
+  };
+  const fits = (c: LabelCandidate, w: number, x: number, y: number, overNodes: boolean) => {
+    const x1 = x - 1, y1 = y - ascent, x2 = x + w + 1, y2 = y + descent;
+    if (x1 < 0 || y1 < 0 || x2 > width || y2 > height) return false;
+    const overLabel = labels.some(x1, y1, x2, y2, (id) => x1 < boxes[4 * id + 2]! && x2 > boxes[4 * id]! && y1 < boxes[4 * id + 3]! && y2 > boxes[4 * id + 1]!);
+    if (overLabel) return false;
+    return overNodes || !nodes.some(x1, y1, x2, y2, (id) => id !== c.disc && discHitsBox(discs[id]!, x1, y1, x2, y2));
+  };
+  const find = (c: LabelCandidate, w: number, overNodes: boolean): [number, number] | undefined => {
+    for (let k = 0; k < 8; k++) {
+      const [x, y] = spot(c, w, k);
+      if (fits(c, w, x, y, overNodes)) return [x, y];
+    }
+    return undefined;
+  };
+  let tried = 0, misses = 0;
+  for (const c of candidates) {
+    if (out.length >= MAX_PLACED || ((++tried > MAX_TRIED || misses > MAX_MISSES) && !c.forced)) break;
+    if (!c.forced && c.r < minRadius) continue;
+    if (c.x < -c.r || c.y < -c.r || c.x > width + c.r || c.y > height + c.r) continue;
+    // A cheap, short guess of the width first: in a dense graph most labels find no room even at that width,
+    // and are not measured at all (measuring 2,000 names cost the first frame tens of milliseconds).
+    if (!c.forced && find(c, c.text.length * size * 0.45, false) === undefined) {
+      misses++;
+      continue;
+    }
+    const w = textWidth(c.text);
+    const at = find(c, w, false) ?? (c.forced ? find(c, w, true) : undefined);
+    if (!at) {
+      misses++;
+      continue;
+    }
+    misses = 0;
+    const [x, y] = at;
     const id = boxes.length / 4;
     boxes.push(x - 1, y - ascent, x + w + 1, y + descent);
     labels.add(id, x - 1, y - ascent, x + w + 1, y + descent);
