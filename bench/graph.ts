@@ -15,9 +15,11 @@ import { Worker } from 'node:worker_threads';
 import { parseDayString } from '../src/core/dates';
 import { adjacency, brokerSteps } from '../src/core/metrics';
 import { DEFAULT_CORE_SETTINGS, type Person } from '../src/core/types';
-import { layoutSteps, metricsSteps, type MetricsJob, type MetricsResult } from '../src/views/graph/jobs';
+import { brokersSteps, communitiesSteps, layoutSteps, type BrokersJob, type CommunitiesJob } from '../src/views/graph/jobs';
 import { layoutJob, placeNodes } from '../src/views/graph/layout';
-import { buildModel, buildNetwork, DEFAULT_GRAPH_OPTIONS, modelSteps, networkSteps, type GraphMetrics, type Network } from '../src/views/graph/model';
+import { buildNetwork, networkSteps, type Network } from '../src/core/network';
+import { buildModel, modelSteps, type GraphMetrics } from '../src/views/graph/model';
+import { DEFAULT_GRAPH_OPTIONS } from '../src/views/graph/options';
 import { WORKER_SOURCE } from '../src/views/graph/worker-source';
 import { runToEnd } from '../src/core/steps';
 import { line, median, ms, time } from './measure';
@@ -56,14 +58,14 @@ function networkOf(people: Person[]): Network {
 }
 
 /** The bundled worker in a node worker thread: `self` is the thread's port. */
-function runWorker(job: MetricsJob): Promise<{ result: MetricsResult; ms: number }> {
+function runWorker<R>(job: CommunitiesJob | BrokersJob): Promise<{ result: R; ms: number }> {
   const prelude =
     "const { parentPort } = require('node:worker_threads');" +
     'globalThis.self = { addEventListener: (t, fn) => parentPort.on(t, (data) => fn({ data })), postMessage: (m, tr) => parentPort.postMessage(m, tr) };';
   const start = performance.now();
   const worker = new Worker(prelude + WORKER_SOURCE!, { eval: true });
   return new Promise((resolve, reject) => {
-    worker.on('message', (data: { result?: MetricsResult; error?: string }) => {
+    worker.on('message', (data: { result?: R; error?: string }) => {
       if (data.result) {
         const elapsed = performance.now() - start;
         void worker.terminate();
@@ -76,7 +78,7 @@ function runWorker(job: MetricsJob): Promise<{ result: MetricsResult; ms: number
 }
 
 /** A vault folder of person notes for the browser harness: `knows` links as the clustered graph has them. */
-function writePeopleVault(dir: string, people: Person[]): void {
+export function writePeopleVault(dir: string, people: Person[]): void {
   if (existsSync(join(dir, '.complete'))) return;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'People'), { recursive: true });
@@ -104,41 +106,46 @@ export async function graphFigures(): Promise<void> {
   line(`  network from people (${network.ties.introduced.length} ties, median of 5)`, ms(median(builds)));
 
   const adj = network.adjacency;
-  const job: MetricsJob = { type: 'metrics', n: adj.keys.length, offsets: adj.offsets, neighbours: adj.neighbours };
-  let result: MetricsResult;
+  const arrays = { n: adj.keys.length, offsets: adj.offsets, neighbours: adj.neighbours };
+  const communitiesJob: CommunitiesJob = { type: 'communities', ...arrays };
+  const brokersJob: BrokersJob = { type: 'brokers', ...arrays };
+  let community: Int32Array = new Int32Array(0), broker: Float64Array = new Float64Array(0);
   if (WORKER_SOURCE !== null) {
-    const runs: number[] = [];
-    let last: MetricsResult | null = null;
+    const groups: number[] = [], brokers: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const r = await runWorker(job);
-      runs.push(r.ms);
-      last = r.result;
+      const c = await runWorker<{ community: Int32Array }>(communitiesJob);
+      groups.push(c.ms);
+      community = c.result.community;
+      const b = await runWorker<{ broker: Float64Array }>(brokersJob);
+      brokers.push(b.ms);
+      broker = b.result.broker;
     }
-    result = last!;
-    line('  metrics in the bundled worker (start, Louvain, brokers)', ms(median(runs)), 'off the UI thread');
+    line('  communities in the bundled worker (start, Louvain)', ms(median(groups)), 'off the UI thread');
+    line('  brokers in the bundled worker (start, betweenness)', ms(median(brokers)), 'off the UI thread');
   } else {
     const runs: number[] = [];
-    let last: MetricsResult | null = null;
-    for (let i = 0; i < 3; i++) runs.push(time(() => (last = runToEnd(metricsSteps(job)))));
-    result = last!;
-    line('  metrics job, in process (no bundle: no worker)', ms(median(runs)), 'off the UI thread');
+    for (let i = 0; i < 3; i++)
+      runs.push(time(() => {
+        community = runToEnd(communitiesSteps(communitiesJob)).community;
+        broker = runToEnd(brokersSteps(brokersJob)).broker;
+      }));
+    line('  metrics jobs, in process (no bundle: no worker)', ms(median(runs)), 'off the UI thread');
   }
   // The longest single step the sliced fallback would take: Louvain is one step; betweenness yields often.
-  const steps = metricsSteps(job);
-  const stepTimes: number[] = [];
+  line('  sliced fallback: Louvain step (one piece)', ms(time(() => runToEnd(communitiesSteps(communitiesJob)))), '≤ 50 ms (only without workers)');
+  const steps = brokersSteps(brokersJob);
+  const brokerSlices: number[] = [];
   for (;;) {
     const t = performance.now();
     const r = steps.next();
-    stepTimes.push(performance.now() - t);
+    brokerSlices.push(performance.now() - t);
     if (r.done) break;
   }
-  line('  sliced fallback: Louvain step (one piece)', ms(stepTimes[0]!), '≤ 50 ms (only without workers)');
-  const brokerSlices = stepTimes.slice(1);
   line('  sliced fallback: brokers steps, median / longest', `${ms(median(brokerSlices))} / ${ms(Math.max(...brokerSlices))}`, '≤ 50 ms');
 
   const metrics: GraphMetrics = {
-    community: new Map(adj.keys.map((k, i) => [k, result.community[i]!])),
-    broker: new Map(adj.keys.map((k, i) => [k, result.broker[i]!])),
+    community: new Map(adj.keys.map((k, i) => [k, community[i]!])),
+    broker: new Map(adj.keys.map((k, i) => [k, broker[i]!])),
   };
 
   // Layout from scratch: what the worker does, here in this thread.
@@ -184,18 +191,23 @@ export async function graphFigures(): Promise<void> {
   line('  network: all steps / median step / longest', net10k.text, 'steps ≤ 50 ms');
   const model10k = stepped(modelSteps({ network: net10k.value, today, settings, options: DEFAULT_GRAPH_OPTIONS, metrics: null, positions: new Map() }));
   line('  model: all steps / median step / longest', model10k.text, 'steps ≤ 50 ms');
+  const adj10k = net10k.value.adjacency;
+  const job10k: CommunitiesJob = { type: 'communities', n: adj10k.keys.length, offsets: adj10k.offsets, neighbours: adj10k.neighbours };
+  const louvain10k: number[] = [];
+  for (let i = 0; i < 3; i++) louvain10k.push(time(() => runToEnd(communitiesSteps(job10k))));
+  line('  communities (Louvain on the arrays, in the worker), median of 3', ms(median(louvain10k)));
 
   // 5,000 people: brokers as the worker computes them (1,000 sampled sources), against exact.
   console.log('\nBrokers at 5,000 people / 25,000 ties (clustered; the worker job)');
   const big = adjacency(clusteredGraph(5_000, 25_000, 7));
-  const bigJob: MetricsJob = { type: 'metrics', n: big.keys.length, offsets: big.offsets, neighbours: big.neighbours };
+  const bigArrays = { n: big.keys.length, offsets: big.offsets, neighbours: big.neighbours };
   const brokerRuns: number[] = [];
   let sampled: Float64Array = new Float64Array(0);
   for (let i = 0; i < 3; i++) brokerRuns.push(time(() => (sampled = runToEnd(brokerSteps(big)))));
   line('  brokers, sampled (median of 3)', ms(median(brokerRuns)), '≤ 1000 ms');
   const whole: number[] = [];
-  for (let i = 0; i < 3; i++) whole.push(time(() => runToEnd(metricsSteps(bigJob))));
-  line('  whole metrics job (Louvain + brokers)', ms(median(whole)));
+  for (let i = 0; i < 3; i++) whole.push(time(() => (runToEnd(communitiesSteps({ type: 'communities', ...bigArrays })), runToEnd(brokersSteps({ type: 'brokers', ...bigArrays })))));
+  line('  both metrics jobs (Louvain, brokers)', ms(median(whole)));
   let exact: Float64Array = new Float64Array(0);
   line('  brokers, exact', ms(time(() => (exact = runToEnd(brokerSteps(big, { exactUpTo: Infinity }))))));
   const top = (s: Float64Array) => new Set([...s.keys()].sort((a, b) => s[b]! - s[a]! || a - b).slice(0, 10));
@@ -235,6 +247,26 @@ export async function graphFigures(): Promise<void> {
   } catch (error) {
     console.log(`  (not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
   }
+
+  // 10,000 people in the browser: the groups overview.
+  const vault10k = join('bench', 'out', 'graph-10k');
+  writePeopleVault(vault10k, tenK);
+  console.log('\nThe groups overview in headless Chromium (browser harness, 10,000 people / 50,000 ties, a new browser)');
+  try {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/graph-browser.ts', vault10k, 'overview'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      timeout: 600_000,
+    });
+    const r = JSON.parse(out.trim().split('\n').pop()!) as OverviewFigures;
+    const long = (xs: number[]) => (xs.length === 0 ? 'none' : `${xs.length}, longest ${ms(Math.max(...xs))}`);
+    line(`  opened until the ${r.groups} groups are drawn (network, communities in the worker, model)`, ms(r.drawn), '≤ 300 ms');
+    line('    main-thread tasks over 50 ms until then', long(r.openLong), 'none of ours');
+    line(`  a click on the largest group (${r.group} people) until its people are drawn`, ms(r.opened), '≤ 100 ms');
+    line('    main-thread tasks over 50 ms until then', long(r.groupLong), 'none of ours');
+  } catch (error) {
+    console.log(`  (not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+  }
 }
 
 export interface OpenFigures {
@@ -254,6 +286,18 @@ export interface OpenFigures {
   longTasks: number[];
   renderer: string;
   where: string;
+}
+
+export interface OverviewFigures {
+  /** ms from opening until the groups are drawn. */
+  drawn: number;
+  groups: number;
+  /** Main-thread tasks over 50 ms until then. */
+  openLong: number[];
+  /** People in the largest group, and ms from its click until its people are drawn. */
+  group: number;
+  opened: number;
+  groupLong: number[];
 }
 
 export interface BrowserFigures {

@@ -10,7 +10,8 @@
  */
 import Graph from 'graphology';
 import { parseDayString } from '../src/core/dates';
-import { adjacency, brokerSteps, communityIds, type Adjacency, type BetweennessOptions } from '../src/core/metrics';
+import type { Adjacency } from '../src/core/adjacency';
+import { adjacency, brokerSteps, communityIds, type BetweennessOptions } from '../src/core/metrics';
 import { buildGraph, type PeopleGraph } from '../src/core/network';
 import { DEFAULT_CORE_SETTINGS, type Person } from '../src/core/types';
 import { recordFromText } from '../src/cli/read-vault';

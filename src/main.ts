@@ -1,7 +1,9 @@
-/** The Ties plugin: lifecycle and wiring only. */
+/** The Ties plugin: lifecycle and wiring only. It builds what the views and actions need and hands it in. */
 import { moment, Plugin } from 'obsidian';
 import type { TiesActions } from './actions/actions';
 import { registerPersonActions } from './actions/commands';
+import type { ActionsContext } from './actions/context';
+import { localToday } from './core/dates';
 import type { Language } from './core/types';
 import { resolveLanguage, translator, type Translate } from './i18n/i18n';
 import { PeopleIndex } from './index/people-index';
@@ -11,10 +13,13 @@ import { DailyNotesConfig } from './obsidian/daily-notes-config';
 import { IndexSync } from './obsidian/index-sync';
 import { PluginData } from './settings/plugin-data';
 import { mergeSettings, storedSettings, type TiesSettings } from './settings/settings';
+import { SettingsEvents, settingsChange, settingsSnapshot } from './settings/settings-change';
+import { TiesSettingTab, type SettingsHost } from './settings/settings-tab';
 import { registerAttentionView } from './views/attention/attention-view';
 import { registerGraphView } from './views/graph/graph-view';
+import type { ViewHost } from './views/live-view';
 
-export default class TiesPlugin extends Plugin {
+export default class TiesPlugin extends Plugin implements ActionsContext, SettingsHost {
   settings!: TiesSettings;
   index!: PeopleIndex;
   sync!: IndexSync;
@@ -25,10 +30,15 @@ export default class TiesPlugin extends Plugin {
 
   /** data.json: the settings and, beside them, the graph's positions. */
   store!: PluginData;
+  /** Saved settings changes, for the views. */
+  readonly settingsEvents = new SettingsEvents();
+  /** The settings as last saved: a save compares with them to know what changed. */
+  private saved!: TiesSettings;
 
   override async onload(): Promise<void> {
     this.store = new PluginData(this);
     this.settings = mergeSettings(await this.store.load());
+    this.saved = settingsSnapshot(this.settings);
     this.index = new PeopleIndex(this.settings);
     this.sync = this.addChild(new IndexSync(this.app, this.index, () => this.settings));
     // The vault's daily-notes folder and format: read before the first load, followed after it.
@@ -44,13 +54,20 @@ export default class TiesPlugin extends Plugin {
       callback: () => new CheckModal(this.app, this.index, !this.sync.loaded, this.t).open(),
     });
     this.actions = registerPersonActions(this);
-    registerAttentionView(this, () => this.actions);
-    registerGraphView(this, () => this.actions);
+    this.addSettingTab(new TiesSettingTab(this.app, this));
+    const host = this.viewHost();
+    registerAttentionView(this, host);
+    registerGraphView(this, host, this.store);
   }
 
   private useDailyNotes(read: DailyNoteConfigRead): void {
     this.settings.dailyNoteConfig = read.config;
     this.index.setVaultDiagnostics(read.diagnostics);
+  }
+
+  /** Resolves once the vault has been read. */
+  whenLoaded(): Promise<void> {
+    return this.sync.whenLoaded();
   }
 
   /** The language the UI speaks: the setting, or Obsidian's own (moment's locale follows it). */
@@ -62,9 +79,32 @@ export default class TiesPlugin extends Plugin {
     return translator(this.language());
   }
 
-  /** Saves the settings (the graph's positions stored beside them stay) and reads the vault again with them. */
+  /**
+   * Saves the settings (the graph's positions stored beside them stay). A change to who is a person or what
+   * counts as a contact reads the vault again; then the views hear of the change and render.
+   */
   async saveSettings(): Promise<void> {
     await this.store.saveData(storedSettings(this.settings));
-    await this.sync.reload();
+    const change = settingsChange(this.saved, this.settings);
+    this.saved = settingsSnapshot(this.settings);
+    if (change.keys.length === 0) return;
+    if (change.reindex) await this.sync.reload();
+    this.settingsEvents.emit(change);
+  }
+
+  /** What every view reads from the plugin. */
+  private viewHost(): ViewHost {
+    return {
+      index: this.index,
+      settings: () => this.settings,
+      t: (key, vars) => this.t(key, vars),
+      language: () => this.language(),
+      loaded: () => this.sync.loaded,
+      whenLoaded: () => this.sync.whenLoaded(),
+      actions: () => this.actions,
+      today: () => localToday(),
+      importPeople: () => void this.actions.importer.start(),
+      onSettingsChange: (listener) => this.settingsEvents.on(listener),
+    };
   }
 }

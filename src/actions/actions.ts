@@ -9,11 +9,12 @@ import {
 } from '../core/edits';
 import { parseFollowUp } from '../core/person';
 import type { Day } from '../core/types';
-import type TiesPlugin from '../main';
 import { EditRefused, NoteWriter, type WriteResult } from '../obsidian/writer';
+import type { ActionsContext } from './context';
 import { Importer } from './import/importer';
+import { AskIntroModal } from './modals/ask-intro';
 import { FavourModal } from './modals/favour';
-import { FollowUpModal } from './modals/follow-up';
+import { FOLLOW_UP_DAYS, FollowUpModal } from './modals/follow-up';
 import type { FormModal } from './modals/form-modal';
 import { LogContactModal, type LogContactInput } from './modals/log-contact';
 import { SnoozeModal } from './modals/snooze';
@@ -36,14 +37,14 @@ function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
 }
 
-export function createPersonActions(plugin: TiesPlugin): TiesActions {
+export function createPersonActions(plugin: ActionsContext): TiesActions {
   const writer = new NoteWriter(plugin.app, plugin.index, () => plugin.t);
   // Undo follows a note that moved since it was written.
   plugin.registerEvent(plugin.app.vault.on('rename', (file, oldPath) => writer.history.renamed(oldPath, file.path)));
   let lastModal: FormModal | null = null;
   const importer = new Importer({
     app: plugin.app, index: plugin.index, settings: () => plugin.settings, t: () => plugin.t, writer,
-    whenLoaded: () => plugin.sync.whenLoaded(),
+    whenLoaded: () => plugin.whenLoaded(),
   });
 
   const person = (path: string) => plugin.index.person(path);
@@ -135,6 +136,15 @@ export function createPersonActions(plugin: TiesPlugin): TiesActions {
 
     addFollowUp(path: string): Promise<boolean> {
       return open(new FollowUpModal(plugin.app, plugin.t, nameOf(path), localToday(), (day, text) => wrote(writeFollowUp(path, day, text))));
+    },
+
+    askForIntroduction(path: string, target: string): Promise<boolean> {
+      const name = nameOf(path), targetName = nameOf(target);
+      return open(new AskIntroModal(plugin.app, plugin.t, name, person(path)?.channel ?? null, localToday(), targetName, async (input, followUp) => {
+        const logged = await writeLog(path, input);
+        if (logged && followUp) await writeFollowUp(path, input.day + FOLLOW_UP_DAYS, plugin.t('graph.ask.followUpText', { name, target: targetName }));
+        return logged !== null;
+      }));
     },
   };
 }

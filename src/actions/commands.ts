@@ -1,16 +1,15 @@
 /**
- * The commands of the write actions: New person, Import people…, Export people as vCard, Log contact / Snooze /
- * Add favour / Add follow-up for the person in the active note, and Undo last change; and the settings tab.
- * `registerPersonActions` is all main.ts calls.
+/**
+ * The commands of the write actions: New person, Import people…, Export people as vCard, Log contact / Snooze / Add favour / Add follow-up for the
+ * person in the active note, and Undo last change. `registerPersonActions` is all main.ts calls.
  */
-import { normalizePath, TFile, TFolder } from 'obsidian';
+import { normalizePath, TFile, TFolder, type Plugin } from 'obsidian';
 import { formatDay, localToday } from '../core/dates';
 import { normaliseFolder } from '../core/detect';
 import { fillTemplate, newPersonNoteText } from '../core/person-note';
-import type TiesPlugin from '../main';
 import type { NoteWriter } from '../obsidian/writer';
-import { TiesSettingTab } from '../settings/settings-tab';
 import { createPersonActions, type TiesActions } from './actions';
+import type { ActionsContext } from './context';
 import { nameProblem, NewPersonModal } from './modals/new-person';
 import { existingNote, templateFile } from './note-files';
 
@@ -19,7 +18,7 @@ import { existingNote, templateFile } from './note-files';
  * that name exists, opens it instead. Resolves to the note and whether it was created now, or null when the
  * name cannot be used or the note could not be created.
  */
-export async function createPerson(plugin: TiesPlugin, writer: NoteWriter, rawName: string): Promise<{ file: TFile; created: boolean } | null> {
+export async function createPerson(plugin: ActionsContext, writer: NoteWriter, rawName: string): Promise<{ file: TFile; created: boolean } | null> {
   const { app, settings } = plugin;
   const t = plugin.t;
   const notices = writer.notices;
@@ -61,13 +60,13 @@ export async function createPerson(plugin: TiesPlugin, writer: NoteWriter, rawNa
 }
 
 /** The path of the active note when it is a person in the index, else null. */
-export function activePersonPath(plugin: TiesPlugin): string | null {
+export function activePersonPath(plugin: ActionsContext): string | null {
   const file = plugin.app.workspace.getActiveFile();
   return file && plugin.index.personAt(file.path) ? file.path : null;
 }
 
-/** Registers the commands and the settings tab; returns the actions for the views. */
-export function registerPersonActions(plugin: TiesPlugin): TiesActions {
+/** Registers the commands; returns the actions for the views. */
+export function registerPersonActions(plugin: Plugin & ActionsContext): TiesActions {
   const actions = createPersonActions(plugin);
   const t = plugin.t;
 
@@ -108,6 +107,5 @@ export function registerPersonActions(plugin: TiesPlugin): TiesActions {
   forActivePerson('add-favour', t('commands.addFavour'), (path) => actions.recordFavour(path));
   forActivePerson('add-follow-up', t('commands.addFollowUp'), (path) => actions.addFollowUp(path));
 
-  plugin.addSettingTab(new TiesSettingTab(plugin.app, plugin));
   return actions;
 }

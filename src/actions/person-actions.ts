@@ -19,4 +19,10 @@ export interface PersonActions {
   recordFavour(path: string): Promise<boolean>;
   /** Opens the Add follow-up modal (date + text). */
   addFollowUp(path: string): Promise<boolean>;
+  /**
+   * Log the ask: Log contact with `path` pre-filled "Asked for an introduction to <target>", offering a
+   * follow-up a week later ("did <name> introduce me to <target>?"). `target` is the path of the person to meet.
+   * Resolves to whether the log line was written.
+   */
+  askForIntroduction(path: string, target: string): Promise<boolean>;
 }

@@ -38,6 +38,15 @@ function followUpReason(f: FollowUp, day: Day): Reason {
 }
 
 /**
+ * Dormant: no cadence, and the last contact (`last`, the effective one) more than `dormantDays` before today.
+ * People never contacted and without a cadence are address-book entries, not dormant ties. The sidebar's
+ * section and the graph's greyed people both ask this.
+ */
+export function isDormant(p: Person, today: Day, settings: Pick<CoreSettings, 'dormantDays'>, last = effectiveLastContact(p, today)): boolean {
+  return p.cadence === null && last !== null && today - last > settings.dormantDays;
+}
+
+/**
  * Attention items for day `today`. Archived people and people snoozed past today have none; a person can
  * have several items (one per due follow-up, and one per other kind that applies).
  */
@@ -59,7 +68,7 @@ export function rank(people: readonly Person[], today: Day, settings: CoreSettin
         push(overdue, p, { kind: 'overdue', since: null, cadence: p.cadence }, Infinity, p.circle ?? Infinity, lang, today);
       else if (today - last >= p.cadence)
         push(overdue, p, { kind: 'overdue', since: today - last, cadence: p.cadence }, -(today - last) / p.cadence, 0, lang, today);
-    } else if (last !== null && today - last > settings.dormantDays) {
+    } else if (last !== null && isDormant(p, today, settings, last)) {
       push(dormant, p, { kind: 'dormant', since: today - last, contacts: contactCount(p, today) }, -(today - last), 0, lang, today);
     }
 

@@ -1,4 +1,5 @@
 /**
+ * (A long file: every write action's edit lives here, so that the rules of writing stay in one place.)
  * The edits behind every write action, as pure functions. Frontmatter edits run inside Obsidian's
  * `processFrontMatter(fm => …)` and change the object they are given; body edits take the note's whole text
  * (inside `Vault.process(text => …)`) and return the new text. Each one changes only what its name says:

@@ -180,7 +180,7 @@ export interface InteractionRead {
   diagnostics: readonly Diagnostic[];
 }
 
-const NOT_ONE: InteractionRead = Object.freeze({ interaction: null, diagnostics: Object.freeze([]) as readonly Diagnostic[] });
+const NOT_ONE: InteractionRead = Object.freeze({ interaction: null, diagnostics: Object.freeze([]) });
 
 /**
  * Reads a note that is not a person note as an interaction note, or not. Diagnostics come only where the note

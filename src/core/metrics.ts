@@ -4,9 +4,9 @@
  * between the same two people count once. They work on integer indices and a CSR adjacency (`adjacency`),
  * which is also what a worker can receive: plain typed arrays and a list of keys.
  */
-import Graph from 'graphology';
-import louvain from 'graphology-communities-louvain';
 import { effectiveLastContact } from './contacts';
+import { adjacencyOf, type Adjacency } from './adjacency';
+import { louvain } from './louvain';
 import type { PeopleGraph } from './network';
 import type { Day, Person } from './types';
 import { seededRandom } from './random';
@@ -14,14 +14,7 @@ import { runToEnd } from './steps';
 
 // ------------------------------------------------------------------------------------------ adjacency
 
-/** The undirected, simple view of a graph: node i's neighbours are `neighbours[offsets[i] .. offsets[i + 1])`. */
-export interface Adjacency {
-  /** Node keys (paths) in the graph's order. */
-  keys: string[];
-  offsets: Int32Array;
-  neighbours: Int32Array;
-}
-
+/** The adjacency of a people graph, in its node order. */
 export function adjacency(graph: PeopleGraph): Adjacency {
   const keys = graph.nodes();
   const id = new Map<string, number>();
@@ -33,61 +26,23 @@ export function adjacency(graph: PeopleGraph): Adjacency {
   return adjacencyOf(keys, ends);
 }
 
-/** The adjacency of `keys` and ties given as index pairs (`ends[2k]`, `ends[2k + 1]`), in any direction, repeats allowed. */
-export function adjacencyOf(keys: string[], ends: ArrayLike<number>): Adjacency {
-  const n = keys.length;
-  const start = new Int32Array(n + 1);
-  for (let k = 0; k < ends.length; k++) start[ends[k]! + 1]!++;
-  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, n);
-  const raw = new Int32Array(ends.length);
-  for (let k = 0; k < ends.length; k += 2) {
-    const a = ends[k]!, b = ends[k + 1]!;
-    raw[fill[a]!++] = b;
-    raw[fill[b]!++] = a;
-  }
-
-  // Drop parallel edges in place: `seen[j] === i` marks j as already a neighbour of i.
-  const offsets = new Int32Array(n + 1);
-  const seen = new Int32Array(n).fill(-1);
-  let w = 0;
-  for (let i = 0; i < n; i++) {
-    offsets[i] = w;
-    for (let k = start[i]!; k < start[i + 1]!; k++) {
-      const j = raw[k]!;
-      if (seen[j] === i) continue;
-      seen[j] = i;
-      raw[w++] = j;
-    }
-  }
-  offsets[n] = w;
-  return { keys, offsets, neighbours: raw.slice(0, w) };
-}
-
 // ------------------------------------------------------------------------------------------ communities
 
-/** Louvain communities by index, numbered by size (0 = largest; equal sizes in graph order). */
+/** Louvain communities by index (core/louvain.ts), numbered by size (0 = largest; equal sizes in graph order). */
 export function communityIds(adj: Adjacency, seed = 1): Int32Array {
   const n = adj.keys.length;
   // Unweighted: who knows whom is a fact about them, not about how often you talk to them.
-  const g = new Graph({ type: 'undirected' });
-  for (let i = 0; i < n; i++) g.addNode(i);
-  for (let i = 0; i < n; i++)
-    for (let k = adj.offsets[i]!; k < adj.offsets[i + 1]!; k++) if (adj.neighbours[k]! > i) g.addEdge(i, adj.neighbours[k]!);
-  const raw = louvain(g, { getEdgeWeight: null, rng: seededRandom(seed) });
-
-  const rawOf = new Int32Array(n);
+  const raw = louvain(adj, seed);
   const size = new Map<number, number>();
   const first = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const c = raw[i]!;
-    rawOf[i] = c;
     size.set(c, (size.get(c) ?? 0) + 1);
     if (!first.has(c)) first.set(c, i);
   }
   const order = [...size.keys()].sort((a, b) => size.get(b)! - size.get(a)! || first.get(a)! - first.get(b)!);
   const renumber = new Map(order.map((c, k) => [c, k]));
-  return rawOf.map((c) => renumber.get(c)!);
+  return raw.map((c) => renumber.get(c)!);
 }
 
 /** Louvain communities of the people graph: path → id, 0 for the largest; a person without ties is a community alone. */

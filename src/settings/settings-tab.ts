@@ -3,11 +3,19 @@
  * A change applies to `plugin.settings` at once; saving (which reads the vault again) waits until typing
  * pauses, and happens at the latest when the tab closes.
  */
-import { normalizePath, PluginSettingTab, Setting, type App } from 'obsidian';
+import { normalizePath, PluginSettingTab, Setting, type App, type Plugin } from 'obsidian';
 import { normaliseFolder } from '../core/detect';
 import { CIRCLES } from '../core/types';
-import type TiesPlugin from '../main';
+import type { Translate } from '../i18n/i18n';
 import type { TiesSettings } from './settings';
+
+/** What the tab needs from the plugin: the settings it edits in place, and a save that applies them. */
+export interface SettingsHost {
+  readonly settings: TiesSettings;
+  readonly t: Translate;
+  /** Saves the settings; re-reads the vault or re-renders the views as the change needs. */
+  saveSettings(): Promise<void>;
+}
 
 /** How long typing must pause before a change is saved, in milliseconds. */
 export const SAVE_DELAY_MS = 600;
@@ -43,7 +51,7 @@ export class TiesSettingTab extends PluginSettingTab {
 
   constructor(
     app: App,
-    private readonly plugin: TiesPlugin,
+    private readonly plugin: Plugin & SettingsHost,
   ) {
     super(app, plugin);
   }
@@ -97,6 +105,7 @@ export class TiesSettingTab extends PluginSettingTab {
     this.days(t('settings.horizonDays'), t('settings.horizonDaysDesc'), 'horizonDays', s.horizonDays, 0, (n) => (s.horizonDays = n));
     this.days(t('settings.dormantDays'), t('settings.dormantDaysDesc'), 'dormantDays', s.dormantDays, 1, (n) => (s.dormantDays = n));
     this.days(t('settings.inTouchDays'), t('settings.inTouchDaysDesc'), 'inTouchDays', s.inTouchDays, 1, (n) => (s.inTouchDays = n));
+    this.days(t('graph.settings.overviewFrom'), t('graph.settings.overviewFromDesc'), 'graphOverviewFrom', s.graphOverviewFrom, 10, (n) => (s.graphOverviewFrom = n));
     this.days(t('settings.dormantPerWeek'), t('settings.dormantPerWeekDesc'), 'dormantPerWeek', s.dormantPerWeek, 0, (n) => (s.dormantPerWeek = n));
 
     this.text(t('settings.templateNote'), t('settings.templateNoteDesc'), 'templateNote', s.templateNote, 'Templates/Person', (v) => {

@@ -23,6 +23,8 @@ export interface TiesSettings extends CoreSettings {
   dormantPerWeek: number;
   /** A note whose text new person notes start from ('' for the built-in skeleton). */
   templateNote: string;
+  /** The graph opens on its groups (one bubble per community) when it would draw more people than this. */
+  graphOverviewFrom: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<TiesSettings> = Object.freeze({
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: Readonly<TiesSettings> = Object.freeze({
   language: 'auto',
   dormantPerWeek: 3,
   templateNote: '',
+  graphOverviewFrom: 400,
 });
 
 /** A fresh, mutable copy of the defaults. */
@@ -132,6 +135,8 @@ export function mergeSettings(stored: unknown): TiesSettings {
   const perWeek = days(stored.dormantPerWeek, 0);
   if (perWeek !== null) out.dormantPerWeek = perWeek;
   if (typeof stored.templateNote === 'string') out.templateNote = stored.templateNote.trim();
+  const overview = days(stored.graphOverviewFrom, 10);
+  if (overview !== null) out.graphOverviewFrom = overview;
 
   out.version = SETTINGS_VERSION;
   return out;

@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { byName } from '../../src/core/attention';
 import { contactCount, effectiveLastContact } from '../../src/core/contacts';
-import { buildGraph, introPaths, isInTouch, type PeopleGraph } from '../../src/core/network';
+import { adjacency } from '../../src/core/metrics';
+import { buildGraph, buildNetwork, introPaths, isInTouch, type PeopleGraph } from '../../src/core/network';
 import type { NoteRecord } from '../../src/core/types';
 import { PeopleIndex } from '../../src/index/people-index';
 import { day, personRecord, settings } from '../builders';
+import { graphVault as vault } from '../fixtures/graph-vault';
 
 const T = day('2026-11-24');
 const recent = '2026-11-01';
@@ -18,6 +20,52 @@ function graphOf(...records: NoteRecord[]) {
 }
 
 const P = (n: string) => `People/${n}.md`;
+
+function networkOf(...records: NoteRecord[]) {
+  const index = new PeopleIndex(settings);
+  index.rebuild(records);
+  return buildNetwork(index.people(), (t, from) => index.resolvePerson(t, from));
+}
+
+describe('the network (the one tie rule)', () => {
+  it('counts links to missing notes and to the note itself, and keys the structure', () => {
+    const network = networkOf(...vault());
+    expect(network.missing).toBe(1);
+    expect(network.selfLinks).toBe(1);
+    expect(network.key).toBe(networkOf(...vault()).key);
+    const changed = vault();
+    changed[9] = personRecord('Solo', { knows: ['[[A]]'] });
+    expect(networkOf(...changed).key).not.toBe(network.key);
+    // A change that alters no tie keeps the key: metrics and layout are not redone.
+    const recolored = vault();
+    recolored[0] = personRecord('A', { knows: ['[[B]]', '[[C]]'], organisation: 'Other', last_contact: '2026-11-20' });
+    expect(networkOf(...recolored).key).toBe(network.key);
+  });
+
+  it('gives the same ties as arrays (what the graph view reads) and as a graph (intro paths, the command line)', () => {
+    const records = [
+      ...vault(),
+      // Both name each other, one twice, and one also introduced the other: a knows pair is one tie.
+      personRecord('Mia', { knows: ['[[Noor]]', '[[Noor]]'], introduced_by: '[[Noor]]' }),
+      personRecord('Noor', { knows: ['[[Mia]]'], introduced_by: '[[Ghost]]' }),
+    ];
+    const network = networkOf(...records);
+    const graph = network.graph();
+    const edges = graph.mapEdges((_e, a, s, t, _sa, _ta, undirected) => `${a.kind} ${undirected ? [s, t].sort().join(' ') : `${s} > ${t}`}`).sort();
+    const { ends, introduced } = network.ties;
+    const tieEdges = Array.from(introduced, (k, i) => {
+      const [s, t] = [network.people[ends[2 * i]!]!.path, network.people[ends[2 * i + 1]!]!.path];
+      return k ? `introduced_by ${s} > ${t}` : `knows ${[s, t].sort().join(' ')}`;
+    }).sort();
+    expect(graph.nodes()).toEqual(network.adjacency.keys);
+    expect(edges).toEqual(tieEdges);
+    expect(edges).toContain(`introduced_by ${P('Mia')} > ${P('Noor')}`);
+    expect(edges.filter((e) => e.includes(P('Mia')) && e.startsWith('knows'))).toHaveLength(1);
+    expect(network.graph()).toBe(graph);
+    expect(network.adjacency).toEqual(adjacency(graph));
+    expect(network.missing).toBe(2);
+  });
+});
 
 describe('buildGraph', () => {
   it('makes one undirected knows edge per pair and a directed introduced_by edge', () => {

@@ -105,6 +105,117 @@ describe('the relationship graph in Chromium', () => {
     await expect.poll(() => h.page.evaluate(() => window.ties.opened.at(-1))).toBe(target);
   });
 
+  it('right-click on a person opens their menu, with Obsidian\'s file menu after it', async () => {
+    await openGraph();
+    const target = 'People/Bas Willems.md';
+    const fileMenu = await h.page.evaluate(() => {
+      const seen: string[] = [];
+      window.ties.app.workspace.on('file-menu', (_menu: unknown, file: { path: string }, source: string) => void seen.push(`${source}:${file.path}`));
+      (window as unknown as { fileMenus: string[] }).fileMenus = seen;
+    });
+    void fileMenu;
+    const at = await h.page.evaluate((p) => {
+      const pos = window.graphView.renderer!.screenPosition(p)!;
+      const rect = window.graphView.contentEl.querySelector('.ties-graph-canvas')!.getBoundingClientRect();
+      return { x: rect.left + pos.x, y: rect.top + pos.y };
+    }, target);
+    await h.page.mouse.click(at.x, at.y, { button: 'right' });
+    const menu = h.page.locator('body > .menu');
+    await menu.waitFor();
+    expect(await menu.locator('.menu-item-title').allTextContents()).toEqual([
+      'Open in new tab', 'Log contact', 'Add follow-up', 'Who can introduce me to Bas Willems?',
+    ]);
+    expect(await h.page.evaluate(() => (window as unknown as { fileMenus: string[] }).fileMenus)).toEqual([`ties-graph:${target}`]);
+    await h.screenshot('graph-menu', h.page.locator('.ties-graph'));
+    // "Who can introduce me to…" opens the intro panel on them.
+    await menu.locator('.menu-item', { hasText: 'Who can introduce me to' }).click();
+    await expect.poll(() => h.page.locator('.ties-graph-intro').isVisible()).toBe(true);
+    expect(await h.page.locator('.ties-graph-intro-target').inputValue()).toBe('Bas Willems');
+    await h.page.evaluate(() => window.graphView.introduce(null));
+    expect(h.errors).toEqual([]);
+  });
+
+  it('a dragged person stays where they were dropped, and the camera does not pan', async () => {
+    await openGraph();
+    // A fit glides the camera for a moment; on a busy machine it may still be gliding. Start from a still camera.
+    await h.page.evaluate(async () => {
+      const at = () => JSON.stringify(window.graphView.renderer!.screenPosition('People/Kees Dekker.md'));
+      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      for (let i = 0, last = at(); i < 200; i++, last = at()) {
+        await frame();
+        if (at() === last) return;
+      }
+    });
+    const target = 'People/Bas Willems.md';
+    const before = await h.page.evaluate((p) => {
+      const pos = window.graphView.renderer!.screenPosition(p)!;
+      const rect = window.graphView.contentEl.querySelector('.ties-graph-canvas')!.getBoundingClientRect();
+      const other = window.graphView.renderer!.screenPosition('People/Kees Dekker.md')!;
+      return { x: rect.left + pos.x, y: rect.top + pos.y, other };
+    }, target);
+    await h.page.mouse.move(before.x, before.y);
+    await h.page.mouse.down();
+    for (let i = 1; i <= 10; i++) await h.page.mouse.move(before.x + i * 6, before.y + i * 4);
+    await h.page.mouse.up();
+    await h.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const after = await h.page.evaluate((p) => {
+      const v = window.graphView as unknown as PageView & { session: { moved: unknown }; host: unknown };
+      const pos = v.renderer!.screenPosition(p)!;
+      const rect = v.contentEl.querySelector('.ties-graph-canvas')!.getBoundingClientRect();
+      const saved = (window.ties.app.workspace.getLeavesOfType('ties-graph')[0]!.view as unknown as { host: { data: { positions: { get(p: string): { x: number; y: number } } } } }).host.data.positions.get(p);
+      const node = v.model.graph.getNodeAttributes(p) as { x: number; y: number };
+      return { x: rect.left + pos.x, y: rect.top + pos.y, other: v.renderer!.screenPosition('People/Kees Dekker.md')!, saved, node };
+    }, target);
+    expect(Math.hypot(after.x - (before.x + 60), after.y - (before.y + 40))).toBeLessThan(4);
+    // Someone else did not move: the camera stayed.
+    expect(Math.hypot(after.other.x - before.other.x, after.other.y - before.other.y)).toBeLessThan(1);
+    expect(after.saved).toEqual({ x: after.node.x, y: after.node.y });
+  });
+
+  /** Every node drawn is on the stage. */
+  const allInside = () =>
+    h.page.evaluate(() => {
+      const v = window.graphView;
+      const rect = v.contentEl.querySelector('.ties-graph-canvas')!.getBoundingClientRect();
+      const graph = v.model.graph as unknown as { nodes(): string[] };
+      return graph.nodes().every((k) => {
+        const p = v.renderer!.screenPosition(k)!;
+        return p.x > 0 && p.y > 0 && p.x < rect.width && p.y < rect.height;
+      });
+    });
+
+  it('Filters open in a panel; a filter fits the graph to who is left; Fit fits again', async () => {
+    await openGraph();
+    await h.page.locator('.ties-graph-filters-open').click();
+    const panel = h.page.locator('.ties-graph-filters');
+    expect(await panel.isVisible()).toBe(true);
+    await h.screenshot('graph-filters', h.page.locator('.ties-graph'));
+    await panel.locator('select[data-option="circle"]').selectOption('15');
+    await h.page.evaluate(() => window.graphView.whenIdle());
+    await h.page.waitForTimeout(400);
+    expect(await allInside()).toBe(true);
+    expect(await h.page.locator('.ties-graph-filters-open .ties-graph-badge').textContent()).toBe('1');
+    // The panel stands beside the graph: nobody is under it. Its button closes it.
+    const beside = await h.page.evaluate(() => {
+      const v = window.graphView;
+      const canvas = v.contentEl.querySelector('.ties-graph-canvas')!.getBoundingClientRect();
+      return v.contentEl.querySelector('.ties-graph-filters')!.getBoundingClientRect().left >= canvas.right - 1;
+    });
+    expect(beside).toBe(true);
+    await h.page.locator('.ties-graph-filters-open').click();
+    expect(await panel.isVisible()).toBe(false);
+    await h.page.evaluate(() => window.graphView.setOptions({ circle: null }));
+    await h.page.evaluate(() => window.graphView.whenIdle());
+    // Zoomed in on one person, Fit shows everyone again.
+    await h.page.evaluate(() => (window.graphView.renderer as unknown as { focus(k: string): void }).focus('People/Bas Willems.md'));
+    await h.page.waitForTimeout(600);
+    expect(await allInside()).toBe(false);
+    await h.page.locator('.ties-graph-fit').click();
+    await h.page.waitForTimeout(600);
+    expect(await allInside()).toBe(true);
+    expect(h.errors).toEqual([]);
+  });
+
   it('the intro panel highlights a path', async () => {
     // The harness opens a clicked note in the active leaf (Obsidian skips a leaf whose view is not navigable).
     await openGraph();

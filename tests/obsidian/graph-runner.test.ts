@@ -3,8 +3,8 @@
  * main thread when workers are unavailable or fail to start; every job can be cancelled.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { adjacencyOf } from '../../src/core/metrics';
-import { layoutSteps, metricsSteps, type MetricsJob } from '../../src/views/graph/jobs';
+import { adjacencyOf } from '../../src/core/adjacency';
+import { brokersSteps, communitiesSteps, layoutSteps, type BrokersJob, type CommunitiesJob } from '../../src/views/graph/jobs';
 import { layoutJob, placeNodes } from '../../src/views/graph/layout';
 import { Cancelled, JobRunner, type Where } from '../../src/views/graph/runner';
 import { runToEnd } from '../../src/core/steps';
@@ -18,10 +18,12 @@ function graph() {
   return adjacencyOf(keys, ends);
 }
 
-function metricsJob(): MetricsJob {
+function arrays() {
   const adj = graph();
-  return { type: 'metrics', n: adj.keys.length, offsets: adj.offsets, neighbours: adj.neighbours };
+  return { n: adj.keys.length, offsets: adj.offsets, neighbours: adj.neighbours };
 }
+const communitiesJob = (): CommunitiesJob => ({ type: 'communities', ...arrays() });
+const brokersJob = (): BrokersJob => ({ type: 'brokers', ...arrays() });
 
 
 /** A Worker that cannot start: it reports an error as a blocked worker script does. */
@@ -47,13 +49,14 @@ describe('the graph job runner', () => {
     const runner = new JobRunner(null);
     expect(runner.where).toBe('slices');
     const where: Where[] = [];
-    const result = await runner.run(metricsJob(), { onWhere: (w) => where.push(w) }).promise;
+    const result = await runner.run(brokersJob(), { onWhere: (w) => where.push(w) }).promise;
     expect(where).toEqual(['slices']);
-    const direct = runToEnd(metricsSteps(metricsJob()));
-    expect([...result.community]).toEqual([...direct.community]);
-    expect([...result.broker]).toEqual([...direct.broker]);
+    expect([...result.broker]).toEqual([...runToEnd(brokersSteps(brokersJob())).broker]);
     // The bridge ends are the brokers.
     expect(result.broker[0]).toBe(Math.max(...result.broker));
+    const groups = await runner.run(communitiesJob()).promise;
+    expect([...groups.community]).toEqual([...runToEnd(communitiesSteps(communitiesJob())).community]);
+    expect(new Set(groups.community).size).toBe(2);
   });
 
   it('falls back to slices when the worker cannot start, and stays there', async () => {
@@ -63,7 +66,7 @@ describe('the graph job runner', () => {
     const runner = new JobRunner('/* worker source */');
     expect(runner.where).toBe('worker');
     const where: Where[] = [];
-    const result = await runner.run(metricsJob(), { onWhere: (w) => where.push(w) }).promise;
+    const result = await runner.run(communitiesJob(), { onWhere: (w) => where.push(w) }).promise;
     expect(where).toEqual(['worker', 'slices']);
     expect(result.community).toHaveLength(12);
     expect(runner.where).toBe('slices');
@@ -86,8 +89,8 @@ describe('the graph job runner', () => {
 
   it('cancels every running job when disposed', async () => {
     const runner = new JobRunner(null);
-    const a = runner.run(metricsJob()).promise;
-    const b = runner.run(metricsJob()).promise;
+    const a = runner.run(brokersJob()).promise;
+    const b = runner.run(communitiesJob()).promise;
     runner.dispose();
     await expect(a).rejects.toBeInstanceOf(Cancelled);
     await expect(b).rejects.toBeInstanceOf(Cancelled);

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type TiesPlugin from '../../src/main';
 import { GRAPH_REFRESH_MS, openGraphView, SLICE_FROM, VIEW_TYPE_GRAPH, type GraphView } from '../../src/views/graph/graph-view';
 import { POSITIONS_KEY } from '../../src/views/graph/positions';
+import { Menu } from 'obsidian-test-mocks/obsidian';
+import { AskIntroModal } from '../../src/actions/modals/ask-intro';
 import { command, type TestApp, startPlugin } from './shim';
 
 function vault(): Record<string, string> {
@@ -72,7 +74,8 @@ describe('the relationship graph view', () => {
     expect(view.where).toBe('slices');
     expect(view.model!.legend.some((e) => e.label.kind === 'community')).toBe(true);
     expect(view.model!.graph.getNodeAttribute(P('Cas'), 'broker')).toBe(1);
-    expect(view.contentEl.querySelector('.ties-graph-legend')!.textContent).toContain('Around Cas');
+    // Groups are named after their best-connected member (most ties, then by name).
+    expect(view.contentEl.querySelector('.ties-graph-legend')!.textContent).toContain('Around Anna');
   });
 
   it('says why it cannot draw in a window without WebGL or a 2D canvas, and does not crash', async () => {
@@ -182,9 +185,9 @@ describe('the relationship graph view', () => {
     expect([...panel.querySelectorAll('.ties-graph-intro-step-name')].map((e) => e.textContent)).toEqual(['Anna', 'Cas', 'Dirk', 'Eva']);
     expect(panel.querySelector('.ties-graph-intro-step-contact')!.textContent).toBe('Last contact: 2 weeks ago');
 
-    const logContact = vi.spyOn(p.actions, 'logContact').mockResolvedValue(false);
+    const ask = vi.spyOn(p.actions, 'askForIntroduction').mockResolvedValue(false);
     panel.querySelector<HTMLElement>('.ties-graph-intro-ask')!.click();
-    expect(logContact).toHaveBeenCalledWith(P('Anna'));
+    expect(ask).toHaveBeenCalledWith(P('Anna'), P('Eva'));
 
     // In touch with the target yourself: no paths, and the panel says so.
     view.introduce('Anna');
@@ -203,6 +206,125 @@ describe('the relationship graph view', () => {
     panel.querySelector<HTMLElement>('.ties-graph-intro-close')!.click();
     expect(panel.hasClass('is-hidden')).toBe(true);
     expect(view.model!.graph.getNodeAttribute(P('Cas'), 'intro')).toBe(0);
+  });
+
+  it('Log the ask: the log says whom you asked to meet, and the accepted follow-up comes a week later', async () => {
+    const { t, plugin: p } = await started();
+    const view = await opened(t);
+    view.introduce('Eva');
+    const ask = () => view.contentEl.querySelector<HTMLElement>('.ties-graph-intro-ask')!.click();
+    const read = (path: string) => t.app.vault.read(t.app.vault.getFileByPath(path)!);
+
+    ask();
+    const modal = p.actions.lastModal as AskIntroModal;
+    expect(modal).toBeInstanceOf(AskIntroModal);
+    expect(modal.textEl.value).toBe('Asked for an introduction to Eva');
+    expect(modal.followUpToggle.toggleEl.getAttribute('aria-label')).toBe('Follow up in a week: did Anna introduce me?');
+    expect(modal.followUp).toBe(true);
+    modal.trySubmit();
+    await modal.result;
+    const anna = await read('People/Anna.md');
+    expect(anna).toContain('- 2026-11-24 Asked for an introduction to Eva');
+    expect(anna).toContain('2026-12-01 did Anna introduce me to Eva?');
+    await p.sync.idle();
+    expect(p.index.person(P('Anna'))!.followUps.map((f) => f.text)).toEqual(['did Anna introduce me to Eva?']);
+
+    // Declined: the log line only.
+    ask();
+    const second = p.actions.lastModal as AskIntroModal;
+    expect(second).not.toBe(modal);
+    second.followUpToggle.onClick();
+    expect(second.followUp).toBe(false);
+    second.textEl.value = 'Asked again';
+    second.trySubmit();
+    await second.result;
+    const after = await read('People/Anna.md');
+    expect(after).toContain('- 2026-11-24 Asked again');
+    expect(after.match(/did Anna introduce me/g)).toHaveLength(1);
+  });
+
+  it('fits after a filter, local mode and the intro panel, zooms to a searched person, and Fit fits again', async () => {
+    const { t } = await started();
+    const view = await opened(t);
+    const renderer = {
+      kind: 'canvas', setGraph: vi.fn(), fit: vi.fn(), focus: vi.fn(), refresh: vi.fn(), resize: vi.fn(), setInsets: vi.fn(), setTheme: vi.fn(), kill: vi.fn(),
+    };
+    view.panels!.stage.renderer = renderer as unknown as NonNullable<GraphView['renderer']>;
+    view.setOptions({ organisation: 'Acme' });
+    expect(renderer.fit).toHaveBeenLastCalledWith(null);
+    // Colours change nobody's place: no fit.
+    renderer.fit.mockClear();
+    view.setOptions({ colourBy: 'organisation' });
+    expect(renderer.fit).not.toHaveBeenCalled();
+    view.setOptions({ organisation: null, local: true });
+    view.setCentre(P('Dirk'));
+    expect(renderer.fit).toHaveBeenLastCalledWith(null);
+    view.setOptions({ local: false });
+    view.introduce('Eva');
+    expect(renderer.fit.mock.lastCall![0]).toEqual(expect.arrayContaining([P('Anna'), P('Cas'), P('Dirk'), P('Eva')]));
+    view.search('Dirk');
+    expect(renderer.focus).toHaveBeenCalledWith(P('Dirk'));
+    renderer.fit.mockClear();
+    view.contentEl.querySelector<HTMLElement>('.ties-graph-fit')!.click();
+    expect(renderer.fit).toHaveBeenCalledWith(null);
+  });
+
+  it('a node’s menu: open in new tab, Log contact, Add follow-up, Who can introduce me to…, then Obsidian’s file menu', async () => {
+    const { t, plugin: p } = await started();
+    const view = await opened(t);
+    const shown: Menu[] = [];
+    vi.spyOn(Menu.prototype, 'showAtPosition').mockImplementation(function (this: Menu) {
+      shown.push(this);
+      return this;
+    });
+    const fileMenu = vi.fn();
+    t.app.workspace.on('file-menu', fileMenu);
+    const log = vi.spyOn(p.actions, 'logContact').mockResolvedValue(false);
+    const followUp = vi.spyOn(p.actions, 'addFollowUp').mockResolvedValue(false);
+    const menuOf = (key: string) => {
+      (view as unknown as { menu(k: string, at: { x: number; y: number }, e: null): void }).menu(key, { x: 10, y: 10 }, null);
+      return shown.at(-1)!;
+    };
+    const titles = (m: Menu) => m.menuItems__.map((i) => i.title__);
+    const choose = (m: Menu, title: string) => (m.menuItems__.find((i) => i.title__ === title)!.onClick__ as (e: MouseEvent) => void)(new MouseEvent('click'));
+
+    const menu = menuOf(P('Dirk'));
+    expect(titles(menu)).toEqual(['Open in new tab', 'Log contact', 'Add follow-up', 'Who can introduce me to Dirk?']);
+    expect(fileMenu).toHaveBeenCalledWith(menu, t.app.vault.getFileByPath(P('Dirk')), 'ties-graph', view.leaf);
+    choose(menu, 'Log contact');
+    expect(log).toHaveBeenCalledWith(P('Dirk'));
+    choose(menuOf(P('Dirk')), 'Add follow-up');
+    expect(followUp).toHaveBeenCalledWith(P('Dirk'));
+    choose(menuOf(P('Eva')), 'Who can introduce me to Eva?');
+    expect(view.contentEl.querySelector('.ties-graph-intro')!.hasClass('is-hidden')).toBe(false);
+    expect(view.session.intro!.target).toBe(P('Eva'));
+  });
+
+  it('opens a network larger than the setting on its groups; a click opens one; Whole graph draws everyone', async () => {
+    const files: Record<string, string> = {};
+    for (let g = 0; g < 4; g++)
+      for (let i = 0; i < 6; i++) {
+        const knows = Array.from({ length: 5 - i }, (_, k) => `"[[G${g}M${i + k + 1}]]"`);
+        if (i === 0) knows.push(`"[[G${(g + 1) % 4}M1]]"`);
+        files[`People/G${g}M${i}.md`] = `---\nknows: [${knows.join(', ')}]\n---\n`;
+      }
+    const { t } = await started(files, { graphOverviewFrom: 10 });
+    const view = await opened(t);
+    expect(view.model!.overview).toEqual({ groups: 4, open: [] });
+    expect(view.model!.graph.order).toBe(4);
+    expect(view.model!.graph.getNodeAttribute('group:0', 'label')).toMatch(/^Around G\dM\d \(6\)$/);
+    expect(view.contentEl.querySelector('.ties-graph-status')!.textContent).toContain('4 groups: click one to open it');
+    // A click on a bubble opens its group: its six people, in place.
+    (view as unknown as { clicked(k: string, e: null): void }).clicked('group:0', null);
+    await view.whenIdle();
+    expect(view.model!.overview!.open).toEqual([0]);
+    expect(view.model!.graph.order).toBe(3 + 6);
+    // Whole graph, from the Filters panel.
+    const whole = view.contentEl.querySelector<HTMLInputElement>('input[data-option="whole"]')!;
+    whole.checked = true;
+    whole.dispatchEvent(new Event('change'));
+    expect(view.model!.overview).toBeNull();
+    expect(view.model!.graph.order).toBe(24);
   });
 
   it('follows index changes, debounced', async () => {
@@ -282,7 +404,7 @@ describe('the relationship graph view', () => {
     const { t } = await started();
     const view = await opened(t);
     const kill = vi.fn();
-    view.renderer = { kill } as unknown as GraphView['renderer'];
+    view.panels!.stage.renderer = { kill } as unknown as NonNullable<GraphView['renderer']>;
     leaves(t)[0]!.detach();
     expect(kill).toHaveBeenCalled();
     expect(view.renderer).toBeNull();
@@ -292,7 +414,8 @@ describe('the relationship graph view', () => {
     const n = SLICE_FROM + 100;
     const files: Record<string, string> = {};
     for (let i = 0; i < n; i++) files[`People/P${i}.md`] = `---\norganisation: Org ${i % 7}\nknows: ["[[P${(i + 1) % n}]]"]\n---\n`;
-    const { t, plugin: p } = await started(files);
+    // The whole graph, not its groups: this is about slicing.
+    const { t, plugin: p } = await started(files, { graphOverviewFrom: 100_000 });
     const view = await opened(t);
     expect(view.model!.graph.order).toBe(n);
     const before = view.model;
@@ -313,7 +436,7 @@ describe('the relationship graph view', () => {
     await t.app.vault.create('People/New.md', '---\nknows: ["[[P0]]"]\n---\n');
     await p.sync.idle();
     view.render();
-    expect((view as unknown as { building: unknown }).building).not.toBeNull();
+    expect(view.session.phase).toBe('network');
     view.refresh();
     expect(view.model!.graph.hasNode('People/New.md')).toBe(false);
     await view.whenIdle();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, mergeSettings, SETTINGS_VERSION, storedSettings } from '../../src/settings/settings';
+import { DEFAULT_SETTINGS, defaultSettings, mergeSettings, SETTINGS_VERSION, storedSettings, type TiesSettings } from '../../src/settings/settings';
+import { settingsChange, settingsSnapshot } from '../../src/settings/settings-change';
 
 const pristine = JSON.stringify(DEFAULT_SETTINGS);
 
@@ -41,11 +42,13 @@ describe('mergeSettings', () => {
       language: 'nl',
       dormantPerWeek: 5,
       templateNote: 'Templates/Person.md',
+      graphOverviewFrom: 1000,
     });
     expect(s).toEqual({
       language: 'nl',
       dormantPerWeek: 5,
       templateNote: 'Templates/Person.md',
+      graphOverviewFrom: 1000,
       version: SETTINGS_VERSION,
       peopleFolder: 'Contacts/Work',
       personTags: ['contact', 'person'],
@@ -119,5 +122,48 @@ describe('mergeSettings', () => {
     s.personTags.push('b');
     s.circleCadence[5] = 4;
     expect(stored).toEqual({ personTags: ['a'], circleCadence: { 5: 3 } });
+  });
+});
+
+describe('settingsChange', () => {
+  const base = defaultSettings();
+
+  it('finds nothing when nothing changed, lists and cadences compared by content', () => {
+    expect(settingsChange(base, settingsSnapshot(base))).toEqual({ keys: [], reindex: false });
+  });
+
+  it('re-renders only for what the views show: language, horizon, dormant, in touch, the graph overview', () => {
+    const after = { ...settingsSnapshot(base), language: 'nl' as const, horizonDays: 14, dormantDays: 200, inTouchDays: 90, graphOverviewFrom: 800 };
+    const change = settingsChange(base, after);
+    expect(change.keys.sort()).toEqual(['dormantDays', 'graphOverviewFrom', 'horizonDays', 'inTouchDays', 'language']);
+    expect(change.reindex).toBe(false);
+  });
+
+  it('reads the vault again when who is a person or what counts as a contact changes', () => {
+    const cases: Partial<TiesSettings>[] = [
+      { peopleFolder: 'Contacts' },
+      { personTags: ['person'] },
+      { logHeadings: ['Log', 'Journal'] },
+      { dailyNotes: false },
+      { tasks: false },
+      { dateKeys: ['date', 'meeting_date'] },
+      { attendeeKeys: ['guests'] },
+      { meetingTypes: ['1on1'] },
+      { circleCadence: { ...base.circleCadence, 15: 21 } },
+    ];
+    for (const c of cases) expect(settingsChange(base, { ...settingsSnapshot(base), ...c })).toMatchObject({ keys: Object.keys(c), reindex: true });
+  });
+
+  it('reads the vault again for a setting it does not know (a later setting is safe by default)', () => {
+    const after = { ...settingsSnapshot(base), somethingNew: 1 } as unknown as TiesSettings;
+    expect(settingsChange(base, after)).toEqual({ keys: ['somethingNew'], reindex: true });
+  });
+
+  it('snapshots are copies: changing the settings in place later is seen as a change', () => {
+    const live = defaultSettings();
+    const saved = settingsSnapshot(live);
+    live.personTags.push('contact');
+    live.circleCadence[5] = 10;
+    expect(settingsChange(saved, live).keys.sort()).toEqual(['circleCadence', 'personTags']);
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { circleOfCadence } from '../../src/core/circle';
 import { isoWeek } from '../../src/core/dates';
 import type { Person } from '../../src/core/types';
 import { CallHourSession, lastLogLines, workLine } from '../../src/views/attention/call-hour';
 import { DEFAULT_CALL_HOUR, MAX_CALL_HOUR, readCallHourSize } from '../../src/views/attention/header';
 import {
-  buildModel, callHourPicks, capacity, CHUNK, circleOfCadence, FIRST_CHUNK, nextVisible, pickDormant, shortInterests,
+  buildModel, callHourPicks, capacity, CHUNK, FIRST_CHUNK, nextVisible, pickDormant, shortInterests,
   suggestChannel, visibleCount, type AttentionSettings,
 } from '../../src/views/attention/model';
 import { day, person, settings as coreSettings } from '../builders';

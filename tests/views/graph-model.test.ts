@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { adjacency } from '../../src/core/metrics';
-import { buildGraph, introPaths } from '../../src/core/network';
+import { buildNetwork, introPaths, type Network } from '../../src/core/network';
 import type { NoteRecord } from '../../src/core/types';
 import { PeopleIndex } from '../../src/index/people-index';
-import { layoutMatrices, layoutSettings, layoutSteps, metricsSteps } from '../../src/views/graph/jobs';
+import { brokersSteps, communitiesSteps, layoutMatrices, layoutSettings, layoutSteps } from '../../src/views/graph/jobs';
 import { layoutJob, placeNodes, positionMap, type Point } from '../../src/views/graph/layout';
-import {
-  buildModel, buildNetwork, DEFAULT_GRAPH_OPTIONS, fade, filterChoices, greyedColour, INTRO, NEUTRAL, PALETTE, readOptions,
-  type GraphMetrics, type GraphOptions, type ModelInput, type Network,
-} from '../../src/views/graph/model';
+import { fade, greyedColour, INTRO, NEUTRAL, ORGANISATION, PALETTE } from '../../src/views/graph/colours';
+import { buildModel, type GraphMetrics, type ModelInput } from '../../src/views/graph/model';
+import { DEFAULT_GRAPH_OPTIONS, readOptions, type GraphOptions } from '../../src/views/graph/options';
+import { filterChoices } from '../../src/views/graph/selection';
 import { PluginData } from '../../src/settings/plugin-data';
 import { runToEnd } from '../../src/core/steps';
 import { packPositions, POSITIONS_KEY, readPositions } from '../../src/views/graph/positions';
 import { mergeSettings } from '../../src/settings/settings';
-import { day, personRecord, settings } from '../builders';
+import { capacity } from '../../src/views/attention/model';
+import { day, person, personRecord, settings } from '../builders';
+import { graphVault as vault } from '../fixtures/graph-vault';
 
 const T = day('2026-11-24');
-const recent = '2026-11-10';
 const P = (n: string) => `People/${n}.md`;
 
 function networkOf(...records: NoteRecord[]): { network: Network; index: PeopleIndex } {
@@ -29,10 +29,12 @@ function networkOf(...records: NoteRecord[]): { network: Network; index: PeopleI
 /** Metrics as the worker computes them. */
 function metricsOf(network: Network): GraphMetrics {
   const adj = network.adjacency;
-  const r = runToEnd(metricsSteps({ type: 'metrics', n: adj.keys.length, offsets: adj.offsets, neighbours: adj.neighbours }));
+  const arrays = { n: adj.keys.length, offsets: adj.offsets, neighbours: adj.neighbours };
+  const c = runToEnd(communitiesSteps({ type: 'communities', ...arrays }));
+  const b = runToEnd(brokersSteps({ type: 'brokers', ...arrays }));
   return {
-    community: new Map(adj.keys.map((k, i) => [k, r.community[i]!])),
-    broker: new Map(adj.keys.map((k, i) => [k, r.broker[i]!])),
+    community: new Map(adj.keys.map((k, i) => [k, c.community[i]!])),
+    broker: new Map(adj.keys.map((k, i) => [k, b.broker[i]!])),
   };
 }
 
@@ -47,61 +49,6 @@ function model(network: Network, change: Omit<Partial<ModelInput>, 'options'> & 
 
 const nodes = (m: ReturnType<typeof model>) => m.graph.nodes().map((p) => p.slice(7, -3)).sort();
 
-/**
- * Two groups joined by Bridge: A–B–C–A (Acme, circle 5 and 15) and X–Y–Z–X (Globex), Bridge knows C and X.
- * Old is archived, Sleepy dormant; Solo knows nobody.
- */
-function vault(): NoteRecord[] {
-  return [
-    personRecord('A', { knows: ['[[B]]', '[[C]]'], organisation: 'Acme', circle: 5, last_contact: recent, tags: ['client'] }),
-    personRecord('B', { knows: ['[[C]]'], organisation: 'acme', circle: 15, last_contact: recent }),
-    personRecord('C', { organisation: 'Acme', circle: 50, last_contact: '2026-06-01', tags: ['client/key'] }),
-    personRecord('Bridge', { knows: ['[[C]]', '[[X]]'], organisation: 'Freelance', last_contact: recent, interests: ['sailing'] }),
-    personRecord('X', { knows: ['[[Y]]', '[[Z]]'], organisation: 'Globex' }),
-    personRecord('Y', { knows: ['[[Z]]'], organisation: 'Globex', introduced_by: '[[X]]' }),
-    personRecord('Z', { organisation: 'Globex', circle: 150 }),
-    personRecord('Old', { knows: ['[[A]]'], archived: true }),
-    personRecord('Sleepy', { knows: ['[[Z]]'], last_contact: '2023-01-01' }),
-    personRecord('Solo', { knows: ['[[Solo]]', '[[Nobody]]'] }),
-  ];
-}
-
-describe('the network', () => {
-  it('counts links to missing notes and to the note itself, and keys the structure', () => {
-    const { network } = networkOf(...vault());
-    expect(network.missing).toBe(1);
-    expect(network.selfLinks).toBe(1);
-    expect(network.key).toBe(networkOf(...vault()).network.key);
-    const changed = vault();
-    changed[9] = personRecord('Solo', { knows: ['[[A]]'] });
-    expect(networkOf(...changed).network.key).not.toBe(network.key);
-    // A change that alters no tie keeps the key: metrics and layout are not redone.
-    const recolored = vault();
-    recolored[0] = personRecord('A', { knows: ['[[B]]', '[[C]]'], organisation: 'Other', last_contact: '2026-11-20' });
-    expect(networkOf(...recolored).network.key).toBe(network.key);
-  });
-
-  it('holds the same people and ties as the core graph, and the same undirected view', () => {
-    const records = [
-      ...vault(),
-      // Both name each other, one twice, and one also introduced the other: a knows pair is one tie.
-      personRecord('Mia', { knows: ['[[Noor]]', '[[Noor]]'], introduced_by: '[[Noor]]' }),
-      personRecord('Noor', { knows: ['[[Mia]]'], introduced_by: '[[Ghost]]' }),
-    ];
-    const { network, index } = networkOf(...records);
-    const core = buildGraph(index.people(), (t, from) => index.resolvePerson(t, from));
-    const edges = (g: ReturnType<typeof buildGraph>) =>
-      g.mapEdges((_e, a, s, t, _sa, _ta, undirected) => `${a.kind} ${undirected ? [s, t].sort().join(' ') : `${s} > ${t}`}`).sort();
-    const graph = network.graph();
-    expect(graph.nodes()).toEqual(core.nodes());
-    expect(edges(graph)).toEqual(edges(core));
-    expect(edges(graph)).toContain(`introduced_by ${P('Mia')} > ${P('Noor')}`);
-    expect(edges(graph).filter((e) => e.includes(P('Mia')) && e.startsWith('knows'))).toHaveLength(1);
-    expect(network.graph()).toBe(graph);
-    expect(network.adjacency).toEqual(adjacency(core));
-    expect(network.missing).toBe(2);
-  });
-});
 
 describe('filters', () => {
   const { network, index } = networkOf(...vault());
@@ -121,6 +68,25 @@ describe('filters', () => {
   it('by circle: that circle and the closer ones', () => {
     expect(nodes(model(network, { options: { circle: 15 } }))).toEqual(['A', 'B']);
     expect(nodes(model(network, { options: { circle: 150 } }))).toEqual(['A', 'B', 'C', 'Z']);
+  });
+
+  it('by circle as the sidebar counts it: the own circle, or the circle a cadence implies', () => {
+    const records = [
+      personRecord('Own5', { circle: 5 }),
+      personRecord('Weekly', { cadence: 'weekly' }),
+      personRecord('Monthly', { cadence: 'monthly' }),
+      personRecord('Own15Slow', { circle: 15, cadence: 'yearly' }),
+      personRecord('Quarterly', { cadence: 'quarterly' }),
+      personRecord('Yearly', { cadence: '2 years' }),
+      personRecord('Nothing', {}),
+      personRecord('Gone', { circle: 5, archived: true }),
+    ];
+    const net = networkOf(...records).network;
+    const people = records.map((r) => person(r.basename, r.frontmatter ?? {}));
+    expect(nodes(model(net, { options: { circle: 5 } }))).toEqual(['Own5', 'Weekly']);
+    expect(nodes(model(net, { options: { circle: 15 } }))).toEqual(['Monthly', 'Own15Slow', 'Own5', 'Weekly']);
+    // The capacity meter and the filter agree in every circle.
+    for (const layer of capacity(people, settings)) expect(nodes(model(net, { options: { circle: layer.circle } }))).toHaveLength(layer.count);
   });
 
   it('by tag, nested tags included', () => {
@@ -215,8 +181,28 @@ describe('edges', () => {
     const org = on.graph.edges().filter((e) => on.graph.getEdgeAttribute(e, 'kind') === 'organisation');
     // Acme: A, B, C already know each other; D gets three light edges. Globex: all already tied.
     expect(org.map((e) => on.graph.extremities(e).map((p) => p.slice(7, -3)).sort().join('-')).sort()).toEqual(['A-D', 'B-D', 'C-D']);
-    expect(on.graph.getEdgeAttributes(org[0]!)).toMatchObject({ size: 0.5, zIndex: 0, strength: 0 });
+    expect(on.graph.getEdgeAttributes(org[0]!)).toMatchObject({ size: 1.2, zIndex: 0, strength: 0, color: fade(ORGANISATION, 0.7) });
     expect(on.edgeKinds).toContain('organisation');
+  });
+
+  it('draws same-organisation and mention lines visible and distinct from knows and from each other', () => {
+    const { network: n2 } = networkOf(...vault(), personRecord('D', { organisation: 'Acme' }));
+    const mentionsOf = (path: string) => (path === P('Solo') ? [P('Z')] : []);
+    const m = model(n2, { options: { sameOrganisation: true, mentions: true }, mentionsOf });
+    const colours = new Map<string, Set<string>>();
+    m.graph.forEachEdge((_e, a) => {
+      if (!colours.has(a.kind)) colours.set(a.kind, new Set());
+      colours.get(a.kind)!.add(a.color);
+      if (a.kind === 'organisation' || a.kind === 'mention') expect(a.size).toBeGreaterThanOrEqual(1);
+    });
+    const org = [...colours.get('organisation')!], mention = [...colours.get('mention')!];
+    expect(org).toHaveLength(1);
+    expect(mention).toHaveLength(1);
+    expect(org[0]).not.toBe(mention[0]);
+    for (const c of colours.get('knows')!) expect([org[0], mention[0]]).not.toContain(c);
+    // Neither fades into a white background: at most 75% as light as white in any channel.
+    const channel = (hex: string, k: number) => parseInt(hex.slice(1 + 2 * k, 3 + 2 * k), 16);
+    for (const c of [org[0]!, mention[0]!]) expect(Math.min(channel(c, 0), channel(c, 1), channel(c, 2))).toBeLessThan(200);
   });
 
   it('connects a large organisation as a star, not a clique', () => {
@@ -265,7 +251,7 @@ describe('colours and the legend', () => {
   it('sizes people by how much they broker', () => {
     const m = model(network, { metrics });
     const size = (n: string) => m.graph.getNodeAttribute(P(n), 'size');
-    expect(metrics.broker.get(P('Bridge'))).toBeGreaterThan(0.5);
+    expect(metrics.broker!.get(P('Bridge'))).toBeGreaterThan(0.5);
     expect(size('Bridge')).toBeGreaterThan(size('A'));
     expect(size('A')).toBeGreaterThan(size('B'));
     expect(size('B')).toBe(4);

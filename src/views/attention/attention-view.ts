@@ -1,21 +1,16 @@
 /**
+ * (A long file until the sidebar's rework: rows, keyboard, focus and the call hour are routed here.)
  * The due-for-attention sidebar (view type `ties-attention`): the weekly review header, the sections with
  * their rows, and the call hour (call-hour-controller.ts). It reads the index and never parses notes; writes
  * go through PersonActions, and come back as ordinary index changes.
  *
- * Live: index changes that touch people mark the view stale and schedule a render 150 ms later (changes in
- * between join it). The render happens only while the view is shown; a hidden view renders when it is
- * shown again (resize, layout change, active leaf change), if anything changed meanwhile.
+ * Live (LiveView): index changes that touch people re-render it 150 ms later, only while it is shown; so do
+ * a new day, the language and settings changes.
  */
-import { ItemView, Keymap, requireApiVersion, setIcon, type App, type HoverParent, type HoverPopover, type WorkspaceLeaf } from 'obsidian';
-import type { PersonActions } from '../../actions/person-actions';
+import { Keymap, requireApiVersion, setIcon, type App, type HoverParent, type HoverPopover, type Plugin, type WorkspaceLeaf } from 'obsidian';
 import { rank } from '../../core/attention';
-import { localToday } from '../../core/dates';
-import type { AttentionKind, Day, Language } from '../../core/types';
-import type { Translate } from '../../i18n/i18n';
-import type { IndexChange, PeopleIndex } from '../../index/people-index';
-import type TiesPlugin from '../../main';
-import type { TiesSettings } from '../../settings/settings';
+import type { AttentionKind } from '../../core/types';
+import { LiveView, type RenderCause, type ViewHost } from '../live-view';
 import { CallHourController } from './call-hour-controller';
 import { DEFAULT_CALL_HOUR, readCallHourSize } from './header';
 import { buildModel, callHourPicks, nextVisible, type AttentionModel, type AttentionRow } from './model';
@@ -27,47 +22,24 @@ export const VIEW_TYPE_ATTENTION = 'ties-attention';
 export const HOVER_SOURCE_ATTENTION = 'ties-attention';
 /** Delay between an index change and the render it causes. */
 export const RENDER_DELAY_MS = 150;
-const DAY_CHECK_MS = 60_000;
 
-/** What the view needs from the plugin. */
-export interface AttentionHost {
-  readonly index: PeopleIndex;
-  settings(): TiesSettings;
-  t: Translate;
-  language(): Language;
-  /** True once the index has read every note the first time. */
-  loaded(): boolean;
-  whenLoaded(): Promise<void>;
-  actions(): PersonActions;
-  /** Today, as the user's calendar shows it. */
-  today(): Day;
-  /** Import people… (offered while the vault has no person notes). */
-  importPeople(): void;
-}
-
-export class AttentionView extends ItemView implements HoverParent {
+export class AttentionView extends LiveView implements HoverParent {
   hoverPopover: HoverPopover | null = null;
-  private readonly host: AttentionHost;
+  protected readonly renderDelay = RENDER_DELAY_MS;
   private model: AttentionModel | null = null;
   private rowsByKey = new Map<string, AttentionRow>();
   private list: ListState = emptyListState();
   /** Rows asked for per section ("Show more"); kept across renders. */
   private readonly shown = new Map<AttentionKind, number>();
-  private stale = true;
-  private renderedDay: Day = -1;
-  private renderedLanguage = '';
-  private timer: number | null = null;
   /** The row that has (or last had) keyboard focus, by key. */
   private focusKey: string | null = null;
   private focusIndex = 0;
   private readonly callHour: CallHourController;
   private callHourSize = DEFAULT_CALL_HOUR;
   private observer: IntersectionObserver | null = null;
-  private opened = false;
 
-  constructor(leaf: WorkspaceLeaf, host: AttentionHost) {
-    super(leaf);
-    this.host = host;
+  constructor(leaf: WorkspaceLeaf, host: ViewHost) {
+    super(leaf, host);
     this.navigation = false;
     this.callHour = new CallHourController(this.contentEl, {
       actions: () => this.host.actions(),
@@ -93,10 +65,7 @@ export class AttentionView extends ItemView implements HoverParent {
     return 'users';
   }
 
-  override onOpen(): Promise<void> {
-    if (this.opened) return Promise.resolve();
-    this.opened = true;
-    this.stale = true;
+  protected opening(): void {
     const el = this.contentEl;
     el.addClass('ties-attention');
     this.registerDomEvent(el, 'click', (evt) => this.onClick(evt));
@@ -104,62 +73,17 @@ export class AttentionView extends ItemView implements HoverParent {
     this.registerDomEvent(el, 'keydown', (evt) => this.onKey(evt));
     this.registerDomEvent(el, 'focusin', (evt) => this.onFocus(evt));
     this.registerDomEvent(el, 'input', (evt) => this.onInput(evt));
-    this.register(this.host.index.onChange((change) => this.onIndexChange(change)));
-    this.registerEvent(this.app.workspace.on('layout-change', () => this.refresh()));
-    this.registerEvent(this.app.workspace.on('active-leaf-change', () => this.refresh()));
-    this.registerInterval(window.setInterval(() => this.refresh(), DAY_CHECK_MS));
-    this.register(() => this.cancelTimer());
     this.register(() => this.observer?.disconnect());
-    if (!this.host.loaded()) void this.host.whenLoaded().then(() => this.markStale());
     this.render();
-    return Promise.resolve();
   }
 
-  override onClose(): Promise<void> {
-    this.opened = false;
-    this.cancelTimer();
+  protected override closing(): void {
     this.observer?.disconnect();
     this.observer = null;
     this.contentEl.empty();
-    return Promise.resolve();
   }
 
-  override onResize(): void {
-    this.refresh();
-  }
-
-  /** Renders now if the view is shown and something changed (the index, the day, the language). */
-  refresh(): void {
-    if (!this.opened || !this.isVisible()) return;
-    if (this.stale || this.renderedDay !== this.host.today() || this.renderedLanguage !== this.host.language()) this.render();
-  }
-
-  /** Whether the view is on screen: not in a hidden tab, not in a collapsed sidebar. */
-  isVisible(): boolean {
-    return this.contentEl.isShown();
-  }
-
-  private onIndexChange(change: IndexChange): void {
-    if (change.type === 'rename' && change.oldPath !== undefined && change.path !== null) this.followRename(change.oldPath, change.path);
-    if (!change.people && change.type !== 'reset') return;
-    this.markStale();
-  }
-
-  private markStale(): void {
-    this.stale = true;
-    if (this.timer !== null) return;
-    this.timer = window.setTimeout(() => {
-      this.timer = null;
-      this.refresh();
-    }, RENDER_DELAY_MS);
-  }
-
-  private cancelTimer(): void {
-    if (this.timer !== null) window.clearTimeout(this.timer);
-    this.timer = null;
-  }
-
-  private followRename(oldPath: string, newPath: string): void {
+  protected override renamed(oldPath: string, newPath: string): void {
     this.callHour.renamed(oldPath, newPath);
     if (this.focusKey !== null) {
       const row = this.rowsByKey.get(this.focusKey);
@@ -172,19 +96,15 @@ export class AttentionView extends ItemView implements HoverParent {
   }
 
   /** Builds the whole view from the index. Rows whose content did not change keep their elements. */
-  render(): void {
+  protected draw(cause: RenderCause): void {
     const el = this.contentEl;
     const active = el.doc.activeElement instanceof HTMLElement && el.contains(el.doc.activeElement) ? el.doc.activeElement : null;
     const onRow = active?.closest('.ties-attention-row') != null;
     const focused = active && !onRow ? { action: active.dataset.action ?? null, kind: active.dataset.kind ?? null } : null;
-    this.stale = false;
-    this.cancelTimer();
     const today = this.host.today();
     const language = this.host.language();
     // Rows keep their elements across renders only while the language stays.
-    if (language !== this.renderedLanguage) this.list = emptyListState();
-    this.renderedDay = today;
-    this.renderedLanguage = language;
+    if (cause.language) this.list = emptyListState();
     this.observer?.disconnect();
     this.observer = null;
     const ctx = this.context();
@@ -424,21 +344,10 @@ export async function openAttentionView(app: App): Promise<void> {
 }
 
 /** The view, its ribbon icon, its command and its page-preview source. */
-export function registerAttentionView(plugin: TiesPlugin, actions: () => PersonActions): void {
-  const host: AttentionHost = {
-    index: plugin.index,
-    settings: () => plugin.settings,
-    t: (key, vars) => plugin.t(key, vars),
-    language: () => plugin.language(),
-    loaded: () => plugin.sync.loaded,
-    whenLoaded: () => plugin.sync.whenLoaded(),
-    actions,
-    today: () => localToday(),
-    importPeople: () => void plugin.actions.importer.start(),
-  };
+export function registerAttentionView(plugin: Plugin, host: ViewHost): void {
   plugin.registerView(VIEW_TYPE_ATTENTION, (leaf) => new AttentionView(leaf, host));
   plugin.registerHoverLinkSource(HOVER_SOURCE_ATTENTION, { display: plugin.manifest.name, defaultMod: true });
   const open = () => void openAttentionView(plugin.app);
-  plugin.addRibbonIcon('users', plugin.t('attention.command.open'), open);
-  plugin.addCommand({ id: 'open-due-for-attention', name: plugin.t('attention.command.open'), callback: open });
+  plugin.addRibbonIcon('users', host.t('attention.command.open'), open);
+  plugin.addCommand({ id: 'open-due-for-attention', name: host.t('attention.command.open'), callback: open });
 }

@@ -3,6 +3,7 @@
  * this ISO week, the capacity meter and the call-hour picks. Pure: no DOM, no obsidian; the view renders it.
  */
 import { rank } from '../../core/attention';
+import { effectiveCircle } from '../../core/circle';
 import { isoWeek } from '../../core/dates';
 import {
   ATTENTION_ORDER, CIRCLES,
@@ -236,22 +237,15 @@ function telHref(phone: string | null): { href: string; target: string } | null 
   return { href: `tel:${digits}`, target: number };
 }
 
-/** The Dunbar layer a cadence belongs to: the innermost circle whose cadence is at least as often. */
-export function circleOfCadence(cadence: number, circleCadence: Readonly<Record<Circle, number>>): Circle {
-  for (const c of CIRCLES) if (cadence <= circleCadence[c]) return c;
-  return 150;
-}
-
 /**
- * People with a cadence per Dunbar layer, cumulative (the 15 includes the 5): a person counts in their
- * `circle`, or when they have only a cadence, in the circle that cadence belongs to. Archived people do not count.
+ * People per Dunbar layer, cumulative (the 15 includes the 5), by the one meaning of circle (core/circle.ts):
+ * their own `circle`, or the circle their cadence implies. Archived people do not count.
  */
 export function capacity(people: readonly Person[], settings: Pick<CoreSettings, 'circleCadence'>): CapacityLayer[] {
   const per = new Map<Circle, number>(CIRCLES.map((c) => [c, 0]));
   for (const p of people) {
-    if (p.archived || p.cadence === null) continue;
-    const layer = p.circle ?? circleOfCadence(p.cadence, settings.circleCadence);
-    per.set(layer, per.get(layer)! + 1);
+    const layer = p.archived ? null : effectiveCircle(p, settings.circleCadence);
+    if (layer !== null) per.set(layer, per.get(layer)! + 1);
   }
   let running = 0;
   return CIRCLES.map((circle) => {

@@ -1,51 +1,17 @@
 /**
- * A Canvas2D renderer of the model, for windows without WebGL (and for pixel checks in the browser tests):
- * the same picture as sigma (y up, sizes in px growing with the square root of the zoom, labels that do not
- * overlap), with panning, wheel zoom, hover and click.
+ * A Canvas2D renderer of the model: the first drawing of every graph (sigma takes over once the view's work is
+ * done), the whole drawing where WebGL is missing, and the pixels the browser tests check. The same picture as
+ * sigma (y up, sizes in px growing with the square root of the zoom, labels placed by labels.ts), with panning,
+ * wheel zoom, dragging a node, hover, click, and a menu on right-click or a long press.
  */
-import { drawHover, drawLabel, FADE_EDGE, FADE_NODE, LabelSpace, type Theme } from './draw';
-import { fade, neighbourhood, type ModelGraph } from './model';
-import type { GraphRenderer, RendererEvents } from './renderer';
+import { boxOf, fitCamera, scaleFor, toGraph, toScreen, zoomAbout, type Box, type Camera } from './canvas-camera';
+import { makePlan, type NodeStyle, type Plan } from './canvas-plan';
+import { drawHover, drawLabels, labelFont, type Theme } from './draw';
+import { placeLabels, TextWidths, type Disc, type LabelCandidate, type PlacedLabel } from './labels';
+import { neighbourhood, type ModelGraph } from './model';
+import { LONG_PRESS_MS, LONG_PRESS_SLOP, NO_INSETS, stageSizeFactor, zoomToSizeRatio, type GraphRenderer, type Insets, type Point, type RendererEvents } from './render-contract';
 
-const PADDING = 40;
-
-interface Drawn {
-  path: string;
-  x: number;
-  y: number;
-  r: number;
-  color: string;
-  label: string;
-  forceLabel: boolean;
-  highlighted: boolean;
-  dimmed: boolean;
-  zIndex: number;
-}
-
-/** A node's look (Drawn without the place on screen), by the node's index in the graph's order. */
-type NodeStyle = Omit<Drawn, 'x' | 'y' | 'r'> & { size: number };
-
-/** Lines of one colour and width at one depth, as node indices: one path and one stroke for all of them. */
-interface Batch {
-  z: number;
-  color: string;
-  width: number;
-  ends: number[];
-}
-
-interface Plan {
-  nodes: NodeStyle[];
-  /** Node indices, lowest zIndex first (stable), and each node's place in that order. */
-  order: number[];
-  position: Int32Array;
-  /** Discs of one colour at one depth, in drawing order. */
-  fills: { color: string; nodes: number[] }[];
-  /** Who gets a label first: forced labels, then the biggest nodes. */
-  labelOrder: number[];
-  lines: Batch[];
-  /** introduced_by edges, each with its arrowhead, lowest zIndex first. */
-  arrows: { z: number; from: number; to: number; color: string; width: number }[];
-}
+type Press = { x: number; y: number; node: string | null; moved: boolean; camX: number; camY: number; timer: number | null; menu: boolean };
 
 export class CanvasRenderer implements GraphRenderer {
   readonly kind = 'canvas' as const;
@@ -53,17 +19,24 @@ export class CanvasRenderer implements GraphRenderer {
   private readonly ctx: CanvasRenderingContext2D;
   private width = 1;
   private height = 1;
-  /** Graph point at the centre of the view, and the zoom (1 = fitted). */
-  private camera = { x: 0, y: 0, zoom: 1 };
-  private fit = { cx: 0, cy: 0, scale: 1 };
-  private drawn: Drawn[] = [];
-  /** How nodes and edges look, until the graph, the hovered person or the theme changes; positions are read per frame. */
+  /** Graph point at the centre of the view, and px per graph unit. */
+  private camera: Camera = { x: 0, y: 0, scale: 1 };
+  private insets: Insets = NO_INSETS;
+  /** The camera has not been placed yet: the first frame fits. */
+  private unplaced = true;
+  /** The nodes the last fit showed, while the user has not moved the camera since: a moving layout stays fitted, as in sigma. */
+  private fitted: readonly string[] | null | undefined = undefined;
+  private xs = new Float64Array(0);
+  private ys = new Float64Array(0);
+  private rs = new Float64Array(0);
   private plan: Plan | null = null;
   private hovered: string | null = null;
   private near: Set<string> | null = null;
   private frame: number | null = null;
   private frames: number[] = [];
-  private drag: { x: number; y: number; moved: boolean; camX: number; camY: number } | null = null;
+  private placed: PlacedLabel[] = [];
+  private readonly widths = new TextWidths();
+  private press: Press | null = null;
   private readonly off: (() => void)[] = [];
 
   constructor(private readonly container: HTMLElement, private graph: ModelGraph, private readonly events: RendererEvents, private theme: Theme) {
@@ -81,7 +54,9 @@ export class CanvasRenderer implements GraphRenderer {
     on('pointerdown', (e) => this.down(e));
     on('pointermove', (e) => this.move(e));
     on('pointerup', (e) => this.up(e));
+    on('pointercancel', () => this.cancelPress());
     on('pointerleave', () => this.setHover(null, null));
+    on('contextmenu', (e) => this.contextMenu(e));
     on('wheel', (e) => this.wheel(e), { passive: false });
     this.resize();
     this.setGraph(graph);
@@ -92,28 +67,47 @@ export class CanvasRenderer implements GraphRenderer {
     this.hovered = null;
     this.near = null;
     this.plan = null;
-    this.camera = { x: 0, y: 0, zoom: 1 };
-    this.refit();
-    this.camera.x = this.fit.cx;
-    this.camera.y = this.fit.cy;
+    if (this.unplaced) this.fit(null);
     this.schedule();
   }
 
   refresh(): void {
-    // Positions moved (a layout running): keep the picture fitted, as sigma does.
-    const centred = this.camera.x === this.fit.cx && this.camera.y === this.fit.cy;
-    this.refit();
-    if (centred) {
-      this.camera.x = this.fit.cx;
-      this.camera.y = this.fit.cy;
-    }
+    if (this.fitted !== undefined) this.fit(this.fitted);
     this.schedule();
   }
 
-  focus(path: string): void {
-    if (!this.graph.hasNode(path)) return;
-    const a = this.graph.getNodeAttributes(path);
-    this.camera = { x: a.x, y: a.y, zoom: 2.5 };
+  fit(keys: readonly string[] | null): void {
+    this.fitted = keys;
+    const box = this.bbox(keys);
+    if (box === null) return;
+    // The stage may have changed size this very task (a panel opened): measure it now.
+    if (this.container.clientWidth !== this.width || this.container.clientHeight !== this.height) this.resize();
+    this.camera = fitCamera(box, this.width, this.height, this.insets, this.wholeScale);
+    this.unplaced = false;
+    this.schedule();
+  }
+
+  private bbox(keys: readonly string[] | null): Box | null {
+    const g = this.graph;
+    return boxOf(keys === null ? g.mapNodes((_k, a) => a) : keys.filter((k) => g.hasNode(k)).map((k) => g.getNodeAttributes(k)));
+  }
+
+  /** The scale at which the whole graph fits the stage: nodes have their own size there, as in sigma. */
+  private get wholeScale(): number {
+    const box = this.bbox(null);
+    return box === null ? 1 : scaleFor(box, this.width, this.height, 1);
+  }
+
+  setInsets(insets: Insets): void {
+    this.insets = insets;
+  }
+
+  focus(key: string): void {
+    if (!this.graph.hasNode(key)) return;
+    this.fitted = undefined;
+    const a = this.graph.getNodeAttributes(key);
+    this.camera = { x: a.x, y: a.y, scale: Math.max(this.camera.scale, this.wholeScale * 4) };
+    this.unplaced = false;
     this.schedule();
   }
 
@@ -125,7 +119,6 @@ export class CanvasRenderer implements GraphRenderer {
     this.canvas.width = Math.round(w * ratio);
     this.canvas.height = Math.round(h * ratio);
     this.ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    this.refit();
     this.schedule();
   }
 
@@ -135,10 +128,14 @@ export class CanvasRenderer implements GraphRenderer {
     this.schedule();
   }
 
-  screenPosition(path: string): { x: number; y: number } | null {
-    if (!this.graph.hasNode(path)) return null;
-    const a = this.graph.getNodeAttributes(path);
+  screenPosition(key: string): Point | null {
+    if (!this.graph.hasNode(key)) return null;
+    const a = this.graph.getNodeAttributes(key);
     return this.toScreen(a.x, a.y);
+  }
+
+  labels(): readonly PlacedLabel[] {
+    return this.placed;
   }
 
   frameTimes(clear = false): number[] {
@@ -150,51 +147,59 @@ export class CanvasRenderer implements GraphRenderer {
   kill(): void {
     if (this.frame !== null) this.container.win.cancelAnimationFrame(this.frame);
     this.frame = null;
+    this.cancelPress();
     for (const off of this.off) off();
     this.canvas.remove();
   }
 
   // ---------------------------------------------------------------------------------------- geometry
 
-  private refit(): void {
-    let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-    this.graph.forEachNode((_n, a) => {
-      minX = Math.min(minX, a.x); maxX = Math.max(maxX, a.x);
-      minY = Math.min(minY, a.y); maxY = Math.max(maxY, a.y);
-    });
-    if (!Number.isFinite(minX)) {
-      this.fit = { cx: 0, cy: 0, scale: 1 };
-      return;
-    }
-    const w = Math.max(1, this.width - 2 * PADDING), h = Math.max(1, this.height - 2 * PADDING);
-    const bw = maxX - minX, bh = maxY - minY;
-    const scale = bw === 0 && bh === 0 ? 1 : Math.min(bw > 0 ? w / bw : Infinity, bh > 0 ? h / bh : Infinity);
-    this.fit = { cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, scale };
+  /** Node sizes follow the zoom as in sigma (render-contract.ts zoomToSizeRatio; 1 = the whole graph fitted). */
+  private sizeRatio(): number {
+    return stageSizeFactor(this.width, this.height) / zoomToSizeRatio(this.wholeScale / this.camera.scale);
   }
 
-  private toScreen(x: number, y: number): { x: number; y: number } {
-    const s = this.fit.scale * this.camera.zoom;
-    return { x: this.width / 2 + (x - this.camera.x) * s, y: this.height / 2 - (y - this.camera.y) * s };
+  private toScreen(x: number, y: number): Point {
+    return toScreen(this.camera, this.width, this.height, x, y);
   }
 
+  private toGraph(x: number, y: number): Point {
+    return toGraph(this.camera, this.width, this.height, x, y);
+  }
+
+  /** The topmost node under a point (px), with a little slack for fingers. */
   private nodeAt(x: number, y: number): string | null {
-    for (let i = this.drawn.length - 1; i >= 0; i--) {
-      const d = this.drawn[i]!;
-      if ((d.x - x) ** 2 + (d.y - y) ** 2 <= (d.r + 2) ** 2) return d.path;
+    const plan = this.plan;
+    if (!plan) return null;
+    for (let f = plan.fills.length - 1; f >= 0; f--) {
+      const list = plan.fills[f]!.nodes;
+      for (let k = list.length - 1; k >= 0; k--) {
+        const i = list[k]!;
+        if ((this.xs[i]! - x) ** 2 + (this.ys[i]! - y) ** 2 <= (this.rs[i]! + 3) ** 2) return plan.nodes[i]!.key;
+      }
     }
     return null;
   }
 
   // ---------------------------------------------------------------------------------------- input
 
-  private local(e: MouseEvent): { x: number; y: number } {
+  private local(e: MouseEvent): Point {
     const rect = this.canvas.getBoundingClientRect();
     return { x: e.clientX - rect.left, y: e.clientY - rect.top };
   }
 
   private down(e: PointerEvent): void {
+    if (e.button !== 0) return;
     const p = this.local(e);
-    this.drag = { x: p.x, y: p.y, moved: false, camX: this.camera.x, camY: this.camera.y };
+    const node = this.nodeAt(p.x, p.y);
+    const press: Press = { x: p.x, y: p.y, node, moved: false, camX: this.camera.x, camY: this.camera.y, timer: null, menu: false };
+    if (node !== null && e.pointerType === 'touch')
+      press.timer = this.container.win.setTimeout(() => {
+        press.timer = null;
+        press.menu = true;
+        this.events.menu(node, { x: e.clientX, y: e.clientY }, e);
+      }, LONG_PRESS_MS);
+    this.press = press;
     try {
       this.canvas.setPointerCapture(e.pointerId);
     } catch {
@@ -204,14 +209,21 @@ export class CanvasRenderer implements GraphRenderer {
 
   private move(e: PointerEvent): void {
     const p = this.local(e);
-    if (this.drag) {
-      const dx = p.x - this.drag.x, dy = p.y - this.drag.y;
-      if (Math.abs(dx) + Math.abs(dy) > 3) this.drag.moved = true;
-      if (this.drag.moved) {
-        const s = this.fit.scale * this.camera.zoom;
-        this.camera.x = this.drag.camX - dx / s;
-        this.camera.y = this.drag.camY + dy / s;
-        this.schedule();
+    const press = this.press;
+    if (press) {
+      const dx = p.x - press.x, dy = p.y - press.y;
+      if (!press.moved && Math.abs(dx) + Math.abs(dy) > LONG_PRESS_SLOP) {
+        press.moved = true;
+        this.cancelTimer(press);
+      }
+      if (press.moved && !press.menu) {
+        this.fitted = undefined;
+        if (press.node !== null) this.dragTo(press.node, p, false);
+        else {
+          this.camera.x = press.camX - dx / this.camera.scale;
+          this.camera.y = press.camY + dy / this.camera.scale;
+          this.schedule();
+        }
         return;
       }
     }
@@ -219,34 +231,55 @@ export class CanvasRenderer implements GraphRenderer {
   }
 
   private up(e: PointerEvent): void {
-    const drag = this.drag;
-    this.drag = null;
-    if (drag && !drag.moved) {
-      const p = this.local(e);
-      const node = this.nodeAt(p.x, p.y);
-      if (node !== null) this.events.click(node, e);
-    }
+    const press = this.press;
+    this.cancelPress();
+    if (!press || press.menu) return;
+    if (press.moved && press.node !== null) this.dragTo(press.node, this.local(e), true);
+    else if (!press.moved && press.node !== null) this.events.click(press.node, e);
+  }
+
+  private dragTo(key: string, p: Point, done: boolean): void {
+    if (!this.graph.hasNode(key)) return;
+    const at = this.toGraph(p.x, p.y);
+    this.graph.mergeNodeAttributes(key, at);
+    this.events.drag(key, at, done);
+    this.schedule();
+  }
+
+  private contextMenu(e: MouseEvent): void {
+    // A long press has opened the menu already (phones fire contextmenu after it too).
+    if (this.press?.menu) return e.preventDefault();
+    const p = this.local(e);
+    const node = this.nodeAt(p.x, p.y);
+    if (node === null) return;
+    e.preventDefault();
+    this.events.menu(node, { x: e.clientX, y: e.clientY }, e);
+  }
+
+  private cancelTimer(press: Press): void {
+    if (press.timer !== null) this.container.win.clearTimeout(press.timer);
+    press.timer = null;
+  }
+
+  private cancelPress(): void {
+    if (this.press) this.cancelTimer(this.press);
+    this.press = null;
   }
 
   private wheel(e: WheelEvent): void {
     e.preventDefault();
-    const p = this.local(e);
-    const s = this.fit.scale * this.camera.zoom;
-    // The graph point under the pointer stays under it.
-    const gx = this.camera.x + (p.x - this.width / 2) / s, gy = this.camera.y - (p.y - this.height / 2) / s;
-    const zoom = Math.min(40, Math.max(0.2, this.camera.zoom * (e.deltaY < 0 ? 1.25 : 0.8)));
-    const s2 = this.fit.scale * zoom;
-    this.camera = { zoom, x: gx - (p.x - this.width / 2) / s2, y: gy + (p.y - this.height / 2) / s2 };
+    this.fitted = undefined;
+    this.camera = zoomAbout(this.camera, this.width, this.height, this.local(e), e.deltaY < 0 ? 1.25 : 0.8);
     this.schedule();
   }
 
-  private setHover(path: string | null, at: { x: number; y: number } | null): void {
-    if (path === this.hovered) return;
-    this.hovered = path;
-    this.near = neighbourhood(this.graph, path);
+  private setHover(key: string | null, at: Point | null): void {
+    if (key === this.hovered) return;
+    this.hovered = key;
+    this.near = neighbourhood(this.graph, key);
     this.plan = null;
-    this.canvas.toggleClass('is-hovering', path !== null);
-    this.events.hover(path, path === null ? null : at);
+    this.canvas.toggleClass('is-hovering', key !== null);
+    this.events.hover(key, key === null ? null : at);
     this.schedule();
   }
 
@@ -267,28 +300,28 @@ export class CanvasRenderer implements GraphRenderer {
   render(): void {
     const { ctx, width, height } = this;
     ctx.clearRect(0, 0, width, height);
-    const plan = (this.plan ??= this.makePlan());
-    const sizeRatio = Math.sqrt(this.camera.zoom);
+    const plan = (this.plan ??= makePlan(this.graph, this.hovered, this.near, this.theme.background));
     const n = plan.nodes.length;
-    const xs = new Float64Array(n), ys = new Float64Array(n);
-    let next = 0;
-    this.graph.forEachNode((_path, a) => {
-      const p = this.toScreen(a.x, a.y);
-      xs[next] = p.x;
-      ys[next++] = p.y;
+    if (this.xs.length !== n) {
+      this.xs = new Float64Array(n);
+      this.ys = new Float64Array(n);
+      this.rs = new Float64Array(n);
+    }
+    const { xs, ys, rs } = this;
+    const s = this.camera.scale, cx = this.camera.x, cy = this.camera.y, hw = width / 2, hh = height / 2, sr = this.sizeRatio();
+    let i = 0;
+    this.graph.forEachNode((_key, a) => {
+      xs[i] = hw + (a.x - cx) * s;
+      ys[i] = hh - (a.y - cy) * s;
+      rs[i] = plan.nodes[i]!.size * sr;
+      i++;
     });
-    const drawn: Drawn[] = plan.order.map((k) => {
-      const s = plan.nodes[k]!;
-      return { path: s.path, x: xs[k]!, y: ys[k]!, r: s.size * sizeRatio, color: s.color, label: s.label, forceLabel: s.forceLabel, highlighted: s.highlighted, dimmed: s.dimmed, zIndex: s.zIndex };
-    });
-    this.drawn = drawn;
-    const at = (k: number): Drawn => drawn[plan.position[k]!]!;
 
-    // Edges, lowest zIndex first, arrows among the lines of their depth.
+    // Lines, lowest zIndex first, arrows among the lines of their depth.
     let arrow = 0;
     const arrows = plan.arrows;
     for (const b of plan.lines) {
-      while (arrow < arrows.length && arrows[arrow]!.z < b.z) this.arrowOf(arrows[arrow++]!, at);
+      while (arrow < arrows.length && arrows[arrow]!.z < b.z) this.arrow(arrows[arrow++]!);
       ctx.strokeStyle = b.color;
       ctx.lineWidth = b.width;
       ctx.beginPath();
@@ -299,125 +332,52 @@ export class CanvasRenderer implements GraphRenderer {
       }
       ctx.stroke();
     }
-    while (arrow < arrows.length) this.arrowOf(arrows[arrow++]!, at);
+    while (arrow < arrows.length) this.arrow(arrows[arrow++]!);
 
-    // Nodes: by zIndex, those of one colour in one path.
+    // Discs: by zIndex, those of one colour in one path.
     for (const f of plan.fills) {
       ctx.fillStyle = f.color;
       ctx.beginPath();
       for (const k of f.nodes) {
-        const d = at(k);
-        ctx.moveTo(d.x + d.r, d.y);
-        ctx.arc(d.x, d.y, d.r, 0, Math.PI * 2);
+        ctx.moveTo(xs[k]! + rs[k]!, ys[k]!);
+        ctx.arc(xs[k]!, ys[k]!, rs[k]!, 0, Math.PI * 2);
       }
       ctx.fill();
     }
 
-    // Labels: forced ones, then the biggest nodes, none over another.
-    const threshold = this.graph.order <= 150 ? 0 : 9; // as renderer.ts labelThreshold
-    const space = new LabelSpace();
-    for (const k of plan.labelOrder) {
-      const d = at(k);
-      if (d.highlighted || !d.label || (!d.forceLabel && d.r < threshold)) continue;
-      if (d.x < -50 || d.y < -20 || d.x > width + 50 || d.y > height + 20) continue;
-      drawLabel(ctx, { x: d.x, y: d.y, size: d.r, label: d.label, forceLabel: d.forceLabel, dimmed: d.dimmed }, this.theme, space);
-    }
-    for (const d of drawn) if (d.highlighted) drawHover(ctx, { x: d.x, y: d.y, size: d.r, label: d.label }, this.theme);
-  }
-
-  /** The look of every node and edge, with the hovered person's neighbourhood in front and the rest faded. */
-  private makePlan(): Plan {
-    const { near, hovered } = this;
-    const background = this.theme.background;
-    const nodes: NodeStyle[] = [];
-    const index = new Map<string, number>();
-    const fadedNode = new Map<string, string>();
-    this.graph.forEachNode((path, a) => {
-      let color = a.color, zIndex = a.zIndex, label = a.label, forceLabel = a.forceLabel, highlighted = a.highlighted;
-      if (near && path === hovered) {
-        highlighted = true;
-        zIndex = 3;
-      } else if (near?.has(path)) {
-        forceLabel = true;
-        zIndex = 2;
-      } else if (near) {
-        let faded = fadedNode.get(color);
-        if (faded === undefined) fadedNode.set(color, (faded = fade(color, FADE_NODE, background)));
-        color = faded;
-        label = '';
-        forceLabel = false;
-        zIndex = 0;
+    // Labels: placed so that none overlaps another or covers a node.
+    const discs: Disc[] = [];
+    for (let k = 0; k < n; k++) discs.push({ x: xs[k]!, y: ys[k]!, r: rs[k]! });
+    const font = labelFont(this.theme);
+    const candidates = function* (nodes: NodeStyle[], order: Plan['labelOrder']): Generator<LabelCandidate> {
+      for (const { node, forced } of order) {
+        const style = nodes[node]!;
+        if (style.highlighted || style.label === '') continue;
+        yield { disc: node, x: xs[node]!, y: ys[node]!, r: rs[node]!, text: style.label, forced, dimmed: style.dimmed };
       }
-      index.set(path, nodes.length);
-      nodes.push({ path, size: a.size, color, label, forceLabel, highlighted, dimmed: a.dimmed, zIndex });
-    });
-    const order = nodes.map((_s, k) => k).sort((a, b) => nodes[a]!.zIndex - nodes[b]!.zIndex || a - b);
-    const position = new Int32Array(nodes.length);
-    order.forEach((k, at) => (position[k] = at));
-    const fills: Plan['fills'] = [];
-    for (let at = 0; at < order.length; ) {
-      const z = nodes[order[at]!]!.zIndex;
-      const byColour = new Map<string, number[]>();
-      for (; at < order.length && nodes[order[at]!]!.zIndex === z; at++) {
-        const k = order[at]!, list = byColour.get(nodes[k]!.color);
-        if (list) list.push(k);
-        else byColour.set(nodes[k]!.color, [k]);
-      }
-      for (const [color, list] of byColour) fills.push({ color, nodes: list });
-    }
-    const labelOrder = [...order].sort((a, b) => Number(nodes[b]!.forceLabel) - Number(nodes[a]!.forceLabel) || nodes[b]!.size - nodes[a]!.size);
-
-    const fadedEdge = new Map<string, string>();
-    // Batches by depth, colour and width; a colour string is one object however many edges share it.
-    const batches = new Map<number, Map<string, Batch>>();
-    const arrows: Plan['arrows'] = [];
-    this.graph.forEachEdge((_e, a, s, t) => {
-      const from = index.get(s)!, to = index.get(t)!;
-      let color = a.color, z = a.zIndex;
-      if (near && (s === hovered || t === hovered)) z = 3;
-      else if (near) {
-        let faded = fadedEdge.get(color);
-        if (faded === undefined) fadedEdge.set(color, (faded = fade(color, FADE_EDGE, background)));
-        color = faded;
-        z = 0;
-      }
-      const width = Math.max(0.6, Math.round(a.size * 2) / 2);
-      if (a.type === 'arrow') {
-        arrows.push({ z, from, to, color, width });
-        return;
-      }
-      const depth = z * 1000 + width * 2;
-      let byColour = batches.get(depth);
-      if (!byColour) batches.set(depth, (byColour = new Map<string, Batch>()));
-      let batch = byColour.get(color);
-      if (!batch) byColour.set(color, (batch = { z, color, width, ends: [] }));
-      batch.ends.push(from, to);
-    });
-    const lines = [...batches.values()].flatMap((m) => [...m.values()]).sort((a, b) => a.z - b.z);
-    arrows.sort((a, b) => a.z - b.z);
-    return { nodes, order, position, fills, labelOrder, lines, arrows };
-  }
-
-  private arrowOf(a: Plan['arrows'][number], at: (k: number) => Drawn): void {
-    this.arrow(at(a.from), at(a.to), a.color, a.width);
+    };
+    this.placed = placeLabels(discs, candidates(plan.nodes, plan.labelOrder), width, height, this.theme.labelSize, (t) => this.widths.width(ctx, font, t));
+    drawLabels(ctx, this.placed, this.theme);
+    for (let k = 0; k < n; k++) if (plan.nodes[k]!.highlighted) drawHover(ctx, { x: xs[k]!, y: ys[k]!, size: rs[k]!, label: plan.nodes[k]!.label }, this.theme);
   }
 
   /** A line that ends in an arrowhead at the edge of the target's disc. */
-  private arrow(from: Drawn, to: Drawn, color: string, width: number): void {
-    const { ctx } = this;
-    const dx = to.x - from.x, dy = to.y - from.y, len = Math.hypot(dx, dy);
+  private arrow(a: Plan['arrows'][number]): void {
+    const { ctx, xs, ys, rs } = this;
+    const fx = xs[a.from]!, fy = ys[a.from]!, tx = xs[a.to]!, ty = ys[a.to]!, tr = rs[a.to]!;
+    const dx = tx - fx, dy = ty - fy, len = Math.hypot(dx, dy);
     if (len === 0) return;
     const ux = dx / len, uy = dy / len;
-    const head = Math.max(6, width * 3);
-    const endX = to.x - ux * (to.r + head), endY = to.y - uy * (to.r + head);
-    ctx.strokeStyle = color;
-    ctx.lineWidth = width;
+    const head = Math.max(6, a.width * 3);
+    const endX = tx - ux * (tr + head), endY = ty - uy * (tr + head);
+    ctx.strokeStyle = a.color;
+    ctx.lineWidth = a.width;
     ctx.beginPath();
-    ctx.moveTo(from.x, from.y);
+    ctx.moveTo(fx, fy);
     ctx.lineTo(endX, endY);
     ctx.stroke();
-    ctx.fillStyle = color;
-    const tipX = to.x - ux * to.r, tipY = to.y - uy * to.r;
+    ctx.fillStyle = a.color;
+    const tipX = tx - ux * tr, tipY = ty - uy * tr;
     ctx.beginPath();
     ctx.moveTo(tipX, tipY);
     ctx.lineTo(endX - uy * head * 0.6, endY + ux * head * 0.6);

@@ -1,8 +1,10 @@
 /**
  * Label and hover drawing shared by both renderers (sigma's canvas layers and the Canvas2D fallback), in the
- * theme's colours: sigma's own hover box is white, which is unreadable in a dark theme.
+ * theme's colours: sigma's own hover box is white, which is unreadable in a dark theme. Where labels go is
+ * decided in labels.ts.
  */
-import { fade } from './model';
+import { fade } from './colours';
+import type { PlacedLabel } from './labels';
 
 export interface Theme {
   /** Label text. */
@@ -57,52 +59,26 @@ export interface LabelData {
   y: number;
   size: number;
   label: string | null;
-  forceLabel?: boolean;
-  /** Set by the model on people outside a highlight: their label fades too. */
-  dimmed?: boolean;
 }
 
-/**
- * The label boxes drawn in this frame, so that labels never overlap: a label that would cover another is left
- * out, unless it is forced (a highlighted person, an intro path). Cleared before every frame.
- */
-export class LabelSpace {
-  private boxes: number[] = [];
-
-  clear(): void {
-    this.boxes = [];
-  }
-
-  /** Takes the box if it is free (or `force`); false when the label should not be drawn. */
-  claim(x1: number, y1: number, x2: number, y2: number, force: boolean): boolean {
-    const b = this.boxes;
-    if (!force)
-      for (let i = 0; i < b.length; i += 4) if (x1 < b[i + 2]! && x2 > b[i]! && y1 < b[i + 3]! && y2 > b[i + 1]!) return false;
-    b.push(x1, y1, x2, y2);
-    return true;
-  }
-}
-
-function font(theme: Theme, weight = 'normal'): string {
+export function labelFont(theme: Theme, weight = 'normal'): string {
   return `${weight} ${theme.labelSize}px ${theme.font}`;
 }
 
-export function drawLabel(ctx: CanvasRenderingContext2D, data: LabelData, theme: Theme, space: LabelSpace | null = null): void {
-  if (!data.label) return;
-  ctx.font = font(theme);
-  const x = data.x + data.size + 3;
-  if (space) {
-    const width = ctx.measureText(data.label).width;
-    if (!space.claim(x - 1, data.y - theme.labelSize * 0.75, x + width + 1, data.y + theme.labelSize * 0.45, data.forceLabel === true)) return;
+/** Draws labels placed by labels.ts (dimmed ones faded into the background). */
+export function drawLabels(ctx: CanvasRenderingContext2D, labels: readonly PlacedLabel[], theme: Theme): void {
+  ctx.font = labelFont(theme);
+  const faded = fade(theme.text, 0.35, theme.background);
+  for (const l of labels) {
+    ctx.fillStyle = l.dimmed ? faded : theme.text;
+    ctx.fillText(l.text, l.x, l.y);
   }
-  ctx.fillStyle = data.dimmed ? fade(theme.text, 0.35, theme.background) : theme.text;
-  ctx.fillText(data.label, x, data.y + theme.labelSize / 3);
 }
 
 /** A box in the theme's background around the node and its label, with a soft shadow. */
 export function drawHover(ctx: CanvasRenderingContext2D, data: LabelData, theme: Theme): void {
   const padding = 2;
-  ctx.font = font(theme, '600');
+  ctx.font = labelFont(theme, '600');
   ctx.fillStyle = theme.background;
   ctx.shadowOffsetX = 0;
   ctx.shadowOffsetY = 0;

@@ -1,37 +1,54 @@
 /**
  * What the graph keeps for as long as the plugin runs, whether a graph view is open or not: the network of the
  * index's current revision, the metrics of the network's structure (so reopening the view, or a change that
- * alters no tie, computes nothing), and the positions (loaded from the plugin's data once, saved after layouts).
+ * alters no tie, computes nothing), the groups overview's layout of that structure, and the positions (the one
+ * owner, positions.ts).
  */
+import { networkSteps, type Network } from '../../core/network';
+import { runToEnd } from '../../core/steps';
 import type { PeopleIndex } from '../../index/people-index';
 import type { Point } from './layout';
-import { networkSteps, type GraphMetrics, type Network } from './model';
-import { packPositions, readPositions, savePositions } from './positions';
-import { runToEnd } from '../../core/steps';
+import type { GraphMetrics } from './model';
+import { Positions } from './positions';
+import { windowScheduler, type Scheduler } from './schedule';
 
 export interface DataStore {
   loadData(): Promise<unknown>;
   saveData(data: unknown): Promise<void>;
 }
 
-const SAVE_DELAY_MS = 1000;
+/** The groups overview's places, for one network structure: group centres, and open groups' members around them. */
+export interface GroupLayout {
+  key: string;
+  centres: Map<number, Point>;
+  offsets: Map<string, Point>;
+  /** Groups whose members have been placed (laid out, or placed and waiting for their layout). */
+  placed: Set<number>;
+}
 
 export class GraphData {
+  readonly positions: Positions;
   private cachedNetwork: { revision: number; network: Network } | null = null;
-  private cachedMetrics: { key: string; metrics: GraphMetrics } | null = null;
-  private loadedPositions: Map<string, Point> | null = null;
-  private loading: Promise<Map<string, Point>> | null = null;
-  private saveTimer: number | null = null;
-  private saving: Promise<void> = Promise.resolve();
+  private communities: { key: string; value: ReadonlyMap<string, number> } | null = null;
+  private brokers: { key: string; value: ReadonlyMap<string, number> } | null = null;
+  private layout: GroupLayout | null = null;
 
   constructor(
     private readonly index: PeopleIndex,
-    private readonly store: DataStore,
-  ) {}
+    store: DataStore,
+    scheduler: Scheduler = windowScheduler,
+  ) {
+    this.positions = new Positions(store, (fn, ms) => scheduler.later(fn, ms));
+  }
 
   /** The network of the index as it is now; built at most once per index revision. */
   network(): Network {
     return runToEnd(this.networkSteps());
+  }
+
+  /** The network built last, if it is of the index's current revision. */
+  currentNetwork(): Network | null {
+    return this.cachedNetwork?.revision === this.index.revision ? this.cachedNetwork.network : null;
   }
 
   /**
@@ -50,51 +67,29 @@ export class GraphData {
     return network;
   }
 
+  /** The metrics known for a network structure: null before its communities are in; brokers may follow later. */
   metrics(key: string): GraphMetrics | null {
-    return this.cachedMetrics?.key === key ? this.cachedMetrics.metrics : null;
+    if (this.communities?.key !== key) return null;
+    return { community: this.communities.value, broker: this.brokers?.key === key ? this.brokers.value : null };
   }
 
-  setMetrics(key: string, metrics: GraphMetrics): void {
-    this.cachedMetrics = { key, metrics };
+  setCommunities(key: string, community: ReadonlyMap<string, number>): void {
+    this.communities = { key, value: community };
   }
 
-  /** The saved positions, read from the plugin's data the first time. */
-  positions(): Promise<Map<string, Point>> {
-    if (this.loadedPositions) return Promise.resolve(this.loadedPositions);
-    this.loading ??= this.store.loadData().then(
-      (data) => (this.loadedPositions ??= readPositions(data)),
-      () => (this.loadedPositions ??= new Map<string, Point>()),
-    );
-    return this.loading;
+  setBrokers(key: string, broker: ReadonlyMap<string, number>): void {
+    this.brokers = { key, value: broker };
   }
 
-  /** Takes these positions and saves them (for the people who exist) a moment later. */
-  updatePositions(positions: ReadonlyMap<string, Point>, exists: (path: string) => boolean): void {
-    const map = (this.loadedPositions ??= new Map<string, Point>());
-    for (const [path, p] of positions) map.set(path, p);
-    for (const path of [...map.keys()]) if (!exists(path)) map.delete(path);
-    if (this.saveTimer !== null) window.clearTimeout(this.saveTimer);
-    this.saveTimer = window.setTimeout(() => {
-      this.saveTimer = null;
-      void this.flush();
-    }, SAVE_DELAY_MS);
+  /** The groups overview's layout of this structure (a new, empty one for a new structure). */
+  groupLayout(key: string): GroupLayout {
+    if (this.layout?.key !== key) this.layout = { key, centres: new Map(), offsets: new Map(), placed: new Set() };
+    return this.layout;
   }
 
-  /** Saves pending positions now (the plugin unloads). */
-  flush(): Promise<void> {
-    if (this.saveTimer !== null) window.clearTimeout(this.saveTimer);
-    this.saveTimer = null;
-    const map = this.loadedPositions;
-    if (!map) return this.saving;
-    this.saving = this.saving
-      .then(() => savePositions(this.store, packPositions(map)))
-      .catch((error: unknown) => console.error('Ties: could not save the graph positions', error));
-    return this.saving;
-  }
-
-  /** Saves now if a save is waiting (the plugin unloads). */
+  /** Saves waiting positions now (the plugin unloads). */
   flushPending(): Promise<void> {
-    return this.saveTimer === null ? this.saving : this.flush();
+    return this.positions.flush();
   }
 }
 

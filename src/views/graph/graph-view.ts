@@ -1,141 +1,64 @@
 /**
- * The relationship graph (view type `ties-graph`): people and who knows whom, drawn with sigma (WebGL) or, where
- * that is unavailable, a Canvas2D renderer. Colours show groups (Louvain) or organisations, sizes show brokers,
- * line widths show how warm both ties are. A toolbar filters and searches; local mode follows the active note;
- * the intro finder highlights who can introduce you to someone.
- *
- * Work: the network is rebuilt when people change (debounced, only while the view is shown); metrics and layout
- * run in a Web Worker (or in time slices) and are cached by the network's structure; positions are saved in the
- * plugin's data and reused. The view holds its current model (`model`) for tests.
+ * The relationship graph (view type `ties-graph`): a thin shell that routes events. The session (session.ts)
+ * computes what to draw; the panels (panels.ts: toolbar, Filters, stage, legend, hover card, intro panel)
+ * show it. Live (LiveView): index changes rebuild the network 300 ms later, while the view is shown.
  */
-import { ItemView, Keymap, Notice, requireApiVersion, type App, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
-import type { PersonActions } from '../../actions/person-actions';
-import { effectiveLastContact } from '../../core/contacts';
-import { localToday } from '../../core/dates';
-import { describeSpan, words } from '../../core/describe';
-import { introPaths, type IntroResult } from '../../core/network';
-import { CIRCLES, type Circle, type Day, type Language, type Person } from '../../core/types';
-import type { StringKey, Translate } from '../../i18n/i18n';
-import type { IndexChange, PeopleIndex } from '../../index/people-index';
-import type TiesPlugin from '../../main';
-import type { TiesSettings } from '../../settings/settings';
-import { afterPaint, runInSlices } from './schedule';
+import { Keymap, Notice, requireApiVersion, type App, type Plugin, type ViewStateResult, type WorkspaceLeaf } from 'obsidian';
+import type { IntroResult } from '../../core/network';
+import type { IndexChange } from '../../index/people-index';
+import { LiveView, type RenderCause, type ViewHost } from '../live-view';
 import { DEFAULT_THEME, themeOf, type Theme } from './draw';
-import { GraphData } from './graph-data';
-import { layoutJob, placeNodes, type Placement, type Point } from './layout';
-import {
-  DEFAULT_GRAPH_OPTIONS, filterChoices, modelSteps, readOptions,
-  type GraphMetrics, type GraphModel, type GraphOptions, type LegendLabel, type Network,
-} from './model';
-import { createRenderer, type GraphRenderer, type RendererChoice } from './renderer';
-import { Cancelled, JobRunner, type Where } from './runner';
+import { GraphData, type DataStore } from './graph-data';
+import { sessionFor, type GraphHost } from './graph-host';
+import type { GraphModel } from './model';
+import { showNodeMenu } from './node-menu';
+import { readOptions, type GraphOptions } from './options';
+import { GraphPanels } from './panels';
+import type { GraphRenderer, Point } from './render-contract';
+import type { RendererChoice } from './renderer';
+import { windowScheduler } from './schedule';
+import { findPerson } from './selection';
+import type { GraphSession } from './session';
 
 export const VIEW_TYPE_GRAPH = 'ties-graph';
 /** Delay between an index change and the rebuild it causes. */
 export const GRAPH_REFRESH_MS = 300;
-/** The layout stops after this long, settled or not. */
-const LAYOUT_MS = 2000;
-/**
- * The network and the drawing of more people than this are built in slices of SLICE_MS, the first drawing too:
- * the drawn model (if any) stays and the view stays usable meanwhile. (Yielding lets the browser render frames in
- * between, which delays the first drawing of 2,000 people by a few milliseconds.)
- */
-export const SLICE_FROM = 1000;
-const SLICE_MS = 12;
+export { SLICE_FROM } from './session';
+export type { GraphHost } from './graph-host';
 
-/** What the view needs from the plugin. */
-export interface GraphHost {
-  readonly index: PeopleIndex;
-  readonly data: GraphData;
-  settings(): TiesSettings;
-  t: Translate;
-  language(): Language;
-  loaded(): boolean;
-  whenLoaded(): Promise<void>;
-  actions(): PersonActions;
-  today(): Day;
-}
-
-interface ViewState extends Partial<GraphOptions> {
-  renderer?: RendererChoice;
-}
-
+/** Option changes that change who is shown: the graph fits anew after them. */
+const REFIT: readonly (keyof GraphOptions)[] = ['organisation', 'tag', 'circle', 'showArchived', 'local', 'depth', 'whole'];
 let viewCount = 0;
 
-export class GraphView extends ItemView {
-  /** The model drawn now (null before the first build); tests read it. */
-  model: GraphModel | null = null;
-  options: GraphOptions = { ...DEFAULT_GRAPH_OPTIONS };
-  /** The renderer in use, or null when nothing can draw (see `problem`). */
-  renderer: GraphRenderer | null = null;
-  /** Why the graph is not drawn, or drawn the simple way; null when all is well. */
-  problem: string | null = null;
+export class GraphView extends LiveView {
+  protected declare readonly host: GraphHost;
+  protected readonly renderDelay = GRAPH_REFRESH_MS;
+  readonly session: GraphSession;
   rendererChoice: RendererChoice = 'auto';
-  /** Where metrics and layout run. */
-  where: Where;
-  private networkMs = 0;
-  /** How long the last render's steps took on the main thread, ms (network: 0 when it was cached). */
-  timings = { network: 0, model: 0, draw: 0 };
-
-  private readonly host: GraphHost;
-  private readonly runner: JobRunner;
-  private readonly uid = ++viewCount;
-  private network: Network | null = null;
+  panels: GraphPanels | null = null;
   private networkStale = true;
-  private modelStale = true;
-  private opened = false;
-  private timer: number | null = null;
-  private metricsJob: { key: string; cancel(): void } | null = null;
-  /** A new network's metrics and layout, waiting for its first frame (see startJobsAfterPaint). */
-  private pendingJobs: { network: Network; placement: Placement } | null = null;
-  private jobsStart: (() => void) | null = null;
-  /** The network or model being built in slices, if one is. */
-  private building: { revision: number | null; stop(): void } | null = null;
-  private layoutRun: { key: string; cancel(): void } | null = null;
-  private positions = new Map<string, Point>();
-  private centre: string | null = null;
-  private focusPath: string | null = null;
-  private intro: IntroResult | null = null;
-  private chosenPath = 0;
-  private introOpen = false;
-  private renderedLanguage: Language | null = null;
-  private idleWaiters: (() => void)[] = [];
-  /** A renderer is being made (sigma loads on demand). */
-  private creating = false;
-  /** Neither renderer works here (see `problem`); not tried again until the view is rebuilt. */
-  private drawingFailed = false;
-  /** Bumped when the view closes or rebuilds its elements: late results of older ones are dropped. */
-  private epoch = 0;
   private theme: Theme = DEFAULT_THEME;
-  /** Stops the pending update of the menus and the name list. */
-  private choices: (() => void) | null = null;
-  /** A rename moved a position to a new path: saved with the next network. */
-  private positionsMoved = false;
-  /** Every person's name, as the search lists offer them. */
-  private names = new Set<string>();
-
-  // Elements.
-  private toolbarEl!: HTMLElement;
-  private stageEl!: HTMLElement;
-  private canvasHost!: HTMLElement;
-  private messageEl!: HTMLElement;
-  private legendEl!: HTMLElement;
-  private statusEl!: HTMLElement;
-  private cardEl!: HTMLElement;
-  private introEl!: HTMLElement;
-  private introInput!: HTMLInputElement;
-  private introResults!: HTMLElement;
-  private peopleList!: HTMLDataListElement;
-  private organisationSelect!: HTMLSelectElement;
-  private tagSelect!: HTMLSelectElement;
+  /** A fit for the next model drawn: every node (null), some, a person to zoom to, or an opened group. */
+  private fitNext: { keys: readonly string[] | null } | { focus: string } | { group: number } | null = { keys: null };
+  private firstDraw: (() => void) | null = null;
+  private resizes: ResizeObserver | null = null;
+  /** The nodes the last fit showed (undefined: none yet): a stage that changes size fits them again. */
+  private lastFit: readonly string[] | null | undefined = undefined;
+  private drawMs = 0;
+  private readonly listId = `ties-graph-people-${++viewCount}`;
 
   constructor(leaf: WorkspaceLeaf, host: GraphHost) {
-    super(leaf);
-    this.host = host;
-    this.icon = 'network';
+    super(leaf, host);
     this.navigation = false;
-    this.runner = new JobRunner();
-    this.where = this.runner.where;
+    this.session = sessionFor(host, {
+      model: (model) => this.onModel(model),
+      moved: () => this.renderer?.refresh(),
+      changed: () => this.panels?.status(this.model, this.jobs),
+      failed: (error) => {
+        console.error('Ties: could not build the graph', error);
+        this.panels?.stage.message(host.t('graph.message.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      },
+    }, DEFAULT_THEME.background);
   }
 
   override getViewType(): string {
@@ -150,863 +73,290 @@ export class GraphView extends ItemView {
     return 'network';
   }
 
+  // For tests and benches: the model drawn, the options, the renderer, why it draws the simple way, timings.
+  get model(): GraphModel | null {
+    return this.session.model;
+  }
+
+  get options(): GraphOptions {
+    return this.session.state.options;
+  }
+
+  get renderer(): GraphRenderer | null {
+    return this.panels?.stage.renderer ?? null;
+  }
+
+  get problem(): string | null {
+    return this.panels?.stage.problem ?? null;
+  }
+
+  get where(): string {
+    return this.session.where;
+  }
+
+  get timings(): { network: number; model: number; draw: number } {
+    return { ...this.session.timings, draw: this.drawMs };
+  }
+
+  private get jobs(): { metrics: boolean; layout: boolean; slices: boolean } {
+    return { ...this.session.busy, slices: this.session.where === 'slices' };
+  }
+
   override getState(): Record<string, unknown> {
-    const state: Record<string, unknown> = { ...this.options };
-    if (this.rendererChoice !== 'auto') state.renderer = this.rendererChoice;
-    return state;
+    return this.rendererChoice === 'auto' ? { ...this.options } : { ...this.options, renderer: this.rendererChoice };
   }
 
   override async setState(state: unknown, result: ViewStateResult): Promise<void> {
-    const s = (typeof state === 'object' && state !== null ? state : {}) as ViewState;
-    this.options = readOptions({ ...this.options, ...s });
+    const s = (typeof state === 'object' && state !== null ? state : {}) as Partial<GraphOptions> & { renderer?: RendererChoice };
+    this.session.state.options = readOptions({ ...this.options, ...s });
     const choice: RendererChoice = s.renderer === 'canvas' ? 'canvas' : 'auto';
     if (choice !== this.rendererChoice) {
       this.rendererChoice = choice;
-      this.renderer?.kill();
-      this.renderer = null;
-      this.epoch++;
-      this.creating = false;
-      this.drawingFailed = false;
+      this.panels?.stage.reset();
     }
-    if (this.opened) {
-      this.syncControls();
-      this.modelStale = true;
-      this.refresh();
-    }
+    if (this.opened) this.invalidate();
     await super.setState(state, result);
   }
 
-  override async onOpen(): Promise<void> {
-    if (this.opened) return;
-    this.opened = true;
+  protected async opening(): Promise<void> {
     this.contentEl.addClass('ties-graph');
-    this.register(this.host.index.onChange((change) => this.onIndexChange(change)));
     this.registerEvent(this.app.workspace.on('file-open', () => this.followActiveNote()));
-    this.registerEvent(this.app.workspace.on('active-leaf-change', () => {
-      this.followActiveNote();
-      this.refresh();
-    }));
-    this.registerEvent(this.app.workspace.on('layout-change', () => this.refresh()));
+    this.registerEvent(this.app.workspace.on('active-leaf-change', () => this.followActiveNote()));
     this.registerEvent(this.app.workspace.on('css-change', () => {
       this.theme = themeOf(this.contentEl);
+      this.session.state.background = this.theme.background;
       this.renderer?.setTheme(this.theme);
-      this.modelStale = true;
-      this.refresh();
+      this.invalidate();
     }));
-    this.register(() => this.stopWork());
     if (typeof ResizeObserver !== 'undefined') {
-      // Shown again after being hidden, or resized with the pane: the renderer takes the new size.
-      const observer = new ResizeObserver(() => this.renderer?.resize());
-      observer.observe(this.contentEl);
-      this.register(() => observer.disconnect());
+      // The stage changes size with the pane, and when the Filters or intro panel opens beside it.
+      this.resizes = new ResizeObserver(() => this.stageResized());
+      this.register(() => this.resizes?.disconnect());
     }
-    this.buildDom();
     this.theme = themeOf(this.contentEl);
+    this.session.state.background = this.theme.background;
     this.followActiveNote();
-    this.positions = new Map(await this.host.data.positions());
-    if (!this.host.loaded()) void this.host.whenLoaded().then(() => this.markStale(true));
-    // The first drawing waits a tick: a restored view gets its options (setState) right after opening, and
-    // drawing the defaults first would be work thrown away.
-    this.timer = window.setTimeout(() => {
-      this.timer = null;
+    await this.host.data.positions.load();
+    // The first drawing waits a tick: a restored view gets its options (setState) right after opening.
+    this.firstDraw = windowScheduler.later(() => {
+      this.firstDraw = null;
       this.render();
     }, 0);
   }
 
-  override onClose(): Promise<void> {
-    this.stopWork();
+  protected override closing(): void {
+    this.firstDraw?.();
+    this.firstDraw = null;
+    this.session.cancel();
+    this.panels?.dispose();
     this.contentEl.empty();
-    return Promise.resolve();
   }
 
   override onResize(): void {
     this.renderer?.resize();
-    this.refresh();
+    super.onResize();
   }
 
-  // ---------------------------------------------------------------------------------------- public, for tests
+  protected override indexChanged(change: IndexChange): void {
+    if (change.people || change.type === 'reset') this.networkStale = true;
+    super.indexChanged(change);
+  }
 
-  /** Changes options and redraws. */
+  /** A renamed person keeps their place, and stays the centre, the focus or the intro target. */
+  protected override renamed(oldPath: string, newPath: string): void {
+    this.host.data.positions.rename(oldPath, newPath);
+    const s = this.session.state;
+    if (s.centre === oldPath) s.centre = newPath;
+    if (s.focus === oldPath) s.focus = newPath;
+    if (s.introTarget === oldPath) s.introTarget = newPath;
+  }
+
+  // ---------------------------------------------------------------------------------------- what the user does
+
+  /** Changes options and redraws; a change of who is shown fits the graph anew. */
   setOptions(change: Partial<GraphOptions>): void {
-    this.options = readOptions({ ...this.options, ...change });
-    this.syncControls();
-    this.modelStale = true;
+    this.session.state.options = readOptions({ ...this.options, ...change });
+    if (REFIT.some((k) => k in change)) this.fitNext = { keys: null };
     this.render();
     this.app.workspace.requestSaveLayout();
   }
 
-  /** Focuses a person by name, alias or path (the search box). Returns the path, or null. */
+  /** Focuses a person by name, alias or path (the search box) and zooms to them. Returns the path, or null. */
   search(query: string): string | null {
-    const q = query.trim();
-    if (q === '') {
-      this.focusPath = null;
-      this.modelStale = true;
-      this.render();
-      return null;
-    }
-    const path = this.findPerson(q);
-    if (path === null) {
-      new Notice(this.host.t('graph.search.notFound', { name: q }));
-      return null;
-    }
-    this.focusPath = path;
-    this.modelStale = true;
+    const path = this.find(query);
+    if (path === undefined) return null;
+    this.session.state.focus = path;
+    this.fitNext = path === null ? { keys: null } : { focus: path };
     this.render();
-    if (!this.model?.graph.hasNode(path)) {
-      new Notice(this.host.t('graph.search.hidden', { name: this.host.index.person(path)?.name ?? q }));
-      return path;
-    }
-    this.renderer?.focus(path);
     return path;
   }
 
-  /** Finds who can introduce you to a person (the intro panel). Null clears it. */
+  /** Finds who can introduce you to a person (the intro panel), and fits the paths. Null clears it. */
   introduce(query: string | null): IntroResult | null {
-    const path = query === null || query.trim() === '' ? null : this.findPerson(query.trim());
-    if (query !== null && query.trim() !== '' && path === null) new Notice(this.host.t('graph.search.notFound', { name: query.trim() }));
-    this.intro = path === null ? null : introPaths(this.currentNetwork().graph(), path, this.host.today(), this.host.settings(), 3);
-    this.chosenPath = 0;
-    this.introOpen = this.introOpen || this.intro !== null;
-    this.modelStale = true;
+    const path = this.find(query ?? '') ?? null;
+    if (path !== null && this.panels) this.panels.introOpen = true;
+    const intro = this.session.introduce(path);
+    this.fitNext = { keys: intro && intro.paths.length > 0 ? [...new Set([intro.target, ...intro.paths.flat()])] : null };
     this.render();
-    return this.intro;
+    return intro;
   }
 
   /** Chooses one of the intro paths to highlight. */
   choosePath(index: number): void {
-    if (!this.intro || index < 0 || index >= this.intro.paths.length) return;
-    this.chosenPath = index;
-    this.modelStale = true;
+    const intro = this.session.intro;
+    if (!intro || index < 0 || index >= intro.paths.length) return;
+    this.session.state.chosenPath = index;
     this.render();
   }
 
   /** The local-mode centre (the active person note). */
   setCentre(path: string | null): void {
-    this.centre = path;
-    if (this.options.local) {
-      this.modelStale = true;
-      this.render();
-    }
+    this.session.state.centre = path;
+    if (!this.options.local) return;
+    this.fitNext = { keys: null };
+    this.render();
   }
 
-  /** Settles when no metrics or layout work is running. */
+  /** Opens or closes a group of the overview (its people laid out in place). */
+  toggleGroup(group: number): void {
+    const open = this.session.state.open;
+    if (open.delete(group)) this.fitNext = null;
+    else {
+      open.add(group);
+      this.fitNext = { group };
+    }
+    this.render();
+  }
+
+  /** Settles when nothing is being built, laid out or started. */
   async whenIdle(): Promise<void> {
-    while (!this.idle()) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
-  }
-
-  private idle(): boolean {
-    return this.timer === null && this.choices === null && this.jobsStart === null && this.building === null && this.metricsJob === null && this.layoutRun === null && !this.creating;
-  }
-
-  /** Redraws if the view is shown and something changed. */
-  refresh(): void {
-    if (!this.opened || !this.isVisible()) return;
-    // A network of the index as it is now is being built: its model follows.
-    if (this.building !== null && this.building.revision === this.host.index.revision) return;
-    if (this.networkStale || this.modelStale || this.renderedLanguage !== this.host.language()) this.render();
-  }
-
-  isVisible(): boolean {
-    return this.contentEl.isShown();
-  }
-
-  // ---------------------------------------------------------------------------------------- events
-
-  private onIndexChange(change: IndexChange): void {
-    if (change.type === 'rename' && change.oldPath !== undefined && change.path !== null) this.followRename(change.oldPath, change.path);
-    if (!change.people && change.type !== 'reset') return;
-    this.markStale(true);
-  }
-
-  /** A renamed person keeps their place, and stays the centre, the focus or the intro target. */
-  private followRename(oldPath: string, newPath: string): void {
-    const p = this.positions.get(oldPath);
-    if (p) {
-      this.positions.delete(oldPath);
-      this.positions.set(newPath, p);
-      this.positionsMoved = true;
+    for (;;) {
+      await this.session.whenIdle();
+      if (this.session.idle && !this.renderPending && this.firstDraw === null && !this.panels?.busy) return;
+      await new Promise((resolve) => window.setTimeout(resolve, 10));
     }
-    if (this.centre === oldPath) this.centre = newPath;
-    if (this.focusPath === oldPath) this.focusPath = newPath;
-    if (this.intro?.target === oldPath) this.intro = { ...this.intro, target: newPath };
   }
 
-  private markStale(network: boolean): void {
-    if (network) this.networkStale = true;
-    this.modelStale = true;
-    if (this.timer !== null) return;
-    this.timer = window.setTimeout(() => {
-      this.timer = null;
-      this.refresh();
-    }, GRAPH_REFRESH_MS);
+  /** A path for `query`; null for an empty query; undefined (with a notice) when nobody has that name. */
+  private find(query: string): string | null | undefined {
+    const q = query.trim();
+    if (q === '') return null;
+    const path = findPerson(this.host.index, q);
+    if (path === null) new Notice(this.host.t('graph.search.notFound', { name: q }));
+    return path ?? undefined;
+  }
+
+  // ---------------------------------------------------------------------------------------- drawing
+
+  protected draw(cause: RenderCause): void {
+    this.firstDraw?.();
+    this.firstDraw = null;
+    if (cause.language || !this.panels) this.buildPanels();
+    if (!this.host.loaded()) return this.panels!.stage.message(this.host.t('graph.message.loading'));
+    if (!this.isVisible() && this.model !== null) return this.deferUntilShown();
+    this.session.rebuild(this.networkStale ? 'network' : 'model');
+    this.networkStale = false;
+  }
+
+  private onModel(model: GraphModel): void {
+    const start = performance.now();
+    const { state, intro } = this.session;
+    this.panels!.show(model, this.options, intro, state.chosenPath, this.jobs, this.theme, (r) => this.applyFit(r, model));
+    this.panels!.fillChoices(`${this.session.network?.key ?? ''}:${this.host.index.revision}`, () => this.options);
+    this.drawMs = performance.now() - start;
+  }
+
+  private applyFit(renderer: GraphRenderer, model: GraphModel): void {
+    const fit = this.fitNext;
+    if (fit === null || model.message !== null) return;
+    this.fitNext = null;
+    if ('focus' in fit) {
+      this.lastFit = undefined;
+      if (model.graph.hasNode(fit.focus)) return renderer.focus(fit.focus);
+      return void new Notice(this.host.t('graph.search.hidden', { name: this.host.index.person(fit.focus)?.name ?? fit.focus }));
+    }
+    this.lastFit = 'group' in fit ? model.graph.filterNodes((key, a) => a.kind === 'person' && this.session.groupOf(key) === fit.group) : fit.keys;
+    renderer.fit(this.lastFit);
+  }
+
+  private buildPanels(): void {
+    this.panels?.dispose();
+    const { index } = this.host;
+    const host = { ...this.host, person: (path: string) => index.person(path), people: () => index.people(), rendererChoice: () => this.rendererChoice };
+    this.panels = new GraphPanels(this.contentEl, host, this.listId, {
+      hover: (key, at) => this.hover(key, at),
+      click: (key, event) => this.clicked(key, event),
+      menu: (key, at, event) => this.menu(key, at, event),
+      drag: (key, at, done) => done && this.session.moved(key, at),
+      fallback: () => this.panels?.status(this.model, this.jobs),
+      settled: () => this.whenIdle(),
+    }, {
+      toolbar: {
+        search: (q) => void this.search(q),
+        local: () => this.setOptions({ local: !this.options.local }),
+        fit: () => this.renderer?.fit((this.lastFit = null)),
+      },
+      intro: { find: (q) => void this.introduce(q), choose: (i) => this.choosePath(i), ask: (first, target) => void this.host.actions().askForIntroduction(first, target) },
+      setOptions: (change) => this.setOptions(change),
+      introToggled: (open) => (open ? this.panels?.renderIntro(this.session.intro, this.session.state.chosenPath) : this.introduce(null)),
+      rendererReady: () => this.rendererReady(),
+    });
+    this.panels.sync(this.options, this.model);
+    this.resizes?.disconnect();
+    this.resizes?.observe(this.panels.stage.el);
+  }
+
+  private stageResized(): void {
+    const renderer = this.renderer;
+    if (!renderer) return;
+    renderer.resize();
+    this.panels?.updateInsets();
+    if (this.lastFit !== undefined) renderer.fit(this.lastFit, false);
+  }
+
+  /** A renderer was made: it gets the model drawn now, and the fit waiting. */
+  private rendererReady(): void {
+    const model = this.model, renderer = this.renderer;
+    if (model && renderer) {
+      renderer.setGraph(model.graph);
+      this.applyFit(renderer, model);
+    }
+    this.panels?.status(model, this.jobs);
+  }
+
+  // ---------------------------------------------------------------------------------------- the stage's events
+
+  private hover(key: string | null, at: Point | null): void {
+    const node = key !== null && this.model?.graph.hasNode(key) ? this.model.graph.getNodeAttributes(key) : null;
+    const person = node?.kind === 'person' ? this.host.index.person(node.path) : undefined;
+    const stage = this.panels!.stage.el;
+    if (!person || !at) this.panels!.card.hide();
+    else this.panels!.card.show(person, node, at, { width: stage.clientWidth, height: stage.clientHeight });
+  }
+
+  private clicked(key: string, event: MouseEvent | TouchEvent | null): void {
+    const node = this.model?.graph.hasNode(key) ? this.model.graph.getNodeAttributes(key) : null;
+    this.panels!.card.hide();
+    if (node?.kind === 'group') return this.toggleGroup(node.community!);
+    void this.app.workspace.openLinkText(key, '', event instanceof MouseEvent && Keymap.isModEvent(event));
+  }
+
+  private menu(key: string, at: Point, event: MouseEvent | TouchEvent | null): void {
+    const model = this.model;
+    if (!model?.graph.hasNode(key)) return;
+    this.panels!.card.hide();
+    const node = model.graph.getNodeAttributes(key);
+    const group = model.overview && node.kind === 'person' ? this.session.groupOf(key) : null;
+    showNodeMenu(this.app, this.leaf, node, group, at, event, this.host.t, this.host.actions(), {
+      introduce: (path) => void this.introduce(path),
+      toggleGroup: (g) => this.toggleGroup(g),
+    });
   }
 
   private followActiveNote(): void {
-    const file = this.app.workspace.getActiveFile();
-    const path = file?.path ?? null;
-    if (path === null || path === this.centre || !this.host.index.person(path)) return;
+    const path = this.app.workspace.getActiveFile()?.path ?? null;
+    if (path === null || path === this.session.state.centre || !this.host.index.person(path)) return;
     this.setCentre(path);
-  }
-
-  private stopWork(): void {
-    this.epoch++;
-    this.creating = false;
-    if (this.timer !== null) window.clearTimeout(this.timer);
-    this.timer = null;
-    this.choices?.();
-    this.choices = null;
-    this.jobsStart?.();
-    this.jobsStart = null;
-    this.pendingJobs = null;
-    this.building?.stop();
-    this.building = null;
-    this.metricsJob = null;
-    this.layoutRun = null;
-    this.runner.dispose();
-    this.renderer?.kill();
-    this.renderer = null;
-    this.resolveIdle();
-  }
-
-  private resolveIdle(): void {
-    if (!this.idle()) return;
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const w of waiters) w();
-  }
-
-  // ---------------------------------------------------------------------------------------- data
-
-  private currentNetwork(): Network {
-    if (this.networkStale || this.network === null) {
-      const network = this.host.data.network();
-      this.network = network;
-      this.networkStale = false;
-      if (this.intro) this.intro = introPaths(network.graph(), this.intro.target, this.host.today(), this.host.settings(), 3);
-      this.pendingJobs = { network, placement: this.place(network) };
-    }
-    return this.network;
-  }
-
-  /**
-   * Starts the metrics and layout of a new network once the model built from it is on screen: spawning workers
-   * and copying jobs to them would delay the first frame. Called before the renderer is made, so that the jobs
-   * start before sigma does (which holds the main thread for a while).
-   */
-  private startJobsAfterPaint(): void {
-    if (this.pendingJobs === null || this.jobsStart !== null) return;
-    this.jobsStart = afterPaint(() => {
-      this.jobsStart = null;
-      const pending = this.pendingJobs;
-      this.pendingJobs = null;
-      if (pending !== null && pending.network === this.network) {
-        this.startMetrics(pending.network);
-        this.startLayout(pending.network, pending.placement);
-      }
-      this.updateStatus();
-      this.resolveIdle();
-    });
-  }
-
-  private findPerson(query: string): string | null {
-    const found = this.host.index.findPerson(query);
-    if (found !== null) return found;
-    const q = query.toLowerCase();
-    const matches = this.host.index.people().filter((p) => p.name.toLowerCase().startsWith(q));
-    return matches.length === 1 ? matches[0]!.path : null;
-  }
-
-  private tagsOf = (path: string): readonly string[] => this.host.index.person(path)?.tags ?? [];
-
-  /** The people whose notes this person's note links to in its body. */
-  private mentionsOf = (path: string): Iterable<string> => {
-    const out = new Set<string>();
-    for (const target of this.host.index.person(path)?.bodyLinks ?? []) {
-      const to = this.host.index.resolvePerson(target, path);
-      if (to !== null && to !== path) out.add(to);
-    }
-    return out;
-  };
-
-  private startMetrics(network: Network): void {
-    const key = network.key;
-    if (this.host.data.metrics(key) || this.metricsJob?.key === key) return;
-    this.metricsJob?.cancel();
-    const adj = network.adjacency;
-    const handle = this.runner.run(
-      { type: 'metrics', n: adj.keys.length, offsets: adj.offsets, neighbours: adj.neighbours },
-      { onWhere: (w) => (this.where = w) },
-    );
-    const job = { key, cancel: () => handle.cancel() };
-    this.metricsJob = job;
-    handle.promise.then(
-      (result) => {
-        if (this.metricsJob !== job) return;
-        const metrics: GraphMetrics = {
-          community: new Map(adj.keys.map((k, i) => [k, result.community[i]!])),
-          broker: new Map(adj.keys.map((k, i) => [k, result.broker[i]!])),
-        };
-        this.host.data.setMetrics(key, metrics);
-        this.metricsJob = null;
-        this.modelStale = true;
-        this.render();
-        this.resolveIdle();
-      },
-      (error: unknown) => {
-        if (this.metricsJob === job) this.metricsJob = null;
-        if (!(error instanceof Cancelled)) console.error('Ties: could not compute the network metrics', error);
-        this.updateStatus();
-        this.resolveIdle();
-      },
-    );
-  }
-
-  /** Positions for everyone right away: saved (kept exactly), or placed near the people they know. */
-  private place(network: Network): Placement {
-    const adj = network.adjacency;
-    const placement = placeNodes(adj, this.positions);
-    adj.keys.forEach((path, i) => {
-      if (!placement.saved[i]) this.positions.set(path, { x: placement.xy[2 * i]!, y: placement.xy[2 * i + 1]! });
-    });
-    return placement;
-  }
-
-  private startLayout(network: Network, placement: Placement): void {
-    const adj = network.adjacency;
-    const job = layoutJob(adj, placement, LAYOUT_MS);
-    if (job === null) {
-      if (placement.fresh > 0 || this.positionsMoved) this.savePositions(network);
-      this.positionsMoved = false;
-      return;
-    }
-    if (this.layoutRun?.key === network.key) return;
-    this.layoutRun?.cancel();
-    const keys = adj.keys;
-    const apply = (xy: Float32Array) => {
-      for (let i = 0; i < keys.length; i++) this.positions.set(keys[i]!, { x: xy[2 * i]!, y: xy[2 * i + 1]! });
-      this.moveNodes();
-    };
-    const handle = this.runner.run(job, { onSnapshot: apply, onWhere: (w) => (this.where = w) });
-    const run = { key: network.key, cancel: () => handle.cancel() };
-    this.layoutRun = run;
-    handle.promise.then(
-      (result) => {
-        if (this.layoutRun !== run) return;
-        this.layoutRun = null;
-        apply(result.positions);
-        this.savePositions(network);
-        this.updateStatus();
-        this.resolveIdle();
-      },
-      (error: unknown) => {
-        if (this.layoutRun === run) this.layoutRun = null;
-        if (!(error instanceof Cancelled)) console.error('Ties: could not lay out the graph', error);
-        this.updateStatus();
-        this.resolveIdle();
-      },
-    );
-  }
-
-  private savePositions(network: Network): void {
-    this.host.data.updatePositions(this.positions, (path) => network.indexOf.has(path));
-  }
-
-  /** New positions from the layout: moved in the drawn graph, no new model. */
-  private moveNodes(): void {
-    const graph = this.model?.graph;
-    if (!graph) return;
-    graph.updateEachNodeAttributes(
-      (path, attrs) => {
-        const p = this.positions.get(path);
-        if (p) {
-          attrs.x = p.x;
-          attrs.y = p.y;
-        }
-        return attrs;
-      },
-      { attributes: ['x', 'y'] },
-    );
-    this.renderer?.refresh();
-  }
-
-  // ---------------------------------------------------------------------------------------- rendering
-
-  /** Rebuilds the model (and the network first when people changed) and draws it. */
-  render(): void {
-    if (!this.opened) return;
-    if (this.timer !== null) window.clearTimeout(this.timer);
-    this.timer = null;
-    this.renderNow();
-    this.resolveIdle();
-  }
-
-  private renderNow(): void {
-    if (this.renderedLanguage !== this.host.language()) this.buildDom();
-    if (!this.host.loaded()) {
-      this.showMessage(this.host.t('graph.message.loading'));
-      return;
-    }
-    if (!this.isVisible() && this.model !== null) {
-      // Hidden: nothing to draw now; refresh() draws when shown again.
-      return;
-    }
-    try {
-      if (this.networkStale || this.network === null) {
-        // People changed: the network first, then the model and drawing in a task of their own.
-        const revision = this.host.index.revision;
-        this.runSteps(this.host.data.networkSteps(), revision, (_network, busy) => {
-          this.networkMs = busy;
-          this.currentNetwork();
-          this.timer = window.setTimeout(() => this.render(), 0);
-        });
-        return;
-      }
-      this.buildModel(this.currentNetwork());
-    } catch (error) {
-      this.failed(error);
-    }
-  }
-
-  private failed(error: unknown): void {
-    console.error('Ties: could not build the graph', error);
-    this.showMessage(this.host.t('graph.message.failed', { reason: error instanceof Error ? error.message : String(error) }));
-  }
-
-  /** Builds the model and draws it (the drawn model stays until the new one is done). */
-  private buildModel(network: Network): void {
-    const steps = modelSteps({
-      network,
-      today: this.host.today(),
-      settings: this.host.settings(),
-      options: this.options,
-      metrics: this.host.data.metrics(network.key),
-      positions: this.positions,
-      centre: this.centre,
-      focus: this.focusPath,
-      intro: this.intro,
-      chosenPath: this.chosenPath,
-      tagsOf: this.tagsOf,
-      mentionsOf: this.mentionsOf,
-      background: this.theme.background,
-    });
-    // Changes from here on need another build (refresh() leaves a running build alone otherwise).
-    this.modelStale = false;
-    this.runSteps(steps, null, (model, busy) => {
-      this.model = model;
-      this.startJobsAfterPaint();
-      this.scheduleChoices(network);
-      const t = performance.now();
-      this.draw(model);
-      this.timings = { network: this.networkMs, model: busy, draw: performance.now() - t };
-      this.networkMs = 0;
-    });
-  }
-
-  /**
-   * Runs a build to the end and hands its result to `done`, with the main thread's time it took: at once for a
-   * small graph, in time slices of SLICE_MS for a large one. A newer build stops a running one. `revision`: the
-   * index revision a network build reads (refresh() leaves it alone while the index stays there).
-   */
-  private runSteps<T>(steps: Generator<void, T, void>, revision: number | null, done: (value: T, busy: number) => void): void {
-    this.building?.stop();
-    let stop: () => void = () => undefined;
-    const build = { revision, stop: () => stop() };
-    this.building = build;
-    const finished = () => {
-      if (this.building === build) this.building = null;
-    };
-    const sliceMs = this.host.index.people().length > SLICE_FROM ? SLICE_MS : Infinity;
-    stop = runInSlices(
-      steps,
-      sliceMs,
-      (value, busy) => {
-        finished();
-        done(value, busy);
-        this.resolveIdle();
-      },
-      (error) => {
-        finished();
-        this.modelStale = true;
-        this.failed(error);
-        this.resolveIdle();
-      },
-    );
-  }
-
-  private draw(model: GraphModel): void {
-    this.renderLegend(model);
-    this.renderIntro();
-    this.updateStatus();
-    if (model.message !== null) {
-      this.showMessage(this.messageText(model));
-      this.renderer?.setGraph(model.graph);
-      return;
-    }
-    this.showMessage(null);
-    if (this.renderer !== null) {
-      this.renderer.setGraph(model.graph);
-      if (this.focusPath !== null && model.graph.hasNode(this.focusPath)) this.renderer.focus(this.focusPath);
-      return;
-    }
-    if (this.creating || this.drawingFailed) {
-      if (this.drawingFailed) this.showMessage(this.host.t('graph.message.cannotDraw', { reason: this.problem ?? '' }));
-      return;
-    }
-    const epoch = this.epoch;
-    const events = {
-      hover: (path: string | null, at: { x: number; y: number } | null) => this.showCard(path, at),
-      click: (path: string, event: MouseEvent | TouchEvent | null) => this.openNote(path, event),
-      fallback: (reason: string) => {
-        if (epoch !== this.epoch) return;
-        this.problem = reason;
-        this.updateStatus();
-      },
-      settled: () => this.whenIdle(),
-    };
-    this.creating = true;
-    void createRenderer(this.canvasHost, model.graph, events, this.theme, this.rendererChoice).then((outcome) => {
-      this.creating = false;
-      if (epoch !== this.epoch) {
-        // Closed or rebuilt meanwhile.
-        outcome.renderer?.kill();
-        this.resolveIdle();
-        return;
-      }
-      if (outcome.renderer === null) {
-        this.drawingFailed = true;
-        this.problem = outcome.reason;
-        this.showMessage(this.host.t('graph.message.cannotDraw', { reason: outcome.reason }));
-      } else {
-        this.renderer = outcome.renderer;
-        this.problem = outcome.fallbackReason;
-        const current = this.model;
-        if (current && current.graph !== model.graph) this.renderer.setGraph(current.graph);
-        if (current?.message) this.showMessage(this.messageText(current));
-        if (this.focusPath !== null && current?.graph.hasNode(this.focusPath)) this.renderer.focus(this.focusPath);
-      }
-      this.updateStatus();
-      this.resolveIdle();
-    });
-  }
-
-  private messageText(model: GraphModel): string | null {
-    const keys: Record<NonNullable<GraphModel['message']>, StringKey> = {
-      empty: 'graph.message.empty',
-      'no-match': 'graph.message.noMatch',
-      'no-centre': 'graph.message.noCentre',
-    };
-    return model.message === null ? null : this.host.t(keys[model.message]);
-  }
-
-  private showMessage(text: string | null): void {
-    this.messageEl.setText(text ?? '');
-    this.messageEl.toggleClass('is-hidden', text === null);
-    this.canvasHost.toggleClass('is-hidden', text !== null && this.renderer === null);
-  }
-
-  private updateStatus(): void {
-    if (!this.opened) return;
-    const t = this.host.t;
-    const model = this.model;
-    const parts: string[] = [];
-    if (model && model.message === null) {
-      parts.push(t('graph.status.counts', { shown: model.counts.shown, people: model.counts.people, edges: model.counts.edges }));
-      if (model.counts.edges === 0) parts.push(t('graph.status.noTies'));
-    }
-    if (model && model.counts.missing > 0) parts.push(t('graph.status.missing', { n: model.counts.missing }));
-    if (model && model.counts.selfLinks > 0) parts.push(t('graph.status.selfLinks', { n: model.counts.selfLinks }));
-    if (this.metricsJob) parts.push(t('graph.status.metrics'));
-    if (this.layoutRun) parts.push(t('graph.status.layout'));
-    if ((this.metricsJob || this.layoutRun) && this.where === 'slices') parts.push(t('graph.status.slices'));
-    if (this.renderer?.kind === 'canvas' && this.problem) parts.push(t('graph.status.canvas', { reason: this.problem }));
-    this.statusEl.setText(parts.join(' · '));
-  }
-
-  // ---------------------------------------------------------------------------------------- DOM
-
-  private buildDom(): void {
-    const t = this.host.t;
-    this.renderedLanguage = this.host.language();
-    this.renderer?.kill();
-    this.renderer = null;
-    this.epoch++;
-    this.creating = false;
-    this.drawingFailed = false;
-    const el = this.contentEl;
-    el.empty();
-
-    this.toolbarEl = el.createDiv({ cls: 'ties-graph-toolbar' });
-    const listId = `ties-graph-people-${this.uid}`;
-    this.peopleList = el.createEl('datalist', { attr: { id: listId } });
-
-    const search = this.toolbarEl.createEl('input', {
-      cls: 'ties-graph-search',
-      type: 'search',
-      attr: { placeholder: t('graph.search.placeholder'), 'aria-label': t('graph.search.placeholder'), list: listId },
-    });
-    this.registerDomEvent(search, 'change', () => void this.search(search.value));
-    this.registerDomEvent(search, 'input', () => {
-      if (search.value === '' && this.focusPath !== null) this.search('');
-      // A name picked from the list: no need to wait for Enter.
-      else if (this.names.has(search.value)) this.search(search.value);
-    });
-
-    const colour = this.select(this.toolbarEl, t('graph.colourBy'), [
-      ['community', t('graph.colourBy.community')],
-      ['organisation', t('graph.colourBy.organisation')],
-    ], 'colourBy');
-    this.registerDomEvent(colour, 'change', () => this.setOptions({ colourBy: colour.value as GraphOptions['colourBy'] }));
-
-    this.organisationSelect = this.select(this.toolbarEl, t('graph.filter.organisation'), [['', t('graph.filter.organisation.all')]], 'organisation');
-    this.registerDomEvent(this.organisationSelect, 'change', () => this.setOptions({ organisation: this.organisationSelect.value || null }));
-    this.tagSelect = this.select(this.toolbarEl, t('graph.filter.tag'), [['', t('graph.filter.tag.all')]], 'tag');
-    this.registerDomEvent(this.tagSelect, 'change', () => this.setOptions({ tag: this.tagSelect.value || null }));
-    const circle = this.select(this.toolbarEl, t('graph.filter.circle'), [
-      ['', t('graph.filter.circle.all')],
-      ...CIRCLES.map((c): [string, string] => [String(c), t('graph.filter.circle.upTo', { n: c })]),
-    ], 'circle');
-    this.registerDomEvent(circle, 'change', () => this.setOptions({ circle: circle.value === '' ? null : (Number(circle.value) as Circle) }));
-
-    this.toggle(t('graph.toggle.archived'), t('graph.toggle.archived.tooltip'), 'showArchived');
-    this.toggle(t('graph.toggle.organisation'), t('graph.toggle.organisation.tooltip'), 'sameOrganisation');
-    this.toggle(t('graph.toggle.mentions'), t('graph.toggle.mentions.tooltip'), 'mentions');
-    this.toggle(t('graph.toggle.local'), t('graph.toggle.local.tooltip'), 'local');
-    const depth = this.select(this.toolbarEl, t('graph.depth', { n: '' }).trim(), ([1, 2, 3] as const).map((d): [string, string] => [String(d), t('graph.depth', { n: d })]), 'depth');
-    this.registerDomEvent(depth, 'change', () => this.setOptions({ depth: Number(depth.value) as GraphOptions['depth'] }));
-
-    const introButton = this.toolbarEl.createEl('button', { cls: 'ties-graph-intro-open', text: t('graph.intro.open') });
-    this.registerDomEvent(introButton, 'click', () => {
-      this.introOpen = !this.introOpen;
-      if (!this.introOpen) this.intro = null;
-      this.modelStale = true;
-      this.render();
-    });
-
-    const body = el.createDiv({ cls: 'ties-graph-body' });
-    this.stageEl = body.createDiv({ cls: 'ties-graph-stage' });
-    this.canvasHost = this.stageEl.createDiv({ cls: 'ties-graph-canvas' });
-    this.messageEl = this.stageEl.createDiv({ cls: 'ties-graph-message is-hidden' });
-    this.legendEl = this.stageEl.createDiv({ cls: 'ties-graph-legend' });
-    this.cardEl = this.stageEl.createDiv({ cls: 'ties-graph-card is-hidden' });
-    this.statusEl = this.stageEl.createDiv({ cls: 'ties-graph-status' });
-    this.introEl = body.createDiv({ cls: 'ties-graph-intro is-hidden' });
-    this.buildIntro();
-    this.syncControls();
-  }
-
-  private select(parent: HTMLElement, label: string, options: [string, string][], option: keyof GraphOptions): HTMLSelectElement {
-    const select = parent.createEl('select', { cls: 'dropdown ties-graph-select', attr: { 'aria-label': label, 'data-option': option } });
-    for (const [value, text] of options) select.createEl('option', { value, text });
-    return select;
-  }
-
-  private toggle(label: string, tooltip: string, option: 'showArchived' | 'sameOrganisation' | 'mentions' | 'local'): void {
-    const wrap = this.toolbarEl.createEl('label', { cls: 'ties-graph-toggle', attr: { 'aria-label': tooltip } });
-    const box = wrap.createEl('input', { type: 'checkbox', attr: { 'data-option': option } });
-    wrap.createSpan({ text: label });
-    this.registerDomEvent(box, 'change', () => this.setOptions({ [option]: box.checked }));
-  }
-
-  /** The controls show the options (after setState, or a change made in code). */
-  private syncControls(): void {
-    if (!this.toolbarEl) return;
-    const o = this.options;
-    const values: Partial<Record<keyof GraphOptions, string | boolean>> = {
-      colourBy: o.colourBy, organisation: o.organisation ?? '', tag: o.tag ?? '', circle: o.circle === null ? '' : String(o.circle),
-      depth: String(o.depth), showArchived: o.showArchived, sameOrganisation: o.sameOrganisation, mentions: o.mentions, local: o.local,
-    };
-    this.toolbarEl.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-option]').forEach((control) => {
-      const v = values[control.dataset.option as keyof GraphOptions];
-      if (v === undefined) return;
-      if (control instanceof HTMLInputElement && control.type === 'checkbox') control.checked = v === true;
-      else if (typeof v === 'string') {
-        if (control instanceof HTMLSelectElement && v !== '' && ![...control.options].some((opt) => opt.value === v)) control.createEl('option', { value: v, text: v });
-        control.value = v;
-      }
-    });
-    this.toolbarEl.querySelector<HTMLSelectElement>('[data-option="depth"]')?.toggleClass('is-hidden', !o.local);
-  }
-
-  /** The menus and the name list after the graph is drawn: they are not needed for the first frame. */
-  private scheduleChoices(network: Network): void {
-    if (this.choices !== null) return;
-    this.choices = afterPaint(() => {
-      this.choices = null;
-      if (this.opened && this.network === network) this.updateChoices(network);
-      this.resolveIdle();
-    });
-  }
-
-  /** Filter menus and the name list follow the people. */
-  private updateChoices(network: Network): void {
-    if (this.peopleList.dataset.key === network.key + String(this.host.index.revision)) return;
-    this.peopleList.dataset.key = network.key + String(this.host.index.revision);
-    const people = this.host.index.people();
-    this.peopleList.empty();
-    this.names = new Set(people.map((p) => p.name));
-    for (const p of people) this.peopleList.createEl('option', { value: p.name });
-    const { organisations, tags } = filterChoices(people, this.tagsOf);
-    const fill = (select: HTMLSelectElement, values: string[], current: string | null) => {
-      while (select.options.length > 1) select.options[1]!.remove();
-      for (const v of values) select.createEl('option', { value: v, text: v });
-      if (current !== null && !values.some((v) => v.toLowerCase() === current.toLowerCase())) select.createEl('option', { value: current, text: current });
-      select.value = current ?? '';
-    };
-    fill(this.organisationSelect, organisations, this.options.organisation);
-    fill(this.tagSelect, tags, this.options.tag);
-  }
-
-  private legendText(label: LegendLabel): string {
-    const t = this.host.t;
-    switch (label.kind) {
-      case 'community': return t('graph.legend.community', { name: label.lead });
-      case 'organisation': return label.name;
-      case 'other-communities': return t('graph.legend.otherCommunities');
-      case 'alone': return t('graph.legend.alone');
-      case 'other-organisations': return t('graph.legend.otherOrganisations');
-      case 'no-organisation': return t('graph.legend.noOrganisation');
-      case 'greyed': return t('graph.legend.greyed');
-      case 'pending': return t('graph.legend.pending');
-    }
-  }
-
-  private renderLegend(model: GraphModel): void {
-    const el = this.legendEl;
-    el.empty();
-    el.toggleClass('is-hidden', model.legend.length === 0);
-    if (model.legend.length === 0) return;
-    const list = el.createEl('ul', { cls: 'ties-graph-legend-list', attr: { 'aria-label': this.host.t('graph.legend.title') } });
-    for (const entry of model.legend) {
-      const item = list.createEl('li', { cls: 'ties-graph-legend-item' });
-      const swatch = item.createSpan({ cls: 'ties-graph-swatch' });
-      swatch.setCssProps({ '--ties-swatch': entry.color });
-      item.createSpan({ text: `${this.legendText(entry.label)} (${entry.count})` });
-    }
-    const edges = el.createEl('ul', { cls: 'ties-graph-legend-list ties-graph-legend-edges' });
-    for (const kind of model.edgeKinds) {
-      const item = edges.createEl('li', { cls: 'ties-graph-legend-item' });
-      item.createSpan({ cls: `ties-graph-line ties-graph-line-${kind}` });
-      item.createSpan({ text: this.host.t(`graph.edge.${kind}`) });
-    }
-    el.createDiv({ cls: 'ties-graph-legend-note', text: this.host.t('graph.legend.size') });
-    if (model.edgeKinds.length > 0) el.createDiv({ cls: 'ties-graph-legend-note', text: this.host.t('graph.legend.width') });
-  }
-
-  private lastContactText(p: Person): string {
-    const t = this.host.t, today = this.host.today();
-    const last = effectiveLastContact(p, today);
-    if (last === null) return t('graph.card.never');
-    const lang = this.host.language();
-    const when = last === today ? t('graph.card.today') : words(lang).ago(describeSpan(today - last, lang));
-    return t('graph.card.lastContact', { when });
-  }
-
-  private showCard(path: string | null, at: { x: number; y: number } | null): void {
-    const card = this.cardEl;
-    const p = path === null ? undefined : this.host.index.person(path);
-    if (!p || at === null) {
-      card.addClass('is-hidden');
-      return;
-    }
-    const t = this.host.t;
-    card.empty();
-    card.createDiv({ cls: 'ties-graph-card-name', text: p.name });
-    const work = [p.role, p.organisation].filter((s): s is string => !!s).join(' · ');
-    if (work) card.createDiv({ cls: 'ties-graph-card-work', text: work });
-    card.createDiv({ cls: 'ties-graph-card-contact', text: this.lastContactText(p) });
-    if (p.interests.length > 0) card.createDiv({ cls: 'ties-graph-card-interests', text: t('graph.card.interests', { list: p.interests.slice(0, 5).join(', ') }) });
-    const node = this.model?.graph.hasNode(p.path) ? this.model.graph.getNodeAttributes(p.path) : null;
-    if (node?.archived) card.createDiv({ cls: 'ties-graph-card-flag', text: t('graph.card.archived') });
-    else if (node?.dormant) card.createDiv({ cls: 'ties-graph-card-flag', text: t('graph.card.dormant') });
-    // Beside the pointer, flipped to the other side near the right or bottom edge.
-    const w = this.stageEl.clientWidth, h = this.stageEl.clientHeight;
-    card.setCssProps({
-      '--ties-card-x': `${at.x > w - 260 ? Math.max(0, at.x - 252) : at.x + 12}px`,
-      '--ties-card-y': `${at.y > h - 140 ? Math.max(0, at.y - 120) : at.y + 12}px`,
-    });
-    card.removeClass('is-hidden');
-  }
-
-  private openNote(path: string, event: MouseEvent | TouchEvent | null): void {
-    this.showCard(null, null);
-    const newLeaf = event instanceof MouseEvent ? Keymap.isModEvent(event) : false;
-    void this.app.workspace.openLinkText(path, '', newLeaf);
-  }
-
-  // ---------------------------------------------------------------------------------------- intro panel
-
-  /** The intro panel's head and target box, made once with the view's elements (typing is never interrupted). */
-  private buildIntro(): void {
-    const t = this.host.t;
-    const head = this.introEl.createDiv({ cls: 'ties-graph-intro-head' });
-    head.createDiv({ cls: 'ties-graph-intro-title', text: t('graph.intro.title') });
-    const close = head.createEl('button', { cls: 'ties-graph-intro-close', text: t('graph.intro.close') });
-    this.registerDomEvent(close, 'click', () => {
-      this.introOpen = false;
-      this.introduce(null);
-    });
-    const input = this.introEl.createEl('input', {
-      cls: 'ties-graph-intro-target',
-      type: 'search',
-      attr: { placeholder: t('graph.intro.placeholder'), 'aria-label': t('graph.intro.placeholder'), list: this.peopleList.id },
-    });
-    this.introInput = input;
-    this.registerDomEvent(input, 'change', () => void this.introduce(input.value));
-    this.registerDomEvent(input, 'input', () => {
-      // A name picked from the list: no need to wait for Enter.
-      if (this.names.has(input.value)) this.introduce(input.value);
-    });
-    this.introResults = this.introEl.createDiv({ cls: 'ties-graph-intro-results' });
-  }
-
-  private renderIntro(): void {
-    this.introEl.toggleClass('is-hidden', !this.introOpen);
-    const el = this.introResults;
-    el.empty();
-    if (!this.introOpen) return;
-    const t = this.host.t;
-    const target = this.intro ? this.host.index.person(this.intro.target) : undefined;
-    if (target && this.introInput.value !== target.name && this.introInput.doc.activeElement !== this.introInput) this.introInput.value = target.name;
-    if (!this.intro) this.introInput.value = this.introInput.doc.activeElement === this.introInput ? this.introInput.value : '';
-    if (!this.intro || !target) {
-      el.createDiv({ cls: 'ties-graph-intro-hint', text: t('graph.intro.hint') });
-      return;
-    }
-    if (this.intro.inTouch) {
-      el.createDiv({ cls: 'ties-graph-intro-result', text: t('graph.intro.inTouch', { name: target.name }) });
-      return;
-    }
-    if (this.intro.paths.length === 0) {
-      el.createDiv({ cls: 'ties-graph-intro-result', text: t('graph.intro.none', { name: target.name }) });
-      return;
-    }
-    // The paths are rebuilt on every render: their listeners go with them (registerDomEvent would keep them).
-    const list = el.createEl('ol', { cls: 'ties-graph-intro-paths' });
-    const intro = this.intro;
-    intro.paths.forEach((path, i) => {
-      const item = list.createEl('li', { cls: 'ties-graph-intro-path', attr: { 'data-index': String(i) } });
-      item.toggleClass('is-chosen', i === this.chosenPath);
-      const head = item.createDiv({ cls: 'ties-graph-intro-path-head' });
-      head.createSpan({ cls: 'ties-graph-intro-path-name', text: `${t('graph.intro.path', { n: i + 1 })} · ${t('graph.intro.steps', { n: path.length - 1 })}` });
-      const first = this.host.index.person(path[0]!);
-      const ask = head.createEl('button', {
-        cls: 'mod-cta ties-graph-intro-ask',
-        text: t('graph.intro.ask'),
-        attr: { 'aria-label': t('graph.intro.askTooltip', { name: first?.name ?? path[0]! }) },
-      });
-      ask.addEventListener('click', (evt) => {
-        evt.stopPropagation();
-        void this.host.actions().logContact(path[0]!);
-      });
-      const steps = item.createEl('ol', { cls: 'ties-graph-intro-steps' });
-      for (const step of path) {
-        const p = this.host.index.person(step);
-        const li = steps.createEl('li', { cls: 'ties-graph-intro-step' });
-        li.createSpan({ cls: 'ties-graph-intro-step-name', text: p?.name ?? step });
-        if (p && step !== intro.target) li.createSpan({ cls: 'ties-graph-intro-step-contact', text: this.lastContactText(p) });
-      }
-      item.addEventListener('click', () => this.choosePath(i));
-    });
   }
 }
 
@@ -1023,23 +373,13 @@ export async function openGraphView(app: App): Promise<void> {
   else workspace.setActiveLeaf(leaf, { focus: true });
 }
 
-/** Registers the view, its command and ribbon icon. */
-export function registerGraphView(plugin: TiesPlugin, actions: () => PersonActions): void {
-  const data = new GraphData(plugin.index, plugin.store);
+/** Registers the view, its command and ribbon icon; `store` keeps the positions (the plugin's data). */
+export function registerGraphView(plugin: Plugin, viewHost: ViewHost, store: DataStore): void {
+  const data = new GraphData(viewHost.index, store);
   plugin.register(() => void data.flushPending());
-  const host: GraphHost = {
-    index: plugin.index,
-    data,
-    settings: () => plugin.settings,
-    t: (key, vars) => plugin.t(key, vars),
-    language: () => plugin.language(),
-    loaded: () => plugin.sync.loaded,
-    whenLoaded: () => plugin.sync.whenLoaded(),
-    actions,
-    today: () => localToday(),
-  };
+  const host: GraphHost = { ...viewHost, data };
   plugin.registerView(VIEW_TYPE_GRAPH, (leaf) => new GraphView(leaf, host));
   const open = () => void openGraphView(plugin.app);
-  plugin.addRibbonIcon('network', plugin.t('graph.command.open'), open);
-  plugin.addCommand({ id: 'open-relationship-graph', name: plugin.t('graph.command.open'), callback: open });
+  plugin.addRibbonIcon('network', host.t('graph.command.open'), open);
+  plugin.addCommand({ id: 'open-relationship-graph', name: host.t('graph.command.open'), callback: open });
 }

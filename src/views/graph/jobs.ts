@@ -1,47 +1,59 @@
 /**
- * The graph view's heavy work, as generators over plain typed arrays: network metrics (Louvain communities and
+ * The graph view's heavy work, as generators over plain typed arrays: network metrics (Louvain communities,
  * brokers) and the ForceAtlas2 layout. A Web Worker runs them to the end (worker.ts); without workers the view
  * runs them in time slices on the main thread (runner.ts). Pure: no DOM, no obsidian, no graphology graph of
  * people (the worker receives arrays, not objects).
  */
 import iterate from 'graphology-layout-forceatlas2/iterate.js';
-import { brokerSteps, communityIds, type Adjacency } from '../../core/metrics';
+import type { Adjacency } from '../../core/adjacency';
+import { brokerSteps, communityIds } from '../../core/metrics';
 
 // ------------------------------------------------------------------------------------------ metrics
 
-export interface MetricsJob {
-  type: 'metrics';
-  /** The undirected, simple graph as CSR arrays (core/metrics `adjacency`), with the node count. */
+/** The undirected, simple graph as CSR arrays (core/adjacency), with the node count: what both metrics read. */
+interface GraphArrays {
   n: number;
   offsets: Int32Array;
   neighbours: Int32Array;
-  /** Exact betweenness up to this many people (default 1000), sampled above. */
+}
+
+/** Louvain communities: quick (the groups overview waits for them), so a job of their own. */
+export interface CommunitiesJob extends GraphArrays {
+  type: 'communities';
+}
+
+export interface CommunitiesResult {
+  /** Louvain community per node, 0 for the largest. */
+  community: Int32Array;
+}
+
+/** Brokers (betweenness): the slow one, exact up to `exactUpTo` people (default 1000), sampled above. */
+export interface BrokersJob extends GraphArrays {
+  type: 'brokers';
   exactUpTo?: number;
   pivots?: number;
 }
 
-export interface MetricsResult {
-  /** Louvain community per node, 0 for the largest. */
-  community: Int32Array;
+export interface BrokersResult {
   /** Betweenness per node, 0..1. */
   broker: Float64Array;
 }
 
-/**
- * Communities, then brokers. Yields progress (0..1). Louvain is one step (graphology's implementation cannot be
- * sliced: about 0.1 s at 2,000 people); betweenness yields every few milliseconds.
- */
-export function* metricsSteps(job: MetricsJob): Generator<number, MetricsResult, void> {
-  // The metrics read `keys.length` only; the worker gets no paths.
-  const adj: Adjacency = { keys: new Array<string>(job.n), offsets: job.offsets, neighbours: job.neighbours };
-  const community = job.n > 0 ? communityIds(adj) : new Int32Array(0);
-  yield 0.1;
-  const steps = brokerSteps(adj, { exactUpTo: job.exactUpTo, pivots: job.pivots });
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return { community, broker: r.value };
-    yield 0.1 + 0.9 * r.value;
-  }
+/** The metrics read `keys.length` only; a worker gets no paths. */
+function arrays(job: GraphArrays): Adjacency {
+  return { keys: new Array<string>(job.n), offsets: job.offsets, neighbours: job.neighbours };
+}
+
+/** Communities in one step (Louvain cannot be sliced: a few ms at 2,000 people, tens at 10,000). */
+// eslint-disable-next-line require-yield -- one step, but a generator like every job, so that the worker and the slices run them alike
+export function* communitiesSteps(job: CommunitiesJob): Generator<number, CommunitiesResult, void> {
+  return { community: job.n > 0 ? communityIds(arrays(job)) : new Int32Array(0) };
+}
+
+/** Brokers, yielding progress (0..1) every few milliseconds. */
+export function* brokersSteps(job: BrokersJob): Generator<number, BrokersResult, void> {
+  const broker = yield* brokerSteps(arrays(job), { exactUpTo: job.exactUpTo, pivots: job.pivots });
+  return { broker };
 }
 
 // ------------------------------------------------------------------------------------------ layout
@@ -198,37 +210,29 @@ export function* layoutSteps(job: LayoutJob, now: () => number = () => performan
 
 // ------------------------------------------------------------------------------------------ either
 
-export type Job = MetricsJob | LayoutJob;
-export type JobResult<J extends Job> = J extends MetricsJob ? MetricsResult : LayoutResult;
+export type Job = CommunitiesJob | BrokersJob | LayoutJob;
+export type JobResult = CommunitiesResult | BrokersResult | LayoutResult;
 
 /** The generator of a job; `snapshot` gives the current positions of a layout, for drawing it while it moves. */
 export function startJob(job: Job): {
-  steps: Generator<unknown, MetricsResult | LayoutResult, void>;
+  steps: Generator<unknown, JobResult, void>;
   snapshot: (() => Float32Array) | null;
   snapshotMs: number;
 } {
-  if (job.type === 'metrics') return { steps: metricsSteps(job), snapshot: null, snapshotMs: 100 };
+  if (job.type === 'communities') return { steps: communitiesSteps(job), snapshot: null, snapshotMs: 100 };
+  if (job.type === 'brokers') return { steps: brokersSteps(job), snapshot: null, snapshotMs: 100 };
   return { steps: layoutSteps(job), snapshot: () => positionsOf(job.nodes), snapshotMs: job.snapshotMs ?? 100 };
 }
 
 /** The typed arrays of a message, so that postMessage moves them instead of copying. */
-export function transferables(value: MetricsResult | LayoutResult | Job | Float32Array): ArrayBuffer[] {
+export function transferables(value: JobResult | Float32Array): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
   const add = (a: { buffer: ArrayBufferLike }) => {
     if (a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
   };
   if (value instanceof Float32Array) add(value);
-  else if ('type' in value) {
-    if (value.type === 'metrics') {
-      add(value.offsets);
-      add(value.neighbours);
-    } else {
-      add(value.nodes);
-      add(value.edges);
-    }
-  } else if ('community' in value) {
-    add(value.community);
-    add(value.broker);
-  } else add(value.positions);
+  else if ('community' in value) add(value.community);
+  else if ('broker' in value) add(value.broker);
+  else add(value.positions);
   return out;
 }

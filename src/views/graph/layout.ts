@@ -2,7 +2,7 @@
  * Where people stand before (and without) a layout run: saved positions are kept as they are, a new person is
  * placed next to the placed people they know, and only what is new moves. Pure.
  */
-import type { Adjacency } from '../../core/metrics';
+import type { Adjacency } from '../../core/adjacency';
 import { layoutMatrices, layoutSettings, type LayoutJob } from './jobs';
 import { seededRandom as random } from '../../core/random';
 

@@ -1,197 +1,36 @@
 /**
- * The graph view as data: from people, the view's options, the network metrics and the layout's positions to
- * the graphology graph the renderer draws (sigma's attributes: x, y, size, color, label…), with its legend and
- * what to say when there is nothing to draw. Pure: no obsidian, no sigma, no DOM.
+ * The graph view as data: from the network, the view's options, the metrics and the positions to the
+ * graphology graph the renderers draw (x, y, size, color, label…), with its legend and what to say when there
+ * is nothing to draw. When more people would be drawn than the overview setting allows, closed groups are drawn
+ * as one bubble each ("Around Anna (42)") with lines weighted by the ties between them; open groups show their
+ * people in their disc. Pure: no obsidian, no sigma, no DOM.
  */
 import Graph from 'graphology';
-import { byName } from '../../core/attention';
-import { effectiveLastContact } from '../../core/contacts';
-import { adjacencyOf, pairStrength, tieStrength, type Adjacency } from '../../core/metrics';
-import type { IntroResult, PeopleGraph, ResolvePerson } from '../../core/network';
-import { CIRCLES, type Circle, type CoreSettings, type Day, type Person } from '../../core/types';
-import type { Point } from './layout';
+import { isDormant } from '../../core/attention';
+import { pairStrength, tieStrength } from '../../core/metrics';
+import { pairCode, type IntroResult, type Network } from '../../core/network';
 import { runToEnd } from '../../core/steps';
+import type { CoreSettings, Day } from '../../core/types';
+import { colourGroups, communityLeads, legendOf, orgKey, type LegendEntry } from './colour-groups';
+import { EDGE, INTRO, MENTION, ORGANISATION, fade } from './colours';
+import type { Point } from './layout';
+import type { GraphOptions } from './options';
+import { ALONE, type OverviewInput } from './overview';
+import { select } from './selection';
 
-// ------------------------------------------------------------------------------------------ the network
-
-/**
- * Every person and every knows / introduced_by tie, as plain arrays (what the model, metrics and layout read; no
- * graphology graph: building one costs as much as the drawing's own). `graph()` gives the core's graph of the
- * same people and ties for intro paths, made on first use.
- */
-export interface Network {
-  /** Every person in the index's order: person i is `adjacency.keys[i]`. */
-  people: readonly Person[];
-  /** The undirected, simple view (what metrics and layout read). */
-  adjacency: Adjacency;
-  /** Each path's index in `adjacency.keys`. */
-  indexOf: ReadonlyMap<string, number>;
-  /**
-   * Each tie once, as index pairs `ends[2k]`, `ends[2k + 1]`: `knows` (a pair listed by both people once, in
-   * the order first written) and `introduced_by` (from the person introduced to the introducer, `introduced[k]`).
-   */
-  ties: { ends: Int32Array; introduced: Uint8Array };
-  /** Changes exactly when people or ties change: metrics and layout are cached by it. */
-  key: string;
-  /** `knows` / `introduced_by` links that lead to no person note. */
-  missing: number;
-  /** Links from a person to their own note (ignored). */
-  selfLinks: number;
-  /** The core's graph of these people and ties (intro paths walk it). */
-  graph(): PeopleGraph;
-}
-
-/** FNV-1a over the keys and the adjacency: a cheap fingerprint of the structure. */
-function structureKey(adj: Adjacency): string {
-  let h = 0x811c9dc5;
-  const mix = (v: number) => {
-    h ^= v;
-    h = Math.imul(h, 0x01000193);
-  };
-  for (const k of adj.keys) {
-    for (let i = 0; i < k.length; i++) mix(k.charCodeAt(i));
-    mix(0);
-  }
-  for (const v of adj.offsets) mix(v);
-  for (const v of adj.neighbours) mix(v);
-  return `${adj.keys.length}:${adj.neighbours.length}:${(h >>> 0).toString(36)}`;
-}
-
-/** Two people (indices below n) as one number, the same either way round: n² < 2⁵³ for any vault. */
-function pairCode(i: number, j: number, n: number): number {
-  return i < j ? i * n + j : j * n + i;
-}
-
-/** The network, built at once. */
-export function buildNetwork(people: readonly Person[], resolve: ResolvePerson): Network {
-  return runToEnd(networkSteps(people, resolve));
-}
-
-/** People whose links are resolved between two yields of `networkSteps`. */
-const PEOPLE_PER_STEP = 1000;
-
-/** The network, built in steps of a few milliseconds (the view builds a large one in time slices). */
-export function* networkSteps(people: readonly Person[], resolve: ResolvePerson): Generator<void, Network, void> {
-  const n = people.length;
-  const keys = people.map((p) => p.path);
-  const indexOf = new Map<string, number>();
-  for (let i = 0; i < n; i++) indexOf.set(keys[i]!, i);
-  let missing = 0, selfLinks = 0;
-  /** The index of the person a link in person i's note leads to; -1 for none or themselves (counted). */
-  const target = (link: string, i: number): number => {
-    const to = resolve(link, keys[i]!);
-    const j = to === null ? undefined : indexOf.get(to);
-    if (j === undefined) missing++;
-    else if (j === i) selfLinks++;
-    else return j;
-    return -1;
-  };
-  const ends: number[] = [], introduced: number[] = [];
-  // Both people may list each other: one tie says it.
-  const knows = new Set<number>();
-  for (let i = 0; i < n; i++) {
-    if (i % PEOPLE_PER_STEP === PEOPLE_PER_STEP - 1) yield;
-    const p = people[i]!;
-    for (const link of p.knows) {
-      const j = target(link, i);
-      if (j < 0) continue;
-      const pair = pairCode(i, j, n);
-      if (knows.has(pair)) continue;
-      knows.add(pair);
-      ends.push(i, j);
-      introduced.push(0);
-    }
-    if (p.introducedBy !== null) {
-      const j = target(p.introducedBy, i);
-      if (j >= 0) {
-        ends.push(i, j);
-        introduced.push(1);
-      }
-    }
-  }
-  const adj = adjacencyOf(keys, ends);
-  const ties = { ends: Int32Array.from(ends), introduced: Uint8Array.from(introduced) };
-  let graph: PeopleGraph | null = null;
-  return {
-    people, adjacency: adj, indexOf, ties, key: structureKey(adj), missing, selfLinks,
-    graph: () => (graph ??= peopleGraph(people, ties)),
-  };
-}
-
-/** The core's graph of people and ties (what `buildGraph` makes of the same notes). */
-function peopleGraph(people: readonly Person[], ties: Network['ties']): PeopleGraph {
-  const graph: PeopleGraph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
-  for (const p of people) graph.addNode(p.path, { name: p.name, person: p });
-  for (let k = 0; k < ties.introduced.length; k++) {
-    const a = people[ties.ends[2 * k]!]!.path, b = people[ties.ends[2 * k + 1]!]!.path;
-    if (ties.introduced[k]) graph.addDirectedEdge(a, b, { kind: 'introduced_by' });
-    else graph.addUndirectedEdge(a, b, { kind: 'knows' });
-  }
-  return graph;
-}
-
-// ------------------------------------------------------------------------------------------ options
-
-export type ColourBy = 'community' | 'organisation';
-export type Depth = 1 | 2 | 3;
-
-export interface GraphOptions {
-  colourBy: ColourBy;
-  /** Only people of this organisation (case-insensitive); null for everyone. */
-  organisation: string | null;
-  /** Only people with this tag or a tag nested under it (without '#'); null for everyone. */
-  tag: string | null;
-  /** Only people in this circle or a closer one (Dunbar layers nest); null for everyone. */
-  circle: Circle | null;
-  showArchived: boolean;
-  /** Light edges between people of the same organisation. */
-  sameOrganisation: boolean;
-  /** Light edges between people whose notes link to each other in the body. */
-  mentions: boolean;
-  /** Local mode: the active person and the people around them. */
-  local: boolean;
-  depth: Depth;
-}
-
-export const DEFAULT_GRAPH_OPTIONS: Readonly<GraphOptions> = Object.freeze({
-  colourBy: 'community',
-  organisation: null,
-  tag: null,
-  circle: null,
-  showArchived: false,
-  sameOrganisation: false,
-  mentions: false,
-  local: false,
-  depth: 1,
-});
-
-/** Options as stored in the view's state (any shape) over the defaults. */
-export function readOptions(stored: unknown): GraphOptions {
-  const out: GraphOptions = { ...DEFAULT_GRAPH_OPTIONS };
-  if (typeof stored !== 'object' || stored === null) return out;
-  const s = stored as Record<string, unknown>;
-  if (s.colourBy === 'community' || s.colourBy === 'organisation') out.colourBy = s.colourBy;
-  if (typeof s.organisation === 'string' && s.organisation !== '') out.organisation = s.organisation;
-  if (typeof s.tag === 'string' && s.tag !== '') out.tag = s.tag.replace(/^#/, '');
-  if (typeof s.circle === 'number' && (CIRCLES as readonly number[]).includes(s.circle)) out.circle = s.circle as Circle;
-  for (const k of ['showArchived', 'sameOrganisation', 'mentions', 'local'] as const) if (typeof s[k] === 'boolean') out[k] = s[k];
-  if (s.depth === 1 || s.depth === 2 || s.depth === 3) out.depth = s.depth;
-  return out;
-}
-
-// ------------------------------------------------------------------------------------------ the model
-
+export type { LegendEntry, LegendLabel } from './colour-groups';
+export type { OverviewInput } from './overview';
 export interface GraphMetrics {
   /** Louvain community by path, 0 for the largest. */
   community: ReadonlyMap<string, number>;
-  /** Betweenness by path, 0..1. */
-  broker: ReadonlyMap<string, number>;
+  /** Betweenness by path, 0..1; null until computed (it takes longer than the communities). */
+  broker: ReadonlyMap<string, number> | null;
 }
 
-export type EdgeKind = 'knows' | 'introduced_by' | 'organisation' | 'mention';
+export type EdgeKind = 'knows' | 'introduced_by' | 'organisation' | 'mention' | 'group';
 
 export interface ModelNode {
-  // What sigma reads.
+  // What the renderers read (sigma's attributes).
   label: string;
   x: number;
   y: number;
@@ -201,6 +40,9 @@ export interface ModelNode {
   highlighted: boolean;
   zIndex: number;
   // What the view reads.
+  /** A person, or a closed group of the overview. */
+  kind: 'person' | 'group';
+  /** The person's path; for a group, its node key. */
   path: string;
   /** The legend entry this node belongs to. */
   group: string;
@@ -208,6 +50,8 @@ export interface ModelNode {
   dormant: boolean;
   broker: number;
   community: number | null;
+  /** People in a closed group; 0 for a person. */
+  members: number;
   /** Set when something is highlighted (an intro path, a searched person) and this node is not part of it. */
   dimmed: boolean;
   /** On an intro path: 2 on the chosen one, 1 on another; 0 otherwise. */
@@ -221,32 +65,17 @@ export interface ModelEdge {
   size: number;
   color: string;
   zIndex: number;
-  /** Tie strength of the two ends with you, 0..1 (0 for light edges). */
+  /** Tie strength of the two ends with you, 0..1 (0 for the other kinds). */
   strength: number;
   intro: number;
+  /** Ties a group line stands for (1 for the others). */
+  ties: number;
 }
 
 export type ModelGraph = Graph<ModelNode, ModelEdge>;
 
-export type LegendLabel =
-  | { kind: 'community'; lead: string }
-  | { kind: 'organisation'; name: string }
-  | { kind: 'other-communities' }
-  | { kind: 'alone' }
-  | { kind: 'other-organisations' }
-  | { kind: 'no-organisation' }
-  | { kind: 'greyed' }
-  | { kind: 'pending' };
-
-export interface LegendEntry {
-  key: string;
-  label: LegendLabel;
-  color: string;
-  count: number;
-}
-
-/** Why nothing (or not everything) is drawn. */
-export type ModelMessage = 'empty' | 'no-match' | 'no-centre';
+/** Why nothing is drawn: no people, nobody matches, no person for local mode, groups not found yet. */
+export type ModelMessage = 'empty' | 'no-match' | 'no-centre' | 'grouping';
 
 export interface GraphModel {
   graph: ModelGraph;
@@ -258,6 +87,8 @@ export interface GraphModel {
   /** Local mode's person, when there is one. */
   centre: string | null;
   focus: string | null;
+  /** The groups overview: how many groups, and which are open; null when every person is drawn. */
+  overview: { groups: number; open: number[] } | null;
 }
 
 export interface ModelInput {
@@ -280,81 +111,12 @@ export interface ModelInput {
   mentionsOf?: (path: string) => Iterable<string>;
   /** The background drawn on (faded colours are mixed with it); white by default. */
   background?: string;
+  /** The groups overview of a large network; absent: every shown person is drawn. */
+  overview?: OverviewInput | null;
 }
 
-/** Colours that read on light and dark themes alike (Tableau 10, grey left out, two added). */
-export const PALETTE = [
-  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948',
-  '#b07aa1', '#ff9da7', '#9c755f', '#86bcb6', '#d37295', '#8cd17d',
-] as const;
-export const NEUTRAL = '#9aa0a6';
-export const INTRO = '#ff7a00';
-const EDGE = '#808080';
-const MENTION = '#648cd2';
-
-function channels(color: string): [number, number, number] | null {
-  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim());
-  if (hex) {
-    const h = hex[1]!.length === 3 ? hex[1]!.replace(/./g, (c) => c + c) : hex[1]!;
-    return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
-  }
-  const rgb = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)/i.exec(color.trim());
-  return rgb ? [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])] : null;
-}
-
-/**
- * `color` at this opacity over `background`, as an opaque `#rrggbb`. Opaque colours draw the same in sigma (whose
- * WebGL blending adds translucent colours up: faint ones vanish on a light background) and on a 2D canvas.
- */
-export function fade(color: string, alpha: number, background = '#ffffff'): string {
-  const c = channels(color), b = channels(background) ?? [255, 255, 255];
-  if (!c) return color;
-  const hex = (i: number) => Math.round(c[i]! * alpha + b[i]! * (1 - alpha)).toString(16).padStart(2, '0');
-  return `#${hex(0)}${hex(1)}${hex(2)}`;
-}
-
-/** The colour of archived and dormant people: a light grey on a light background, a dark one on a dark. */
-export function greyedColour(background = '#ffffff'): string {
-  return fade('#969696', 0.45, background);
-}
-
-/** Dormant as the sidebar means it: no cadence, and silent for longer than `dormantDays`. */
-export function isDormant(p: Person, today: Day, settings: CoreSettings): boolean {
-  if (p.cadence !== null) return false;
-  const last = effectiveLastContact(p, today);
-  return last !== null && today - last > settings.dormantDays;
-}
-
-function orgKey(org: string | null): string | null {
-  const k = org?.trim().toLowerCase();
-  return k ? k : null;
-}
-
-function hasTag(tags: readonly string[], tag: string): boolean {
-  const want = tag.toLowerCase();
-  return tags.some((t) => {
-    const k = t.replace(/^#/, '').toLowerCase();
-    return k === want || k.startsWith(want + '/');
-  });
-}
-
-/** The organisations and tags people have, for the filter menus: most common first, then by name. */
-export function filterChoices(people: readonly Person[], tagsOf?: (path: string) => readonly string[]): { organisations: string[]; tags: string[] } {
-  const count = <T extends string>(values: Iterable<T | null>) => {
-    const n = new Map<string, { label: string; n: number }>();
-    for (const v of values) {
-      const k = v?.trim().toLowerCase();
-      if (!k) continue;
-      const e = n.get(k);
-      if (e) e.n++;
-      else n.set(k, { label: v!.trim(), n: 1 });
-    }
-    return [...n.values()].sort((a, b) => b.n - a.n || a.label.localeCompare(b.label)).map((e) => e.label);
-  };
-  const tags: string[] = [];
-  if (tagsOf) for (const p of people) for (const t of tagsOf(p.path)) tags.push(t.replace(/^#/, ''));
-  return { organisations: count(people.map((p) => p.organisation)), tags: count(tags) };
-}
+/** The node key of a closed group. */
+export const groupKey = (group: number): string => `group:${group}`;
 
 /** Where to draw a node without a position: a deterministic spot, never all on one point. */
 function fallbackPoint(i: number): Point {
@@ -363,8 +125,12 @@ function fallbackPoint(i: number): Point {
 }
 
 /** People and ties handled between two yields of `modelSteps` (a few milliseconds of work). */
-const NODES_PER_STEP = 500;
-const TIES_PER_STEP = 2000;
+const NODES_PER_STEP = 250;
+const TIES_PER_STEP = 1000;
+/** Lines a closed group keeps to others in the overview: its strongest (a backbone, not a ball of lines). */
+const GROUP_LINES = 3;
+/** Organisations of up to this many people are drawn as a clique; larger ones as a star around their best-connected member. */
+const CLIQUE_UP_TO = 8;
 
 /** The model, built at once. */
 export function buildModel(input: ModelInput): GraphModel {
@@ -374,220 +140,119 @@ export function buildModel(input: ModelInput): GraphModel {
 /** The model, built in steps of a few milliseconds: the view builds a large graph's model in time slices. */
 export function* modelSteps(input: ModelInput): Generator<void, GraphModel, void> {
   const { network, today, settings, options, metrics, positions } = input;
-  const persons = network.people, people = persons.length;
-  const adj = network.adjacency, idx = network.indexOf;
-  const person = (path: string) => persons[idx.get(path)!]!;
-  const forEachNeighbour = (path: string, fn: (other: string) => void) => {
-    const i = idx.get(path)!;
-    for (let k = adj.offsets[i]!; k < adj.offsets[i + 1]!; k++) fn(adj.keys[adj.neighbours[k]!]!);
-  };
-  const counts = { people, shown: 0, edges: 0, missing: network.missing, selfLinks: network.selfLinks };
+  const persons = network.people, n = persons.length;
+  const adj = network.adjacency;
+  const counts = { people: n, shown: 0, edges: 0, missing: network.missing, selfLinks: network.selfLinks };
   const graph: ModelGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
   const empty = (message: ModelMessage | null, centre: string | null = null): GraphModel => ({
-    graph, legend: [], edgeKinds: [], counts, message, centre, focus: null,
+    graph, legend: [], edgeKinds: [], counts, message, centre, focus: null, overview: null,
   });
-  if (people === 0) return empty('empty');
+  if (n === 0) return empty('empty');
+  const sel = select({ ...input, pair: (i, j) => pairCode(i, j, n) });
+  if (sel.noCentre) return empty('no-centre');
+  if (sel.shown.length === 0) return empty('no-match');
+  const { shown, isShown, introRank, introPairs, focusNeighbours } = sel;
+  const intro = sel.intro, chosen = input.chosenPath ?? 0;
+  const centre = sel.centre, focus = sel.focus;
+  const pathOf = (i: number | null) => (i === null ? null : persons[i]!.path);
 
-  // Who is shown: the filters, then local mode's neighbourhood (through shown people only), then intro paths.
-  const tagsOf = input.tagsOf;
-  const passes = (p: Person) =>
-    (options.showArchived || !p.archived) &&
-    (options.organisation === null || orgKey(p.organisation) === orgKey(options.organisation)) &&
-    (options.circle === null || (p.circle !== null && p.circle <= options.circle)) &&
-    (options.tag === null || (tagsOf !== undefined && hasTag(tagsOf(p.path), options.tag)));
+  // The groups overview: for a large network, outside local mode, unless the whole graph is asked for.
+  const ov = input.overview;
+  const grouped = ov != null && !options.local && !options.whole && shown.length > ov.from;
+  if (grouped && ov.groups === null) return { ...empty('grouping'), centre: pathOf(centre) };
+  const groupOf = grouped ? ov.groups! : null;
+  const open = new Set(grouped ? ov.open : []);
+  // A searched person and the people on intro paths are drawn as people: their groups open.
+  if (groupOf) for (const i of [focus, ...introRank.keys()]) if (i !== null) open.add(groupOf[i]!);
+  const drawn = (i: number) => isShown[i] === 1 && (groupOf === null || open.has(groupOf[i]!));
 
-  let shown: Set<string>;
-  let centre: string | null = null;
-  if (options.local) {
-    centre = input.centre && idx.has(input.centre) ? input.centre : null;
-    if (centre === null) return empty('no-centre');
-    shown = new Set([centre]);
-    let frontier = [centre];
-    for (let d = 0; d < options.depth && frontier.length > 0; d++) {
-      const next: string[] = [];
-      for (const cur of frontier)
-        forEachNeighbour(cur, (nb) => {
-          if (shown.has(nb) || !passes(person(nb))) return;
-          shown.add(nb);
-          next.push(nb);
-        });
-      frontier = next;
-    }
-  } else {
-    shown = new Set();
-    for (const p of persons) if (passes(p)) shown.add(p.path);
+  const bg = input.background ?? '#ffffff';
+  const greyedFlag = new Uint8Array(n);
+  for (let k = 0; k < shown.length; k++) {
+    if (k % (4 * NODES_PER_STEP) === 4 * NODES_PER_STEP - 1) yield;
+    const i = shown[k]!;
+    greyedFlag[i] = (persons[i]!.archived ? 1 : 0) | (isDormant(persons[i]!, today, settings) ? 2 : 0);
   }
-  const intro = input.intro && idx.has(input.intro.target) ? input.intro : null;
-  const chosen = input.chosenPath ?? 0;
-  const introRank = new Map<string, number>();
-  // A pair of people as one number (no strings to build per edge).
-  const n = people;
-  const pair = (a: string, b: string) => pairCode(idx.get(a)!, idx.get(b)!, n);
-  const introPairs = new Map<number, number>();
-  if (intro) {
-    const mark = (path: string, rank: number) => introRank.set(path, Math.max(introRank.get(path) ?? 0, rank));
-    mark(intro.target, 2);
-    intro.paths.forEach((path, i) => {
-      const rank = i === chosen ? 2 : 1;
-      path.forEach((p, k) => {
-        mark(p, rank);
-        if (k > 0) introPairs.set(pair(path[k - 1]!, p), Math.max(introPairs.get(pair(path[k - 1]!, p)) ?? 0, rank));
-      });
-    });
-    for (const p of introRank.keys()) shown.add(p);
-  }
-  if (shown.size === 0) return empty('no-match');
-
-  const focus = input.focus && shown.has(input.focus) ? input.focus : null;
-  const focusNeighbours = new Set<string>();
-  if (focus) forEachNeighbour(focus, (nb) => focusNeighbours.add(nb));
+  const colours = colourGroups({ network, colourBy: options.colourBy, shown, grey: (i) => greyedFlag[i]! > 0, community: metrics?.community ?? null, background: bg });
+  const legendCount = new Map<string, number>();
   const highlighting = intro !== null || focus !== null;
 
-  // Colour groups.
-  const greyed = new Map<string, { archived: boolean; dormant: boolean }>();
-  for (const path of shown) {
-    const p = person(path);
-    greyed.set(path, { archived: p.archived, dormant: isDormant(p, today, settings) });
-  }
-  const isGrey = (path: string) => {
-    const s = greyed.get(path)!;
-    return s.archived || s.dormant;
-  };
-  const groupOf = new Map<string, string>();
-  const legendLabel = new Map<string, LegendLabel>();
-  const colourOf = new Map<string, string>();
-  legendLabel.set('greyed', { kind: 'greyed' });
-  const bg = input.background ?? '#ffffff';
-  colourOf.set('greyed', greyedColour(bg));
-
-  if (options.colourBy === 'community') {
-    if (metrics === null) {
-      legendLabel.set('pending', { kind: 'pending' });
-      colourOf.set('pending', NEUTRAL);
-      for (const path of shown) groupOf.set(path, isGrey(path) ? 'greyed' : 'pending');
-    } else {
-      // Community sizes and leads over everyone: a group keeps its colour and name whatever is filtered.
-      const size = new Map<number, number>();
-      const lead = new Map<number, string>();
-      for (const { path } of persons) {
-        const c = metrics.community.get(path);
-        if (c === undefined) continue;
-        size.set(c, (size.get(c) ?? 0) + 1);
-        const best = lead.get(c);
-        const b = metrics.broker.get(path) ?? 0, bb = best === undefined ? -1 : metrics.broker.get(best) ?? 0;
-        if (best === undefined || b > bb || (b === bb && byName(person(path), person(best)) < 0)) lead.set(c, path);
-      }
-      legendLabel.set('other', { kind: 'other-communities' });
-      colourOf.set('other', NEUTRAL);
-      legendLabel.set('alone', { kind: 'alone' });
-      colourOf.set('alone', NEUTRAL);
-      // Palette colours go to the largest communities with more than one person, in id order (0 = largest).
-      const colourIndex = new Map<number, number>();
-      for (const c of [...size.keys()].sort((a, b) => a - b)) if (size.get(c)! > 1 && colourIndex.size < PALETTE.length) colourIndex.set(c, colourIndex.size);
-      for (const path of shown) {
-        if (isGrey(path)) {
-          groupOf.set(path, 'greyed');
-          continue;
-        }
-        const c = metrics.community.get(path);
-        if (c === undefined || size.get(c)! <= 1) {
-          groupOf.set(path, 'alone');
-          continue;
-        }
-        const idx = colourIndex.get(c);
-        if (idx === undefined) {
-          groupOf.set(path, 'other');
-          continue;
-        }
-        const key = `c${c}`;
-        groupOf.set(path, key);
-        if (!colourOf.has(key)) {
-          colourOf.set(key, PALETTE[idx]!);
-          legendLabel.set(key, { kind: 'community', lead: person(lead.get(c)!).name });
-        }
-      }
+  // People: in the network's order (paths sorted), so the same input gives the same model.
+  const bubbles = new Map<number, { members: number; colourKey: string | null }>();
+  for (let k = 0; k < shown.length; k++) {
+    if (k % NODES_PER_STEP === NODES_PER_STEP - 1) yield;
+    const i = shown[k]!, p = persons[i]!, path = p.path;
+    const key = colours.keyOf(i);
+    legendCount.set(key, (legendCount.get(key) ?? 0) + 1);
+    if (!drawn(i)) {
+      const g = groupOf![i]!;
+      const b = bubbles.get(g);
+      if (b) b.members++;
+      else bubbles.set(g, { members: 1, colourKey: key === 'greyed' ? null : key });
+      if (b && b.colourKey === null && key !== 'greyed') b.colourKey = key;
+      continue;
     }
-  } else {
-    const byOrg = new Map<string, { label: string; n: number }>();
-    for (const path of shown) {
-      if (isGrey(path)) continue;
-      const org = person(path).organisation, k = orgKey(org);
-      if (k === null) continue;
-      const e = byOrg.get(k);
-      if (e) e.n++;
-      else byOrg.set(k, { label: org!.trim(), n: 1 });
-    }
-    const top = [...byOrg.entries()].sort((a, b) => b[1].n - a[1].n || a[1].label.localeCompare(b[1].label)).slice(0, PALETTE.length);
-    top.forEach(([k, e], i) => {
-      legendLabel.set(`o:${k}`, { kind: 'organisation', name: e.label });
-      colourOf.set(`o:${k}`, PALETTE[i]!);
-    });
-    legendLabel.set('other', { kind: 'other-organisations' });
-    colourOf.set('other', NEUTRAL);
-    legendLabel.set('none', { kind: 'no-organisation' });
-    colourOf.set('none', NEUTRAL);
-    for (const path of shown) {
-      if (isGrey(path)) {
-        groupOf.set(path, 'greyed');
-        continue;
-      }
-      const k = orgKey(person(path).organisation);
-      groupOf.set(path, k === null ? 'none' : colourOf.has(`o:${k}`) ? `o:${k}` : 'other');
-    }
-  }
-
-  // Nodes, in the network's order (paths sorted): the same model for the same input.
-  for (let at = 0; at < people; at++) {
-    if (at % NODES_PER_STEP === NODES_PER_STEP - 1) yield;
-    const p = persons[at]!, path = p.path;
-    if (!shown.has(path)) continue;
-    const { archived, dormant } = greyed.get(path)!;
-    const group = groupOf.get(path)!;
-    const broker = metrics?.broker.get(path) ?? 0;
-    const rank = introRank.get(path) ?? 0;
-    const inFocus = path === focus || focusNeighbours.has(path);
+    const archived = (greyedFlag[i]! & 1) === 1, dormant = (greyedFlag[i]! & 2) === 2;
+    const broker = metrics?.broker?.get(path) ?? 0;
+    const rank = introRank.get(i) ?? 0;
+    const inFocus = i === focus || focusNeighbours.has(i);
     const dimmed = intro !== null ? rank === 0 : focus !== null && !inFocus;
-    const base = colourOf.get(group)!;
-    const pos = positions.get(path) ?? fallbackPoint(at);
-    let size = metrics ? 4 + 12 * Math.sqrt(broker) : 5;
+    const base = colours.colour(key);
+    let pos = positions.get(path) ?? fallbackPoint(i);
+    if (groupOf) {
+      const g = groupOf[i]!, c = ov!.centres.get(g), o = ov!.offsets.get(path);
+      pos = c && o ? { x: c.x + o.x, y: c.y + o.y } : c ?? pos;
+    }
+    let size = metrics?.broker ? 4 + 12 * Math.sqrt(broker) : 5;
     if (archived || dormant) size *= 0.8;
-    if (rank > 0 || path === focus || path === centre) size += 2;
+    if (rank > 0 || i === focus || i === centre) size += 2;
     graph.addNode(path, {
-      label: p.name,
-      x: pos.x,
-      y: pos.y,
-      size,
+      label: p.name, x: pos.x, y: pos.y, size,
       color: dimmed ? fade(base, 0.15, bg) : base,
-      forceLabel: rank > 0 || inFocus || path === centre,
-      highlighted: path === focus || path === centre || path === intro?.target || (rank === 2 && intro?.paths[chosen]?.[0] === path),
-      zIndex: rank > 0 || path === focus ? 2 : dimmed ? 0 : 1,
-      path,
-      group,
-      archived,
-      dormant,
-      broker,
-      community: metrics?.community.get(path) ?? null,
-      dimmed,
-      intro: rank,
+      forceLabel: rank > 0 || inFocus || i === centre,
+      highlighted: i === focus || i === centre || path === intro?.target || (rank === 2 && intro?.paths[chosen]?.[0] === path),
+      zIndex: rank > 0 || i === focus ? 2 : dimmed ? 0 : 1,
+      kind: 'person', path, group: key, archived, dormant, broker, members: 0,
+      community: metrics?.community.get(path) ?? null, dimmed, intro: rank,
     });
   }
-  counts.shown = graph.order;
 
-  // Edges: one per pair. knows and introduced_by first (an introduction is drawn as an arrow from the introducer).
+  // Closed groups: one bubble each, in the colour of their group, sized by the people they hold.
+  const groupsShown = new Set<number>();
+  if (groupOf) {
+    for (const i of shown) groupsShown.add(groupOf[i]!);
+    const leads = metrics ? communityLeads(network, metrics.community) : new Map<number, number>();
+    for (const [g, b] of [...bubbles].sort((x, y) => x[0] - y[0])) {
+      const lead = g === ALONE ? null : leads.get(g);
+      const c = ov!.centres.get(g) ?? fallbackPoint(n + g + 1);
+      graph.addNode(groupKey(g), {
+        label: ov!.label(lead === undefined || lead === null ? null : persons[lead]!.name, b.members),
+        x: c.x, y: c.y, size: 5 + 1.3 * Math.sqrt(b.members),
+        color: colours.colour(b.colourKey ?? 'greyed'),
+        forceLabel: false, highlighted: false, zIndex: 1,
+        kind: 'group', path: groupKey(g), group: b.colourKey ?? 'greyed', archived: false, dormant: false, broker: 0,
+        members: b.members, community: g, dimmed: highlighting, intro: 0,
+      });
+    }
+  }
+  counts.shown = shown.length;
+
+  // Lines: one per pair. knows and introduced_by first (an introduction is an arrow from the introducer).
   const edgeKinds = new Set<EdgeKind>();
   const edgeOf = new Map<number, string>();
-  // Edge colours by strength in 5% steps, mixed once.
   const shades = Array.from({ length: 21 }, (_, k) => fade(EDGE, 0.35 + 0.45 * (k / 20), bg));
-  const light = { mention: fade(MENTION, 0.45, bg), organisation: fade(EDGE, 0.3, bg) };
+  const lineColour = { mention: fade(MENTION, 0.75, bg), organisation: fade(ORGANISATION, 0.7, bg), group: fade(EDGE, 0.35, bg) };
   const dimEdge = fade(EDGE, 0.08, bg), otherPath = fade(INTRO, 0.55, bg);
-  // By person index: this runs once per tie.
-  const isShown = new Uint8Array(n);
-  for (const path of shown) isShown[idx.get(path)!] = 1;
   const strength = new Float64Array(n).fill(-1);
   const strengthAt = (i: number) => (strength[i]! >= 0 ? strength[i]! : (strength[i] = tieStrength(persons[i]!, today)));
+  // Endpoints: a drawn person is its index; a closed group is n + its id + 1 (ALONE is -1).
+  const endpoint = (i: number) => (drawn(i) ? i : n + groupOf![i]! + 1);
+  const keyOf = (e: number) => (e < n ? persons[e]!.path : groupKey(e - n - 1));
+  const total = n + (groupOf ? Math.max(0, ...bubbles.keys()) + 2 : 0);
+  const groupTies = new Map<number, number>();
   const addEdge = (i: number, j: number, kind: EdgeKind) => {
     const code = pairCode(i, j, n);
-    const source = adj.keys[i]!, target = adj.keys[j]!;
+    const source = persons[i]!.path, target = persons[j]!.path;
     const existing = edgeOf.get(code);
     if (existing !== undefined) {
       if (kind === 'introduced_by' && graph.getEdgeAttribute(existing, 'kind') === 'knows') {
@@ -598,11 +263,11 @@ export function* modelSteps(input: ModelInput): Generator<void, GraphModel, void
       }
       return;
     }
-    const isLight = kind === 'organisation' || kind === 'mention';
-    const s = isLight ? 0 : pairStrength(strengthAt(i), strengthAt(j));
+    const tie = kind === 'knows' || kind === 'introduced_by';
+    const s = tie ? pairStrength(strengthAt(i), strengthAt(j)) : 0;
     const rank = intro ? introPairs.get(code) ?? 0 : 0;
-    const dimmed = highlighting && rank === 0 && !(focus !== null && (source === focus || target === focus));
-    let color = kind === 'mention' ? light.mention : kind === 'organisation' ? light.organisation : shades[Math.round(s * 20)]!;
+    const dimmed = highlighting && rank === 0 && !(focus !== null && (i === focus || j === focus));
+    let color = kind === 'mention' ? lineColour.mention : kind === 'organisation' ? lineColour.organisation : shades[Math.round(s * 20)]!;
     if (dimmed) color = dimEdge;
     if (rank > 0) color = rank === 2 ? INTRO : otherPath;
     const key = `e${edgeOf.size}`;
@@ -610,11 +275,12 @@ export function* modelSteps(input: ModelInput): Generator<void, GraphModel, void
     graph.addDirectedEdgeWithKey(key, source, target, {
       kind,
       type: kind === 'introduced_by' ? 'arrow' : 'line',
-      size: rank === 2 ? 4 : rank === 1 ? 2.5 : isLight ? 0.5 : 0.5 + 2.5 * s,
+      size: rank === 2 ? 4 : rank === 1 ? 2.5 : tie ? 0.5 + 2.5 * s : 1.2,
       color,
-      zIndex: rank > 0 ? 3 : isLight ? 0 : 1,
+      zIndex: rank > 0 ? 3 : tie ? 1 : 0,
       strength: s,
       intro: rank,
+      ties: 1,
     });
     edgeKinds.add(kind);
   };
@@ -623,17 +289,50 @@ export function* modelSteps(input: ModelInput): Generator<void, GraphModel, void
     if (k % TIES_PER_STEP === TIES_PER_STEP - 1) yield;
     const a = ends[2 * k]!, b = ends[2 * k + 1]!;
     if (!isShown[a] || !isShown[b]) continue;
+    const ea = groupOf ? endpoint(a) : a, eb = groupOf ? endpoint(b) : b;
+    if (ea >= n || eb >= n) {
+      // A tie with a closed group: counted on the line between the two ends' nodes.
+      if (ea !== eb) {
+        const code = pairCode(ea, eb, total);
+        groupTies.set(code, (groupTies.get(code) ?? 0) + 1);
+      }
+      continue;
+    }
     // introduced_by runs from the person introduced to the introducer: the arrow goes the other way.
     if (introduced[k]) addEdge(b, a, 'introduced_by');
     else addEdge(a, b, 'knows');
   }
+  if (groupTies.size > 0) {
+    // The backbone: a closed group keeps its GROUP_LINES strongest lines, a person their strongest; a line is
+    // drawn when it is among the strongest of a group at either end and of any person at its end.
+    const strongest = new Map<number, number[]>();
+    for (const [code, w] of groupTies)
+      for (const e of [Math.floor(code / total), code % total]) {
+        const list = strongest.get(e);
+        if (list) list.push(w);
+        else strongest.set(e, [w]);
+      }
+    const floor = new Map<number, number>();
+    for (const [e, ws] of strongest) floor.set(e, ws.sort((a, b) => b - a)[Math.min(ws.length, e < n ? 1 : GROUP_LINES) - 1]!);
+    let most = 1;
+    for (const w of groupTies.values()) most = Math.max(most, w);
+    for (const [code, w] of groupTies) {
+      const a = Math.floor(code / total), b = code % total;
+      const kept = (e: number) => w >= floor.get(e)!;
+      if (a < n || b < n ? !(kept(a) && kept(b)) : !(kept(a) || kept(b))) continue;
+      graph.addDirectedEdgeWithKey(`g${code}`, keyOf(a), keyOf(b), {
+        kind: 'group', type: 'line', size: 0.6 + 2.4 * (Math.log1p(w) / Math.log1p(most)),
+        color: highlighting ? dimEdge : lineColour.group, zIndex: 0, strength: 0, intro: 0, ties: w,
+      });
+    }
+    edgeKinds.add('group');
+  }
 
   if (options.sameOrganisation) {
-    // Small organisations as a clique; larger ones as a star around their best-connected member (a clique of
-    // n people is n²/2 edges: 125,000 for an organisation of 500).
+    // A clique of n people is n²/2 lines (125,000 for an organisation of 500): larger ones become a star.
     const members = new Map<string, number[]>();
-    for (let i = 0; i < n; i++) {
-      const k = isShown[i] ? orgKey(persons[i]!.organisation) : null;
+    for (const i of shown) {
+      const k = drawn(i) ? orgKey(persons[i]!.organisation) : null;
       if (k === null) continue;
       const list = members.get(k);
       if (list) list.push(i);
@@ -647,52 +346,43 @@ export function* modelSteps(input: ModelInput): Generator<void, GraphModel, void
         added = 0;
         yield;
       }
-      if (list.length <= 8) {
+      if (list.length <= CLIQUE_UP_TO) {
         for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) addEdge(list[a]!, list[b]!, 'organisation');
       } else {
-        const hub = list.reduce((best, p) => {
-          const d = degree(p) - degree(best);
-          return d > 0 || (d === 0 && byName(persons[p]!, persons[best]!) < 0) ? p : best;
-        });
+        const hub = list.reduce((best, p) => (degree(p) > degree(best) ? p : best));
         for (const p of list) if (p !== hub) addEdge(hub, p, 'organisation');
       }
     }
   }
   if (options.mentions && input.mentionsOf) {
-    for (let i = 0; i < n; i++) {
-      if (i % NODES_PER_STEP === NODES_PER_STEP - 1) yield;
-      if (!isShown[i]) continue;
-      for (const other of input.mentionsOf(adj.keys[i]!)) {
-        const j = idx.get(other);
-        if (j !== undefined && j !== i && isShown[j]) addEdge(i, j, 'mention');
+    for (let k = 0; k < shown.length; k++) {
+      if (k % NODES_PER_STEP === NODES_PER_STEP - 1) yield;
+      const i = shown[k]!;
+      if (!drawn(i)) continue;
+      for (const other of input.mentionsOf(persons[i]!.path)) {
+        const j = network.indexOf.get(other);
+        if (j !== undefined && j !== i && drawn(j)) addEdge(i, j, 'mention');
       }
     }
   }
   counts.edges = graph.size;
 
-  // The legend: groups in palette order, then the neutral ones; only what is drawn.
-  const groupCount = new Map<string, number>();
-  graph.forEachNode((_n, a) => groupCount.set(a.group, (groupCount.get(a.group) ?? 0) + 1));
-  const order = (key: string) => (['other', 'alone', 'none', 'pending', 'greyed'].indexOf(key) + 1) * 1000 + PALETTE.indexOf(colourOf.get(key) as (typeof PALETTE)[number]);
-  const legend = [...groupCount.entries()]
-    .map(([key, count]) => ({ key, label: legendLabel.get(key)!, color: colourOf.get(key)!, count }))
-    .sort((a, b) => order(a.key) - order(b.key));
-
   return {
     graph,
-    legend,
-    edgeKinds: (['knows', 'introduced_by', 'organisation', 'mention'] as const).filter((k) => edgeKinds.has(k)),
+    legend: legendOf(colours, legendCount),
+    edgeKinds: (['knows', 'introduced_by', 'organisation', 'mention', 'group'] as const).filter((k) => edgeKinds.has(k)),
     counts,
     message: null,
-    centre,
-    focus,
+    centre: pathOf(centre),
+    focus: pathOf(focus),
+    overview: groupOf ? { groups: groupsShown.size, open: [...open].filter((g) => groupsShown.has(g)).sort((a, b) => a - b) } : null,
   };
 }
 
-/** A person and the people they are tied to in the drawn graph (null for nobody), for hover highlighting. */
-export function neighbourhood(graph: ModelGraph, path: string | null): Set<string> | null {
-  if (path === null || !graph.hasNode(path)) return null;
-  const out = new Set<string>([path]);
-  graph.forEachNeighbor(path, (nb) => out.add(nb));
+/** A node and the nodes it is tied to in the drawn graph (null for none), for hover highlighting. */
+export function neighbourhood(graph: ModelGraph, key: string | null): Set<string> | null {
+  if (key === null || !graph.hasNode(key)) return null;
+  const out = new Set<string>([key]);
+  graph.forEachNeighbor(key, (nb) => out.add(nb));
   return out;
 }

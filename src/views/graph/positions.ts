@@ -1,7 +1,7 @@
 /**
  * The graph's positions in the plugin's data (data.json), under their own key next to the settings: they are
  * not settings (mergeSettings ignores the key); PluginData keeps them when the settings are saved.
- * Rounded to one decimal and kept only for people who exist, so the file stays small.
+ * Rounded to one decimal and kept only for people who exist, so the file stays small. `Positions` owns them.
  */
 import type { Point } from './layout';
 
@@ -43,4 +43,80 @@ export function packPositions(positions: ReadonlyMap<string, Point>, keep: (path
 /** Writes positions into the plugin data; the store keeps everything else in it. */
 export function savePositions(store: { saveData(data: unknown): Promise<void> }, positions: StoredPositions): Promise<void> {
   return store.saveData({ [POSITIONS_KEY]: positions });
+}
+
+const SAVE_DELAY_MS = 1000;
+
+/**
+ * The one owner of the whole graph's positions: loaded from the plugin's data once, placed for new people,
+ * moved by the layout or by a drag, followed through renames, and saved (for the people who exist) a moment
+ * after they change. Every view and the session read and change positions here, and nowhere else.
+ */
+export class Positions {
+  private map: Map<string, Point> | null = null;
+  private loading: Promise<void> | null = null;
+  /** Stops the timer of a waiting save; null when no save waits. */
+  private pending: (() => void) | null = null;
+  private saving: Promise<void> = Promise.resolve();
+  private keep: (path: string) => boolean = () => true;
+
+  constructor(
+    private readonly store: { loadData(): Promise<unknown>; saveData(data: unknown): Promise<void> },
+    private readonly later: (fn: () => void, ms: number) => () => void,
+  ) {}
+
+  /** Reads the saved positions the first time. */
+  load(): Promise<void> {
+    if (this.map) return Promise.resolve();
+    this.loading ??= this.store.loadData().then(
+      (data) => void (this.map ??= readPositions(data)),
+      () => void (this.map ??= new Map<string, Point>()),
+    );
+    return this.loading;
+  }
+
+  /** Every position now (empty before `load`). */
+  get all(): ReadonlyMap<string, Point> {
+    return (this.map ??= new Map<string, Point>());
+  }
+
+  get(path: string): Point | undefined {
+    return this.map?.get(path);
+  }
+
+  /** Sets positions (the layout's, a placement's, a drag's) and saves them shortly, for the people `keep` allows. */
+  set(entries: Iterable<[string, Point]>, keep?: (path: string) => boolean): void {
+    const map = (this.map ??= new Map<string, Point>());
+    for (const [path, p] of entries) map.set(path, p);
+    if (keep) this.keep = keep;
+    this.saveSoon();
+  }
+
+  /** A renamed person keeps their place. */
+  rename(oldPath: string, newPath: string): void {
+    const p = this.map?.get(oldPath);
+    if (!p || !this.map) return;
+    this.map.delete(oldPath);
+    this.map.set(newPath, p);
+    this.saveSoon();
+  }
+
+  /** Saves now if a save is waiting (the plugin unloads). */
+  flush(): Promise<void> {
+    if (this.pending === null) return this.saving;
+    this.pending();
+    this.pending = null;
+    const map = this.map;
+    if (!map) return this.saving;
+    const stored = packPositions(map, this.keep);
+    this.saving = this.saving
+      .then(() => savePositions(this.store, stored))
+      .catch((error: unknown) => console.error('Ties: could not save the graph positions', error));
+    return this.saving;
+  }
+
+  private saveSoon(): void {
+    this.pending?.();
+    this.pending = this.later(() => void this.flush(), SAVE_DELAY_MS);
+  }
 }

@@ -7,33 +7,10 @@ import { afterPaint } from './schedule';
 import { CanvasRenderer } from './canvas-renderer';
 import type { Theme } from './draw';
 import type { ModelGraph } from './model';
+import type { PlacedLabel } from './labels';
+import type { GraphRenderer, Insets, Point, RendererEvents } from './render-contract';
 
-export interface RendererEvents {
-  /** The pointer entered a node (with its position in the container, px) or left it (null). */
-  hover(path: string | null, at: { x: number; y: number } | null): void;
-  click(path: string, event: MouseEvent | TouchEvent | null): void;
-  /** sigma cannot start here after all (no WebGL): the Canvas2D renderer keeps drawing, and this says why. */
-  fallback(reason: string): void;
-  /** Settles when the view's work is done for now (metrics in, layout still): the time to start sigma. */
-  settled(): Promise<void>;
-}
-
-export interface GraphRenderer {
-  readonly kind: 'webgl' | 'canvas';
-  /** Draws another model graph. */
-  setGraph(graph: ModelGraph): void;
-  /** Positions or attributes of the current graph changed in place. */
-  refresh(): void;
-  /** Moves the camera to a person. */
-  focus(path: string): void;
-  resize(): void;
-  setTheme(theme: Theme): void;
-  /** Where a node is drawn, in px from the container's top left; null when it is not drawn. */
-  screenPosition(path: string): { x: number; y: number } | null;
-  /** JS time of the last 120 frames, ms (for the benchmarks); `clear` starts a new series. */
-  frameTimes(clear?: boolean): number[];
-  kill(): void;
-}
+export type { GraphRenderer, RendererEvents } from './render-contract';
 
 export type RendererChoice = 'auto' | 'canvas';
 
@@ -62,16 +39,6 @@ export function webglUnavailable(container: HTMLElement): string | null {
 }
 
 
-/** Every label of a small graph; only those of nodes drawn at 9 px or more in a large one. */
-export function labelThreshold(graph: ModelGraph): number {
-  return graph.order <= 150 ? 0 : 9;
-}
-
-/** sigma's labels per grid cell: many in a small graph (LabelSpace keeps them apart), fewer in a large one. */
-export function labelDensity(graph: ModelGraph): number {
-  return graph.order <= 150 ? 3 : 1;
-}
-
 /**
  * Draws with the Canvas2D renderer at once, and moves to sigma when the view's work is done (`settled`: metrics
  * in, layout still). Asking for a WebGL context and starting sigma (compiling its WebGL programs) take a moment —
@@ -84,6 +51,9 @@ class UpgradingRenderer implements GraphRenderer {
   private graph: ModelGraph;
   private theme: Theme;
   private focused: string | null = null;
+  /** The last fit asked for (undefined: none), so that sigma starts where the canvas was. */
+  private fitted: readonly string[] | null | undefined = undefined;
+  private insets: Insets | null = null;
   private killed = false;
   private readonly stopUpgrade: () => void;
 
@@ -121,7 +91,9 @@ class UpgradingRenderer implements GraphRenderer {
       const sigma = new SigmaRenderer(this.container, this.graph, this.events, this.theme);
       this.inner.kill();
       this.inner = sigma;
+      if (this.insets) sigma.setInsets(this.insets);
       if (this.focused !== null && this.graph.hasNode(this.focused)) sigma.focus(this.focused);
+      else if (this.fitted !== undefined) sigma.fit(this.fitted, false);
     } catch (e) {
       // sigma could not start after all: the canvas renderer goes on drawing.
       this.events.fallback(errorText(e));
@@ -137,9 +109,25 @@ class UpgradingRenderer implements GraphRenderer {
     this.inner.refresh();
   }
 
-  focus(path: string): void {
-    this.focused = path;
-    this.inner.focus(path);
+  focus(key: string): void {
+    this.focused = key;
+    this.fitted = undefined;
+    this.inner.focus(key);
+  }
+
+  fit(keys: readonly string[] | null, animate?: boolean): void {
+    this.fitted = keys;
+    this.focused = null;
+    this.inner.fit(keys, animate);
+  }
+
+  setInsets(insets: Insets): void {
+    this.insets = insets;
+    this.inner.setInsets(insets);
+  }
+
+  labels(): readonly PlacedLabel[] {
+    return this.inner.labels();
   }
 
   resize(): void {
@@ -151,8 +139,8 @@ class UpgradingRenderer implements GraphRenderer {
     this.inner.setTheme(theme);
   }
 
-  screenPosition(path: string): { x: number; y: number } | null {
-    return this.inner.screenPosition(path);
+  screenPosition(key: string): Point | null {
+    return this.inner.screenPosition(key);
   }
 
   frameTimes(clear?: boolean): number[] {

@@ -3,8 +3,8 @@
  * (a Blob URL: main.js is a single file), or, where workers are unavailable or fail, in time slices of a few
  * milliseconds on the main thread. Either way no step blocks the UI for long, and every job can be cancelled.
  */
-import { runInSlices } from './schedule';
-import { startJob, type Job, type LayoutResult, type MetricsResult } from './jobs';
+import { runInSlices, windowScheduler, type Scheduler } from './schedule';
+import { startJob, type BrokersResult, type CommunitiesResult, type Job, type JobResult, type LayoutResult } from './jobs';
 import { WORKER_SOURCE } from './worker-source';
 
 /** Longest stretch of work per slice on the main thread. */
@@ -24,7 +24,7 @@ export interface RunOptions {
   onWhere?: (where: Where) => void;
 }
 
-type Reply = { id: number; result?: MetricsResult | LayoutResult; snapshot?: Float32Array; progress?: number; error?: string };
+type Reply = { id: number; result?: JobResult; snapshot?: Float32Array; progress?: number; error?: string };
 
 /** Thrown into a cancelled job's promise. */
 export class Cancelled extends Error {
@@ -38,19 +38,23 @@ export class JobRunner {
   private workersBroken = false;
   private nextId = 1;
 
-  /** `source`: the worker's code (null: always slices). */
-  constructor(private readonly source: string | null = WORKER_SOURCE) {}
+  /** `source`: the worker's code (null: always slices); `scheduler`: the clock of the slices. */
+  constructor(
+    private readonly source: string | null = WORKER_SOURCE,
+    private readonly scheduler: Scheduler = windowScheduler,
+  ) {}
 
   /** Whether jobs go to a worker (as far as is known before one fails). */
   get where(): Where {
     return this.canUseWorkers() ? 'worker' : 'slices';
   }
 
-  run(job: Job & { type: 'metrics' }, opts?: RunOptions): JobHandle<MetricsResult>;
+  run(job: Job & { type: 'communities' }, opts?: RunOptions): JobHandle<CommunitiesResult>;
+  run(job: Job & { type: 'brokers' }, opts?: RunOptions): JobHandle<BrokersResult>;
   run(job: Job & { type: 'layout' }, opts?: RunOptions): JobHandle<LayoutResult>;
-  run(job: Job, opts: RunOptions = {}): JobHandle<MetricsResult | LayoutResult> {
+  run(job: Job, opts: RunOptions = {}): JobHandle<JobResult> {
     let cancel: () => void = () => undefined;
-    const promise = new Promise<MetricsResult | LayoutResult>((resolve, reject) => {
+    const promise = new Promise<JobResult>((resolve, reject) => {
       const fail = (e: unknown) => reject(e instanceof Error ? e : new Error(String(e)));
       const done = (fn: () => void) => {
         this.live.delete(cancelIt);
@@ -126,25 +130,26 @@ export class JobRunner {
       // The worker has read its script's address; it is loaded whatever happens to the URL now.
       if (url !== null) {
         const u = url;
-        window.setTimeout(() => URL.revokeObjectURL(u), 10_000);
+        this.scheduler.later(() => URL.revokeObjectURL(u), 10_000);
       }
     }
   }
 
   /** Runs the job in slices of SLICE_MS, from the next task on; returns the function that stops it. */
-  private slices(job: Job, opts: RunOptions, resolve: (r: MetricsResult | LayoutResult) => void, reject: (e: unknown) => void): () => void {
+  private slices(job: Job, opts: RunOptions, resolve: (r: JobResult) => void, reject: (e: unknown) => void): () => void {
     const { steps, snapshot, snapshotMs } = startJob(job);
-    let lastSnapshot = performance.now();
+    const clock = this.scheduler;
+    let lastSnapshot = clock.now();
     const between = () => {
-      if (snapshot && opts.onSnapshot && performance.now() - lastSnapshot >= snapshotMs) {
-        lastSnapshot = performance.now();
+      if (snapshot && opts.onSnapshot && clock.now() - lastSnapshot >= snapshotMs) {
+        lastSnapshot = clock.now();
         opts.onSnapshot(snapshot());
       }
     };
     let stop: () => void = () => undefined;
-    const timer = window.setTimeout(() => (stop = runInSlices(steps, SLICE_MS, resolve, reject, between)), 0);
+    const cancelStart = clock.later(() => (stop = runInSlices(steps, SLICE_MS, resolve, reject, between, clock)), 0);
     return () => {
-      window.clearTimeout(timer);
+      cancelStart();
       stop();
     };
   }
