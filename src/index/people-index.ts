@@ -1,11 +1,11 @@
 /**
+ * Long (about 400 lines): the notes, names, references and the cache of derived people change together in
+ * every update; split apart, each half would need the other's invariants.
  * PeopleIndex: every note's name, every person, and what other notes say about them, kept up to date one note
  * at a time: (v1.1) interaction notes (daily notes, date-prefixed and daily-notes-format notes, meetings) give
  * contacts, and open tasks that link a person give follow-ups. Each is found through the person's names and
  * aliases (NameRefs), so a change touches only the people a note names before and after it. A person with
  * those filled in is derived lazily and cached until a change may alter it.
- * Long (about 400 lines) because the notes, the names, the references and the cache of derived people change
- * together in every update: split apart, each half would need the other's invariants.
  */
 import { readInteraction, type Interaction } from '../core/interaction';
 import { nameKey } from '../core/links';
