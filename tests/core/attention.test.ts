@@ -15,6 +15,24 @@ describe('effective last contact', () => {
   });
 });
 
+describe('met and linkedin', () => {
+  it('are read, and met is when you first met, not a contact: no last contact, still overdue', () => {
+    const p = person('Zoë', { met: '2026-11-20', linkedin: 'https://www.linkedin.com/in/zoe-celik', cadence: '30d' });
+    expect(p.met).toBe(day('2026-11-20'));
+    expect(p.linkedin).toBe('https://www.linkedin.com/in/zoe-celik');
+    expect(p.diagnostics).toEqual([]);
+    expect(effectiveLastContact(p, T)).toBeNull();
+    expect(kinds([p])).toEqual(['overdue:Zoë']);
+  });
+
+  it('a met that is no date is an error naming the field, and the rest is read', () => {
+    const p = person('Jan', { met: '2026-02-30', linkedin: 'https://www.linkedin.com/in/jan' });
+    expect(p.met).toBeNull();
+    expect(p.linkedin).toBe('https://www.linkedin.com/in/jan');
+    expect(p.diagnostics.map((d) => [d.severity, d.field])).toEqual([['error', 'met']]);
+  });
+});
+
 describe('rank', () => {
   it('lists follow-ups on or after their date, oldest first, until removed', () => {
     const a = person('Ann', { follow_ups: ['2026-11-20 ask about the exam', '2026-11-25 not yet'] });

@@ -61,6 +61,19 @@ describe('check person notes', () => {
     expect(el.childElementCount).toBe(0);
   });
 
+  it('gives each of 1,500 notes with one name one short warning: the text grows with the notes, not their square', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 1500; i++) files[`People/F${String(i).padStart(4, '0')}/Jan.md`] = '';
+    const { modal } = await open(files);
+    const notes = modal.contentEl.querySelectorAll('.ties-check-note');
+    expect(notes.length).toBe(1500);
+    const first = notes[0]!.textContent!;
+    expect(first).toContain('1,499 other person notes have the same name');
+    // One or two of the others are named, never all of them.
+    expect(first.length).toBeLessThan(400);
+    expect(modal.contentEl.textContent!.length).toBeLessThan(1500 * 400);
+  });
+
   it('says so when there is nothing to fix', async () => {
     const { modal } = await open({ 'People/A.md': '---\ncadence: 2w\n---\n', 'People/B.md': '' });
     expect(modal.contentEl.querySelector('.ties-check-summary.ties-check-empty')!.textContent).toBe(
