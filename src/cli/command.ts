@@ -6,6 +6,7 @@
 import type { CoreSettings, Day, Diagnostic, Person } from '../core/types';
 import type { PeopleIndex } from '../index/people-index';
 import type { Style } from './format';
+import type { ReadOptions } from './read-vault';
 
 /** A usage error: one line on stderr, exit 2. Lower-case start, no trailing period. */
 export class UsageError extends Error {}
@@ -46,15 +47,15 @@ export interface Vault {
   today: Day;
   index: PeopleIndex;
   people: readonly Person[];
-  diagnostics: Diagnostic[];
+  readonly diagnostics: Diagnostic[];
 }
 
 export interface RunContext {
   args: CliArgs;
   /** Colour on a terminal, plain otherwise. */
   style: Style;
-  /** Reads and indexes the vault. */
-  load: () => Promise<Vault>;
+  /** Reads and indexes the vault (`peopleOnly`: only who is a person and their frontmatter). */
+  load: (options?: ReadOptions) => Promise<Vault>;
   /** Writes to stdout (a closed pipe just ends the output). */
   print: (text: string) => void;
   /** JSON text of a value, with every control character escaped. */

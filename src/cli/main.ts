@@ -19,7 +19,7 @@ async function run(argv: string[]): Promise<number> {
   const context: RunContext = {
     args,
     style: process.stdout.isTTY && !process.env.NO_COLOR ? COLOUR : PLAIN,
-    load: () => loadVault(args, new URL(import.meta.url)),
+    load: (options) => loadVault(args, new URL(import.meta.url), options),
     print,
     printJson: (value) => print(jsonText(value) + '\n'),
   };

@@ -41,7 +41,7 @@ export function withListProblems(list: { unreadable: SkippedFile[]; skipped: Ski
 }
 
 /** Records of these notes, in the order given; a file that cannot be read gets a record that says so. */
-export function readNotes(vaultPath: string, files: readonly string[], settings: CoreSettings): VaultRead {
+export function readNotes(vaultPath: string, files: readonly string[], settings: CoreSettings, options: ReadOptions = {}): VaultRead {
   const records: NoteRecord[] = [];
   const skipped: SkippedFile[] = [];
   for (const rel of files) {
@@ -54,7 +54,7 @@ export function readNotes(vaultPath: string, files: readonly string[], settings:
       records.push(unreadableRecord(rel, message));
       continue;
     }
-    records.push(recordFromBytes(rel, bytes, settings));
+    records.push(recordFromBytes(rel, bytes, settings, options));
   }
   return { records, skipped };
 }
@@ -66,6 +66,11 @@ const windows1252 = new TextDecoder('windows-1252');
 export interface ReadOptions {
   /** Every part of the note, whatever it is (`ties prep` reads its note so); otherwise only what can matter. */
   full?: boolean;
+  /**
+   * Only who is a person and their frontmatter (`ties import` matches and fills frontmatter): no person's body
+   * beyond its tags, no interaction notes, no tasks. Which notes are people is decided exactly as otherwise.
+   */
+  peopleOnly?: boolean;
 }
 
 /** A record from the raw bytes of a file: UTF-8, or Windows-1252 (with a warning) when the bytes are not UTF-8. */
@@ -113,6 +118,7 @@ export function recordFromText(path: string, text: string, settings: CoreSetting
   };
   const body = block.bodyStart > 0 ? text.slice(block.bodyStart) : text;
   const yaml = block.kind === 'closed' ? text.slice(0, block.yamlEnd).toLowerCase() : '';
+  if (options.peopleOnly === true) return personOnly(record, body, block.bodyLine, yaml !== '' && mentionsPerson(yaml, settings.personTags), readYaml, settings);
   const full = options.full === true;
   // Parsing YAML is most of a note's cost, and most notes are not people: frontmatter that never says
   // "person" (nor a person tag) cannot make a note a person; it is parsed only when it can matter.
@@ -218,6 +224,25 @@ function yamlErrorMessage(e: unknown): string {
 }
 
 /** Whether the lower-case frontmatter text names "person" or a person tag anywhere. */
+/** Whether a body may hold a tag at all: `#` then a character a tag starts with, after a space or a line start. */
+const MAY_HOLD_TAG = /(?:^|\s)#[^\s#]/;
+
+/**
+ * The people-only read: the frontmatter of a note that is a person, or may be one by its frontmatter; the body
+ * only when it may hold a tag (a person's inline tags are theirs, and a person tag makes a note a person).
+ */
+function personOnly(record: NoteRecord, body: string, bodyLine: number, yamlMayTell: boolean, readYaml: () => void, settings: CoreSettings): NoteRecord {
+  const byFolder = inFolder(record.path, settings.peopleFolder);
+  if (byFolder || yamlMayTell) readYaml();
+  if (!MAY_HOLD_TAG.test(body)) return record;
+  const scan = scanBody(body, bodyLine);
+  const tagged = hasPersonTag(scan.tags, settings.personTags);
+  if (!tagged && !isPersonRecord(record, settings)) return record;
+  if (!byFolder && !yamlMayTell) readYaml();
+  record.tags = scan.tags;
+  return record;
+}
+
 function mentionsPerson(yaml: string, personTags: readonly string[]): boolean {
   if (yaml.includes('person')) return true;
   return personTags.some((t) => {

@@ -10,6 +10,7 @@ import { Failure, type CliArgs, type Vault } from './command';
 import { fsReason } from './fs-reason';
 import type { SkippedFile } from './list-notes';
 import { readVaultParallel } from './parallel-read';
+import type { ReadOptions } from './read-vault';
 
 export function settingsFrom(args: CliArgs): CoreSettings {
   return {
@@ -46,13 +47,13 @@ function diagnosticOf(s: SkippedFile): Diagnostic {
 }
 
 /** Reads `args.vault` with `script` (this bundle) as the reader threads' code. */
-export async function loadVault(args: CliArgs, script: URL): Promise<Vault> {
+export async function loadVault(args: CliArgs, script: URL, options: ReadOptions = {}): Promise<Vault> {
   const daily = readVaultDailyNotes(args.vault);
   const settings: CoreSettings = { ...settingsFrom(args), dailyNoteConfig: daily.config };
   const today = args.today ?? localToday();
   let read;
   try {
-    read = await readVaultParallel(args.vault, settings, script);
+    read = await readVaultParallel(args.vault, settings, script, options);
   } catch (e) {
     // The vault folder itself (checked to exist) cannot be listed: nothing to show.
     if (typeof (e as { code?: unknown }).code === 'string' && (e as { syscall?: unknown }).syscall !== undefined)
@@ -63,5 +64,12 @@ export async function loadVault(args: CliArgs, script: URL): Promise<Vault> {
   index.rebuild(read.records);
   index.setVaultDiagnostics(daily.diagnostics);
   const unread = read.skipped.map(diagnosticOf).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { settings, today, index, people: index.people(), diagnostics: [...unread, ...index.diagnostics(today)] };
+  let diagnostics: Diagnostic[] | null = null;
+  // Worked out when a command asks (checking every link costs time `ties import` does not need).
+  return {
+    settings, today, index, people: index.people(),
+    get diagnostics() {
+      return (diagnostics ??= [...unread, ...index.diagnostics(today)]);
+    },
+  };
 }

@@ -13,7 +13,8 @@ export const importPeople: Command = {
     'or alias; a match only fills empty fields, a different value is a conflict and is never written. New\n' +
     'people go into the people folder. last_contact, cadence and circle are never imported.',
   async run({ args, load, print, style }) {
-    const { people, index, settings } = await load();
+    // Matching and filling read only frontmatter: the people-only read skips bodies, meetings and tasks.
+    const { people, index, settings } = await load({ peopleOnly: true });
     return runImport({
       vault: args.vault, file: args.operand!, dryRun: args.dryRun, json: args.json, people, notePaths: index.paths(),
       settings, style, out: print, err: (t) => process.stderr.write(t),
