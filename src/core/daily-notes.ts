@@ -6,7 +6,7 @@
  * a warning. Matching is one pass over the path per token, keeping the few ways `M` and `D` (one or two digits)
  * can split it.
  */
-import { dayFromParts, MAX_YEAR, MIN_YEAR } from './dates';
+import { dayFromParts, digits, MAX_YEAR, MIN_YEAR } from './dates';
 import { normaliseFolder } from './detect';
 import { quote } from './quote';
 import type { DailyNoteConfig, Day, Diagnostic } from './types';
@@ -120,17 +120,6 @@ interface State {
 /** Hostile formats (`MDMDMD…`) could multiply the ways to read a path; a real one has one or two. */
 const MAX_STATES = 64;
 
-function digitsAt(s: string, from: number, count: number): number {
-  if (from + count > s.length) return -1;
-  let n = 0;
-  for (let i = from; i < from + count; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
 function advance(states: State[], token: Token, text: string): State[] {
   const next: State[] = [];
   const seen = new Set<string>();
@@ -147,7 +136,7 @@ function advance(states: State[], token: Token, text: string): State[] {
       continue;
     }
     for (let width = token.min; width <= token.max; width++) {
-      const n = digitsAt(text, s.at, width);
+      const n = digits(text, s.at, width);
       // `M` and `D` in one digit never take a leading zero: that is `MM` / `DD`'s way.
       if (n < 0 || (width === 2 && token.min === 1 && text.charCodeAt(s.at) === 48)) continue;
       const previous = s[token.part];

@@ -22,7 +22,8 @@ export function dayFromParts(year: number, month: number, day: number): Day | nu
   return era * 146097 + doe - 719468;
 }
 
-function digits(s: string, from: number, count: number): number {
+/** The number written by `count` ASCII digits at `from`, or -1 when they are not all digits. */
+export function digits(s: string, from: number, count: number): number {
   if (from + count > s.length) return -1;
   let n = 0;
   for (let i = from; i < from + count; i++) {
