@@ -6,7 +6,7 @@ import type { Command, TFile } from 'obsidian';
 import { parseYaml, ToggleComponent } from 'obsidian-test-mocks/obsidian';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TiesActions } from '../../src/actions/actions';
-import { fillTemplate, newPersonNoteText, SKELETON_KEYS } from '../../src/core/person-note';
+import { fillTemplate, newPersonNoteText } from '../../src/core/person-note';
 import { FavourModal } from '../../src/actions/modals/favour';
 import { FollowUpModal } from '../../src/actions/modals/follow-up';
 import type { FormModal } from '../../src/actions/modals/form-modal';
@@ -424,29 +424,65 @@ describe('actions', () => {
 });
 
 describe('New person', () => {
-  async function create(p: TiesPlugin, name: string): Promise<NewPersonModal> {
+  async function create(p: TiesPlugin, name: string, more: { organisation?: string; circle?: string; cadence?: string } = {}): Promise<NewPersonModal> {
     command(p, 'new-person').callback!();
     const modal = lastModal(NewPersonModal);
     modal.nameEl.value = name;
+    modal.organisationEl.value = more.organisation ?? '';
+    modal.circleEl.value = more.circle ?? '';
+    modal.cadenceEl.value = more.cadence ?? '';
     key(modal.nameEl, 'Enter');
     return modal;
   }
 
-  it('creates the note in the people folder with the skeleton and opens it', async () => {
+  it('creates the note in the people folder with only the log heading when only a name is given, and opens it', async () => {
     const { t, p } = await started();
     const modal = await create(p, '  Ann Smith ');
     await submitted(modal);
     expect(await modal.outcome).toBe(true);
     const text = await read(t, 'People/Ann Smith.md');
+    expect(text).toBe('## Log\n');
     expect(text).toBe(newPersonNoteText({}, { logHeading: 'Log', markAsPerson: false }));
-    const { fm, body } = await parts(t, 'People/Ann Smith.md');
-    expect(Object.keys(fm)).toEqual([...SKELETON_KEYS]);
-    expect(body).toBe('\n## Log\n');
     expect(t.app.workspace.getActiveFile()?.path).toBe('People/Ann Smith.md');
     await p.sync.idle();
     const ann = p.index.person('People/Ann Smith.md')!;
     expect(ann.diagnostics).toEqual([]);
     expect(ann.interests).toEqual([]);
+  });
+
+  it('writes the organisation, circle and cadence given, and no other key; the person is then in the review', async () => {
+    const { t, p } = await started();
+    const modal = await create(p, 'Bo', { organisation: ' Acme ', circle: '15', cadence: '' });
+    // The circle's choices say what each circle means, from the settings.
+    expect([...modal.circleEl.options].map((o) => o.text)).toEqual(['None yet', '5: every 7 days', '15: every 30 days', '50: every 90 days', '150: every 365 days']);
+    await submitted(modal);
+    expect(await read(t, 'People/Bo.md')).toBe('---\ncircle: 15\norganisation: Acme\n---\n\n## Log\n');
+    await submitted(await create(p, 'Cas', { cadence: '2w' }));
+    expect(await read(t, 'People/Cas.md')).toBe('---\ncadence: "2w"\n---\n\n## Log\n');
+    await p.sync.idle();
+    expect(p.index.person('People/Bo.md')!.circle).toBe(15);
+    expect(p.index.person('People/Cas.md')!.cadence).toBe(14);
+    const { rank } = await import('../../src/core/attention');
+    const due = rank(p.index.people(), TODAY, p.settings, 'en').map((i) => `${i.name}:${i.reason.kind}`);
+    expect(due).toEqual(expect.arrayContaining(['Bo:overdue', 'Cas:overdue']));
+  });
+
+  it('refuses a cadence it cannot read, saying so, and writes nothing', async () => {
+    const { t, p } = await started();
+    const before = await snapshot(t.app);
+    const modal = await create(p, 'Bo', { cadence: 'often' });
+    expect(modal.result).toBeNull();
+    expect(modal.contentEl.querySelector('.ties-form-error')!.textContent).toContain('cannot read “often” as a cadence');
+    modal.close();
+    expect(await snapshot(t.app)).toEqual(before);
+  });
+
+  it('puts the given fields into a template’s frontmatter and leaves the rest of the template as it was', async () => {
+    const { t, p } = await started(vault(), { templateNote: 'Templates/Person' });
+    await submitted(await create(p, 'Ann', { organisation: 'Acme', circle: '50' }));
+    const { fm, body } = await parts(t, 'People/Ann.md');
+    expect(fm).toEqual({ tags: ['person'], since: today, organisation: 'Acme', circle: 50 });
+    expect(body).toBe('# Ann\n\n## Interactions\n');
   });
 
   it('creates the people folder when it is missing, and marks the note as a person without a folder', async () => {
