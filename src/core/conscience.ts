@@ -185,6 +185,14 @@ export function suggestedDay(state: ConscienceState, current: Weekday): Weekday 
   return best ?? ((current % 7) + 1) as Weekday;
 }
 
+/** What the sidebar's review line shows. */
+export interface ReviewSummary {
+  /** Days since the last review (0 today), or null when none was recorded. */
+  daysSince: number | null;
+  /** Weeks in a row with a review. */
+  streak: number;
+}
+
 /** Days since the last review (0 today), or null when there was none. */
 export function daysSinceReview(state: ConscienceState, today: Day): number | null {
   return state.lastReviewed === null ? null : Math.max(0, today - state.lastReviewed);

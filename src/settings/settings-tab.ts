@@ -4,8 +4,10 @@
  * pauses, and happens at the latest when the tab closes.
  */
 import { normalizePath, PluginSettingTab, Setting, type App, type Plugin } from 'obsidian';
+import { WEEKDAYS, type Weekday } from '../core/conscience';
+import { dayFromParts, weekdayName } from '../core/dates';
 import { normaliseFolder } from '../core/detect';
-import { CIRCLES } from '../core/types';
+import { CIRCLES, type Language } from '../core/types';
 import type { Translate } from '../i18n/i18n';
 import type { TiesSettings } from './settings';
 
@@ -13,6 +15,8 @@ import type { TiesSettings } from './settings';
 export interface SettingsHost {
   readonly settings: TiesSettings;
   readonly t: Translate;
+  /** The UI's language now (weekday names). */
+  language(): Language;
   /** Saves the settings; re-reads the vault or re-renders the views as the change needs. */
   saveSettings(): Promise<void>;
 }
@@ -36,6 +40,11 @@ export function wholeNumber(value: string, min: number): number | null {
   if (!/^\d+$/.test(t)) return null;
   const n = Number(t);
   return n >= min && n <= 100_000 ? n : null;
+}
+
+/** Dutch weekday names are lower case; a dropdown starts each with a capital. */
+function capitalise(s: string): string {
+  return s.charAt(0).toLocaleUpperCase() + s.slice(1);
 }
 
 /** A folder or note path as typed: '' stays '' (normalizePath would make it '/'). */
@@ -134,6 +143,8 @@ export class TiesSettingTab extends PluginSettingTab {
         });
       });
 
+    this.weeklyReview();
+
     new Setting(containerEl).setName(t('settings.meetingHeading')).setHeading();
     // An empty list is allowed: it turns that part of the meeting rule off.
     this.text(t('settings.dateKeys'), t('settings.dateKeysDesc'), 'dateKeys', s.dateKeys.join(', '), 'date', (v) => {
@@ -159,6 +170,43 @@ export class TiesSettingTab extends PluginSettingTab {
         1,
         (n) => (s.circleCadence[circle] = n),
       );
+  }
+
+  /** The weekly reminder's day (off by default) and the status bar's count. */
+  private weeklyReview(): void {
+    const t = this.plugin.t;
+    const s = this.plugin.settings;
+    new Setting(this.containerEl).setName(t('settings.reviewHeading')).setHeading();
+    new Setting(this.containerEl)
+      .setName(t('settings.reviewDay'))
+      .setDesc(t('settings.reviewDayDesc'))
+      .addDropdown((dropdown) => {
+        dropdown.addOption('0', t('settings.reviewDayOff'));
+        // Monday 2026-11-23 and the six days after it, named in the plugin's language.
+        const monday = dayFromParts(2026, 11, 23)!;
+        for (const day of WEEKDAYS) dropdown.addOption(String(day), capitalise(weekdayName(monday + day - 1, this.plugin.language())));
+        const select = dropdown.selectEl;
+        select.value = String(s.reviewDay);
+        select.setAttribute('data-setting', 'reviewDay');
+        select.setAttribute('aria-label', t('settings.reviewDay'));
+        select.addEventListener('change', () => {
+          const day = Number(select.value);
+          if (!Number.isInteger(day) || day < 0 || day > 7) return;
+          s.reviewDay = day as Weekday | 0;
+          void this.saveNow();
+        });
+      });
+    new Setting(this.containerEl)
+      .setName(t('settings.statusBar'))
+      .setDesc(t('settings.statusBarDesc'))
+      .addToggle((toggle) => {
+        toggle.setValue(s.statusBar).onChange((value) => {
+          s.statusBar = value;
+          void this.saveNow();
+        });
+        toggle.toggleEl.setAttribute('data-setting', 'statusBar');
+        toggle.toggleEl.setAttribute('aria-label', t('settings.statusBar'));
+      });
   }
 
   override hide(): void {

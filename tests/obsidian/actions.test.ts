@@ -662,19 +662,32 @@ describe('settings tab', () => {
 
     toggles.length = 0;
     settingsTab.display();
-    expect(toggles).toHaveLength(2);
+    expect(toggles).toHaveLength(3);
     toggles[0]!.onClick();
     expect(p.settings.dailyNotes).toBe(false);
     expect(save).toHaveBeenCalledTimes(2);
     toggles[1]!.onClick();
     expect(p.settings.tasks).toBe(false);
     expect(save).toHaveBeenCalledTimes(3);
+    toggles[2]!.onClick();
+    expect(p.settings.statusBar).toBe(false);
+    expect(save).toHaveBeenCalledTimes(4);
+
+    // The weekly reminder: off by default, the days named in the plugin's language.
+    const reviewDay = settingsTab.containerEl.querySelector<HTMLSelectElement>('[data-setting="reviewDay"]')!;
+    expect(reviewDay.value).toBe('0');
+    expect([...reviewDay.options].map((o) => o.text)).toEqual(['Off', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+    reviewDay.value = '5';
+    reviewDay.dispatchEvent(new Event('change'));
+    expect(p.settings.reviewDay).toBe(5);
+    expect(save).toHaveBeenCalledTimes(5);
 
     const language = settingsTab.containerEl.querySelector<HTMLSelectElement>('[data-setting="language"]')!;
     language.value = 'nl';
     language.dispatchEvent(new Event('change'));
     expect(p.settings.language).toBe('nl');
-    expect(save).toHaveBeenCalledTimes(4);
+    expect(save).toHaveBeenCalledTimes(6);
+    expect([...settingsTab.containerEl.querySelector<HTMLSelectElement>('[data-setting="reviewDay"]')!.options].map((o) => o.text)[1]).toBe('Maandag');
     expect(settingsTab.containerEl.textContent).toContain('Map met personen');
   });
 });
