@@ -601,6 +601,80 @@ describe('settings tab', () => {
     expect(input(settingsTab.containerEl, 'peopleFolder').value).toBe('People');
   });
 
+  it('says under a number what is wrong with it (−5, 0, empty, too large, not whole) and keeps the last good value, in English and Dutch', async () => {
+    const { p } = await started();
+    const save = vi.spyOn(p, 'saveSettings');
+    const settingsTab = tab(p);
+    settingsTab.display();
+    const el = settingsTab.containerEl;
+    const error = (k: string) => el.querySelector(`#${input(el, k).getAttribute('aria-describedby')}`)!.textContent;
+    const cases: [string, string, string][] = [
+      ['-5', 'Enter a whole number of at least 1; Ties keeps 365 until then.', 'dormantDays'],
+      ['0', 'Enter a whole number of at least 1; Ties keeps 365 until then.', 'dormantDays'],
+      ['', 'Enter a number; Ties keeps 365 until then.', 'dormantDays'],
+      ['2.5', 'Enter a whole number of at least 1; Ties keeps 365 until then.', 'dormantDays'],
+      ['1000000', 'Enter a number of at most 100000; Ties keeps 365 until then.', 'dormantDays'],
+      ['-1', 'Enter a whole number of at least 0; Ties keeps 7 until then.', 'horizonDays'],
+    ];
+    for (const [value, message, k] of cases) {
+      type(input(el, k), value);
+      expect(error(k), value).toBe(message);
+      expect(input(el, k).getAttribute('aria-invalid')).toBe('true');
+    }
+    expect([p.settings.dormantDays, p.settings.horizonDays]).toEqual([365, 7]);
+    // 0 is a fine horizon (birthdays today only); a good value clears the message and becomes the kept one.
+    type(input(el, 'horizonDays'), '0');
+    expect([p.settings.horizonDays, error('horizonDays'), input(el, 'horizonDays').getAttribute('aria-invalid')]).toEqual([0, '', 'false']);
+    type(input(el, 'horizonDays'), '');
+    expect(error('horizonDays')).toBe('Enter a number; Ties keeps 0 until then.');
+    type(input(el, 'logHeadings'), ' , ');
+    expect(error('logHeadings')).toBe('Enter at least one heading; Ties keeps Log, Interactions until then.');
+    expect(p.settings.logHeadings).toEqual(['Log', 'Interactions']);
+    await settingsTab.flush();
+    expect(save).toHaveBeenCalledTimes(1);
+    expect((p as unknown as Loose).data__).toMatchObject({ dormantDays: 365, horizonDays: 0 });
+
+    p.settings.language = 'nl';
+    settingsTab.display();
+    type(input(settingsTab.containerEl, 'dormantDays'), '-5');
+    expect(error('dormantDays')).toBe('Vul een geheel getal in van minstens 1; tot dan houdt Ties 365 aan.');
+  });
+
+  it('suggests the vault’s folders for the people folder and its notes for the template, and says when one does not exist', async () => {
+    const { AbstractInputSuggest } = await import('obsidian-test-mocks/obsidian');
+    const made: Loose[] = [];
+    const proto = AbstractInputSuggest.prototype as unknown as Loose;
+    const original = proto.constructor2__ as (...args: unknown[]) => void;
+    vi.spyOn(proto, 'constructor2__').mockImplementation(function (this: Loose, ...args: unknown[]) {
+      original.apply(this, args);
+      made.push(this);
+    });
+    const { p } = await started({ ...vault(), 'Contacts/Work/Kim.md': '' });
+    const settingsTab = tab(p);
+    settingsTab.display();
+    const el = settingsTab.containerEl;
+    const suggestOn = (k: string) => made.find((m) => m.textInputEl__ === input(el, k))!;
+    const hint = (k: string) => el.querySelector(`#${input(el, k).getAttribute('aria-describedby')}`)!.parentElement!.querySelector('.ties-setting-hint')!.textContent;
+
+    const folders = suggestOn('peopleFolder');
+    expect(await folders.getSuggestions('work')).toEqual(['Contacts/Work']);
+    expect(await folders.getSuggestions('')).toEqual(['Notes', 'People', 'Contacts', 'Templates', 'Contacts/Work']);
+    folders.selectSuggestion('Contacts/Work');
+    expect(input(el, 'peopleFolder').value).toBe('Contacts/Work');
+    expect(p.settings.peopleFolder).toBe('Contacts/Work');
+    expect(hint('peopleFolder')).toBe('');
+    type(input(el, 'peopleFolder'), 'Klanten');
+    expect(hint('peopleFolder')).toBe('There is no folder “Klanten” yet: New person creates it.');
+
+    const notes = suggestOn('templateNote');
+    expect(await notes.getSuggestions('pers')).toEqual(['Templates/Person']);
+    notes.selectSuggestion('Templates/Person');
+    expect(p.settings.templateNote).toBe('Templates/Person');
+    expect(hint('templateNote')).toBe('');
+    type(input(el, 'templateNote'), 'Templates/Nope');
+    expect(hint('templateNote')).toBe('There is no note “Templates/Nope”: New person uses the built-in layout until there is.');
+  });
+
   it('changes plugin.settings as the user types, and saves once typing pauses', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
