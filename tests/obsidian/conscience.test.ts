@@ -119,6 +119,23 @@ describe('the weekly nudge', () => {
     expect(again.p.conscience.current.nudgedWeeks).toEqual([weekKey(TODAY)]);
   });
 
+  it('shows again on the same day a week later (Obsidian opened then), and not on the days between', async () => {
+    const { p } = await started({ reviewDay: todayDay });
+    expect(nudges()).toHaveLength(1);
+    const stored = { ...data(p) };
+    await vi.waitFor(() => expect(data(p).conscience?.nudgedWeeks).toEqual([weekKey(TODAY)]));
+    p.unload();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    for (const [later, shown] of [[3, 1], [7, 2]] as const) {
+      vi.setSystemTime(new Date(Date.now() + later * 86_400_000));
+      const again = await started({ ...stored, conscience: data(p).conscience });
+      expect(nudges(), `${later} days later`).toHaveLength(shown);
+      again.p.unload();
+      vi.setSystemTime(new Date(Date.now() - later * 86_400_000));
+    }
+    plugin = null;
+  });
+
   it('is not shown on another day of the week', async () => {
     await started({ reviewDay: (todayDay % 7) + 1 });
     expect(nudges()).toHaveLength(0);
