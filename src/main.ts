@@ -9,13 +9,14 @@ import { resolveLanguage, translator, type Translate } from './i18n/i18n';
 import { PeopleIndex } from './index/people-index';
 import type { DailyNoteConfigRead } from './core/daily-notes';
 import { CheckModal } from './obsidian/check-modal';
+import { Conscience } from './obsidian/conscience';
 import { DailyNotesConfig } from './obsidian/daily-notes-config';
 import { IndexSync } from './obsidian/index-sync';
 import { PluginData } from './settings/plugin-data';
 import { mergeSettings, storedSettings, type TiesSettings } from './settings/settings';
 import { SettingsEvents, settingsChange, settingsSnapshot } from './settings/settings-change';
 import { TiesSettingTab, type SettingsHost } from './settings/settings-tab';
-import { registerAttentionView } from './views/attention/attention-view';
+import { openAttentionView, registerAttentionView, VIEW_TYPE_ATTENTION } from './views/attention/attention-view';
 import { registerGraphView } from './views/graph/graph-view';
 import type { ViewHost } from './views/live-view';
 
@@ -32,6 +33,8 @@ export default class TiesPlugin extends Plugin implements ActionsContext, Settin
   store!: PluginData;
   /** Saved settings changes, for the views. */
   readonly settingsEvents = new SettingsEvents();
+  /** The friendly conscience: status bar, weekly nudge, reviewed weeks. */
+  conscience!: Conscience;
   /** The settings as last saved: a save compares with them to know what changed. */
   private saved!: TiesSettings;
 
@@ -55,6 +58,13 @@ export default class TiesPlugin extends Plugin implements ActionsContext, Settin
     });
     this.actions = registerPersonActions(this);
     this.addSettingTab(new TiesSettingTab(this.app, this));
+    this.conscience = this.addChild(new Conscience({
+      index: this.index, settings: () => this.settings, t: () => this.t, language: () => this.language(), today: () => localToday(),
+      loaded: () => this.sync.loaded, whenLoaded: () => this.sync.whenLoaded(), writer: () => this.actions.writer,
+      stored: () => this.store.data, save: (patch) => this.store.saveData(patch), saveSettings: () => this.saveSettings(),
+      onSettingsChange: (listener) => this.settingsEvents.on(listener), addStatusBarItem: () => this.addStatusBarItem(),
+      openReview: () => openAttentionView(this.app), startCallHour: () => this.startCallHour(),
+    }));
     const host = this.viewHost();
     registerAttentionView(this, host);
     registerGraphView(this, host, this.store);
@@ -92,6 +102,14 @@ export default class TiesPlugin extends Plugin implements ActionsContext, Settin
     this.settingsEvents.emit(change);
   }
 
+  /** Opens the sidebar and starts a call hour there, as its Call hour button does (the weekly nudge offers it). */
+  private async startCallHour(): Promise<void> {
+    await openAttentionView(this.app);
+    await this.whenLoaded();
+    const leaf = this.app.workspace.getLeavesOfType(VIEW_TYPE_ATTENTION)[0];
+    leaf?.view.containerEl.querySelector<HTMLElement>('[data-action="call-hour"]')?.click();
+  }
+
   /** What every view reads from the plugin. */
   private viewHost(): ViewHost {
     return {
@@ -105,6 +123,7 @@ export default class TiesPlugin extends Plugin implements ActionsContext, Settin
       today: () => localToday(),
       importPeople: () => void this.actions.importer.start(),
       onSettingsChange: (listener) => this.settingsEvents.on(listener),
+      review: () => this.conscience.summary(),
     };
   }
 }

@@ -6,19 +6,35 @@
 import { normalizePath, TFile, TFolder, type Plugin } from 'obsidian';
 import { formatDay, localToday } from '../core/dates';
 import { normaliseFolder } from '../core/detect';
-import { fillTemplate, newPersonNoteText } from '../core/person-note';
+import { fillTemplate, newPersonNoteText, type NewNoteValues } from '../core/person-note';
 import type { NoteWriter } from '../obsidian/writer';
 import { createPersonActions, type TiesActions } from './actions';
 import type { ActionsContext } from './context';
-import { nameProblem, NewPersonModal } from './modals/new-person';
+import { putImportedFields } from './import/template-fields';
+import { trash } from './import/write-import';
+import { nameProblem, NewPersonModal, type NewPersonInput } from './modals/new-person';
 import { existingNote, templateFile } from './note-files';
 
+/** The keys New person writes: only the fields the user filled in. */
+function givenValues(input: Partial<NewPersonInput>): NewNoteValues {
+  const values: NewNoteValues = {};
+  const organisation = input.organisation?.trim() ?? '';
+  if (organisation !== '') values.organisation = organisation;
+  if (input.circle) values.circle = input.circle;
+  const cadence = input.cadence?.trim() ?? '';
+  if (cadence !== '') values.cadence = cadence;
+  return values;
+}
+
 /**
- * Creates `<people folder>/<name>.md` from the template note or the skeleton and opens it. When a note of
- * that name exists, opens it instead. Resolves to the note and whether it was created now, or null when the
- * name cannot be used or the note could not be created.
+ * Creates `<people folder>/<name>.md` and opens it: in the layout with only the given fields, or from the
+ * template note with the name filled in and the given fields set in its frontmatter. When a note of that
+ * name exists, opens it instead (and writes nothing). Resolves to the note and whether it was created now,
+ * or null when the name cannot be used or the note could not be created (then no note is left behind).
  */
-export async function createPerson(plugin: ActionsContext, writer: NoteWriter, rawName: string): Promise<{ file: TFile; created: boolean } | null> {
+export async function createPerson(
+  plugin: ActionsContext, writer: NoteWriter, rawName: string, fields: Partial<NewPersonInput> = {},
+): Promise<{ file: TFile; created: boolean } | null> {
   const { app, settings } = plugin;
   const t = plugin.t;
   const notices = writer.notices;
@@ -38,22 +54,37 @@ export async function createPerson(plugin: ActionsContext, writer: NoteWriter, r
     return { file: existing, created: false };
   }
 
-  let text = newPersonNoteText({}, { logHeading: settings.logHeadings[0] ?? 'Log', markAsPerson: folder === '' });
+  const values = givenValues(fields);
+  const markAsPerson = folder === '';
+  let text = newPersonNoteText(values, { logHeading: settings.logHeadings[0] ?? 'Log', markAsPerson });
+  let fromTemplate = false;
   if (settings.templateNote.trim() !== '') {
     const template = templateFile(app, settings.templateNote.trim());
-    if (template) text = fillTemplate(await app.vault.read(template), name, formatDay(localToday()));
-    else notices.show(t('newPerson.noTemplate', { path: settings.templateNote }));
+    if (template) {
+      text = fillTemplate(await app.vault.read(template), name, formatDay(localToday()));
+      fromTemplate = true;
+    } else notices.show(t('newPerson.noTemplate', { path: settings.templateNote }));
   }
 
+  let created: TFile | null = null;
   try {
     const folderPath = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
     if (folderPath !== '' && !(app.vault.getAbstractFileByPath(folderPath) instanceof TFolder)) await app.vault.createFolder(folderPath);
     const file = await app.vault.create(path, text);
+    created = file;
+    // A template keeps its own layout: the given fields go into its frontmatter, nothing else changes.
+    if (fromTemplate && (Object.keys(values).length > 0 || markAsPerson)) {
+      await app.fileManager.processFrontMatter(file, (fm: Record<string, unknown>) => putImportedFields(fm, values, markAsPerson));
+      text = await app.vault.read(file);
+    }
+    created = null;
     // In the history as a note created: Undo moves it to the trash while it is still as created.
     writer.remember(t('newPerson.created', { path }), [{ path: file.path, before: null, after: text }]);
     await app.workspace.getLeaf(false).openFile(file);
     return { file, created: true };
   } catch (error) {
+    // All or nothing: a note made from the template whose fields could not be put in goes again.
+    if (created) await trash(app, created);
     notices.show(t('newPerson.failed', { path, error: error instanceof Error ? error.message : String(error) }));
     return null;
   }
@@ -73,7 +104,9 @@ export function registerPersonActions(plugin: Plugin & ActionsContext): TiesActi
   plugin.addCommand({
     id: 'new-person',
     name: t('commands.newPerson'),
-    callback: () => new NewPersonModal(plugin.app, plugin.t, async (name) => (await createPerson(plugin, actions.writer, name))?.created === true).open(),
+    callback: () =>
+      new NewPersonModal(plugin.app, plugin.t, plugin.settings.circleCadence, async (input) =>
+        (await createPerson(plugin, actions.writer, input.name, input))?.created === true).open(),
   });
   plugin.addCommand({
     id: 'import-people',

@@ -1,27 +1,27 @@
 /**
  * The one layout of a new person note, for New person, the plugin's import and `ties import`: frontmatter
- * with `type: person` when the vault has no people folder, every key of the skeleton (empty, or with the
- * value the import brings), the keys only an import fills (`aliases`, `tags`, `met`, `linkedin`) when they
- * have a value; a blank line; the log heading. A user's template note replaces the layout (templates.ts in
- * the plugin); `fillTemplate` fills its placeholders.
+ * with `type: person` when the vault has no people folder, then only the keys that have a value, in the
+ * format's order; a blank line; the log heading. A note with nothing to say has no frontmatter at all (the
+ * Properties editor adds keys as the user needs them: fifteen empty keys said nothing and hid the few that
+ * mattered). A user's template note replaces the layout; `fillTemplate` fills its placeholders.
  */
 import type { ContactFields } from './import/types';
 import { yamlKeyLines } from './import/yaml-text';
 
-/** The format's keys a new note lists even when they are empty, in order: the skeleton the user fills in. */
-export const SKELETON_KEYS = [
-  'circle', 'cadence', 'last_contact', 'interests', 'favours', 'follow_ups', 'birthday', 'knows', 'introduced_by',
-  'organisation', 'department', 'role', 'channel', 'email', 'phone',
-] as const;
+/** Every key the layout can write, in order: Obsidian's `aliases` and `tags`, the format's keys, then `met` and `linkedin` (v1.1). */
+export const LAYOUT_KEYS: readonly string[] = [
+  'aliases', 'tags', 'circle', 'cadence', 'last_contact', 'interests', 'favours', 'follow_ups', 'birthday', 'knows', 'introduced_by',
+  'organisation', 'department', 'role', 'channel', 'email', 'phone', 'met', 'linkedin',
+];
 
-const LIST_KEYS = new Set<string>(['interests', 'favours', 'follow_ups', 'knows']);
-const SKELETON = new Set<string>(SKELETON_KEYS);
-
-/** Every key of the layout, in order: Obsidian's `aliases` and `tags`, the skeleton, then `met` and `linkedin` (v1.1). */
-export const LAYOUT_KEYS: readonly string[] = ['aliases', 'tags', ...SKELETON_KEYS, 'met', 'linkedin'];
-
-/** The values a new note starts with: what an import brings (nothing, for New person). */
-export type NewNoteValues = ContactFields & { aliases?: string[] };
+/** The values a new note starts with: what an import brings, or what New person asked (name aside). */
+export type NewNoteValues = ContactFields & {
+  aliases?: string[];
+  /** `5`, `15`, `50` or `150`, as typed in New person. */
+  circle?: string;
+  /** A duration as the format reads it (`2w`, `monthly`). */
+  cadence?: string;
+};
 
 export interface NewNoteOptions {
   /** `type: person` first, for a vault without a people folder (the folder cannot say so). */
@@ -32,15 +32,15 @@ export interface NewNoteOptions {
 
 /** The text of a new person note in the layout. */
 export function newPersonNoteText(values: NewNoteValues, options: NewNoteOptions): string {
-  const lines = ['---'];
-  if (options.markAsPerson) lines.push('type: person');
+  const keys: string[] = [];
+  if (options.markAsPerson) keys.push('type: person');
   const all = values as Partial<Record<string, string | string[]>>;
   for (const key of LAYOUT_KEYS) {
     const value = all[key];
-    if (value !== undefined && value.length > 0) lines.push(...yamlKeyLines(key, value));
-    else if (SKELETON.has(key)) lines.push(LIST_KEYS.has(key) ? `${key}: []` : `${key}:`);
+    if (value !== undefined && value.length > 0) keys.push(...yamlKeyLines(key, value));
   }
-  lines.push('---', '', `## ${options.logHeading}`, '');
+  const lines = keys.length > 0 ? ['---', ...keys, '---', ''] : [];
+  lines.push(`## ${options.logHeading}`, '');
   return lines.join('\n');
 }
 

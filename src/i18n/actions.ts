@@ -159,7 +159,6 @@ export const en = {
   'settings.languageAuto': 'Auto',
   'settings.inTouchDays': 'In touch within',
   'settings.inTouchDaysDesc': 'Days since the last contact within which a person without a cadence still counts as in touch, for introduction paths.',
-  'settings.invalidNumber': 'Enter a whole number of at least {min}.',
 } as const;
 
 export const nl: Record<keyof typeof en, string> = {
@@ -308,5 +307,4 @@ export const nl: Record<keyof typeof en, string> = {
   'settings.languageAuto': 'Automatisch',
   'settings.inTouchDays': 'In contact binnen',
   'settings.inTouchDaysDesc': 'Dagen sinds het laatste contact waarbinnen iemand zonder ritme nog als in contact telt, voor introductiepaden.',
-  'settings.invalidNumber': 'Vul een geheel getal in van minstens {min}.',
 };

@@ -2,12 +2,13 @@
 import * as actions from './actions';
 import * as attention from './attention';
 import * as check from './check';
+import * as conscience from './conscience';
 import * as graph from './graph';
 import * as importExport from './import';
 
 export const STRINGS = {
-  en: { ...actions.en, ...attention.en, ...check.en, ...graph.en, ...importExport.en },
-  nl: { ...actions.nl, ...attention.nl, ...check.nl, ...graph.nl, ...importExport.nl },
+  en: { ...actions.en, ...attention.en, ...check.en, ...conscience.en, ...graph.en, ...importExport.en },
+  nl: { ...actions.nl, ...attention.nl, ...check.nl, ...conscience.nl, ...graph.nl, ...importExport.nl },
 };
 
 export type StringKey = keyof typeof STRINGS.en;

@@ -54,6 +54,7 @@ export class NoteWriter {
   readonly history: WriteHistory;
   /** Every notice of the write actions, one at a time. */
   readonly notices = new TiesNotices();
+  private readonly appliedListeners = new Set<(result: WriteResult) => void>();
 
   constructor(
     private readonly app: App,
@@ -141,7 +142,18 @@ export class NoteWriter {
       return null;
     }
     const entry = this.remember(edit.done, [{ path: file.path, before, after }]);
-    return { before, after, entry };
+    const result = { before, after, entry };
+    for (const listener of [...this.appliedListeners]) listener(result);
+    return result;
+  }
+
+  /**
+   * Hears of every edit `apply` wrote to a note (the actions: log, done, snooze, favour, follow-up), not of
+   * notes created, imports or undos. Returns the function that unsubscribes.
+   */
+  onApplied(listener: (result: WriteResult) => void): () => void {
+    this.appliedListeners.add(listener);
+    return () => this.appliedListeners.delete(listener);
   }
 
   /**

@@ -12,7 +12,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 export class PluginData implements DataFile {
-  private data: Record<string, unknown> = {};
+  private current: Record<string, unknown> = {};
   private writing: Promise<void> = Promise.resolve();
 
   constructor(private readonly file: DataFile) {}
@@ -20,19 +20,24 @@ export class PluginData implements DataFile {
   /** Reads data.json once, at start-up. */
   async load(): Promise<Readonly<Record<string, unknown>>> {
     const stored = await this.file.loadData();
-    this.data = isRecord(stored) ? { ...stored } : {};
-    return this.data;
+    this.current = isRecord(stored) ? { ...stored } : {};
+    return this.current;
+  }
+
+  /** The data as last loaded or written, now. */
+  get data(): Readonly<Record<string, unknown>> {
+    return this.current;
   }
 
   /** The data as last loaded or written. */
   loadData(): Promise<unknown> {
-    return Promise.resolve(this.data);
+    return Promise.resolve(this.current);
   }
 
   /** Sets the keys in `patch`, keeps the others, and writes after any write still under way. */
   saveData(patch: unknown): Promise<void> {
-    this.data = { ...this.data, ...(isRecord(patch) ? patch : {}) };
-    const snapshot = this.data;
+    this.current = { ...this.current, ...(isRecord(patch) ? patch : {}) };
+    const snapshot = this.current;
     this.writing = this.writing.then(() => this.file.saveData(snapshot));
     return this.writing;
   }

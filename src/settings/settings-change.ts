@@ -10,6 +10,7 @@ import type { TiesSettings } from './settings';
 /** Settings that change what the views show, not what the index holds. */
 export const VIEW_SETTINGS: ReadonlySet<keyof TiesSettings> = new Set<keyof TiesSettings>([
   'version', 'language', 'horizonDays', 'dormantDays', 'inTouchDays', 'dormantPerWeek', 'templateNote', 'graphOverviewFrom',
+  'reviewDay', 'statusBar',
 ]);
 
 export interface SettingsChange {

@@ -3,6 +3,7 @@
  * `loadData()` returned (nothing, an older shape, hand-edited junk) into a complete, valid set, and never
  * touches DEFAULT_SETTINGS.
  */
+import type { Weekday } from '../core/conscience';
 import { normaliseFolder } from '../core/detect';
 import { CIRCLES, DEFAULT_CORE_SETTINGS, type CoreSettings } from '../core/types';
 import type { LanguageSetting } from '../i18n/i18n';
@@ -25,6 +26,10 @@ export interface TiesSettings extends CoreSettings {
   templateNote: string;
   /** The graph opens on its groups (one bubble per community) when it would draw more people than this. */
   graphOverviewFrom: number;
+  /** The weekday (1 = Monday … 7 = Sunday) of the weekly review reminder; 0 when it is off (the default). */
+  reviewDay: Weekday | 0;
+  /** "Ties · 7 due" in the status bar (desktop). */
+  statusBar: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<TiesSettings> = Object.freeze({
@@ -34,6 +39,8 @@ export const DEFAULT_SETTINGS: Readonly<TiesSettings> = Object.freeze({
   dormantPerWeek: 3,
   templateNote: '',
   graphOverviewFrom: 400,
+  reviewDay: 0,
+  statusBar: true,
 });
 
 /** A fresh, mutable copy of the defaults. */
@@ -137,6 +144,11 @@ export function mergeSettings(stored: unknown): TiesSettings {
   if (typeof stored.templateNote === 'string') out.templateNote = stored.templateNote.trim();
   const overview = days(stored.graphOverviewFrom, 10);
   if (overview !== null) out.graphOverviewFrom = overview;
+
+  const reviewDay = days(stored.reviewDay, 0);
+  if (reviewDay !== null && reviewDay <= 7) out.reviewDay = reviewDay as Weekday | 0;
+  const statusBar = bool(stored.statusBar);
+  if (statusBar !== null) out.statusBar = statusBar;
 
   out.version = SETTINGS_VERSION;
   return out;

@@ -15,6 +15,7 @@
  */
 import { ItemView, type WorkspaceLeaf } from 'obsidian';
 import type { PersonActions } from '../actions/person-actions';
+import type { ReviewSummary } from '../core/conscience';
 import type { Day, Language } from '../core/types';
 import type { Translate } from '../i18n/i18n';
 import type { IndexChange, PeopleIndex } from '../index/people-index';
@@ -39,6 +40,8 @@ export interface ViewHost {
   importPeople(): void;
   /** Subscribes to saved settings changes; returns the function that unsubscribes. */
   onSettingsChange(listener: (change: SettingsChange) => void): () => void;
+  /** When the user last reviewed and how many weeks in a row (the sidebar's review line); absent in tests that need none. */
+  review?(): ReviewSummary;
 }
 
 /** What changed since the last render. */

@@ -17,12 +17,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** A new note's layout (New person's skeleton), with these keys' lines in place of their empty ones. */
+/** A new note's layout (New person's): only these keys' lines, in the format's order, then the log heading. */
 function newNote(lines: Record<string, string>, markAsPerson = false): string {
-  const skeleton = ['circle', 'cadence', 'last_contact', 'interests', 'favours', 'follow_ups', 'birthday', 'knows', 'introduced_by', 'organisation', 'department', 'role', 'channel', 'email', 'phone'];
-  const lists = new Set(['interests', 'favours', 'follow_ups', 'knows']);
-  const keys = skeleton.map((k) => lines[k] ?? (lists.has(k) ? `${k}: []` : `${k}:`));
-  for (const k of ['met', 'linkedin']) if (lines[k] !== undefined) keys.push(lines[k]);
+  const order = ['birthday', 'organisation', 'department', 'role', 'email', 'phone', 'met', 'linkedin'];
+  const keys = order.flatMap((k) => (lines[k] !== undefined ? [lines[k]] : []));
   return ['---', ...(markAsPerson ? ['type: person'] : []), ...keys, '---', '', '## Log', ''].join('\n');
 }
 

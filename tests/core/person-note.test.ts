@@ -1,22 +1,25 @@
 /** The one layout of a new person note: New person's skeleton and an imported person are the same shape. */
 import { describe, expect, it } from 'vitest';
 import { recordFromText } from '../../src/cli/read-vault';
-import { fillTemplate, newPersonNoteText, SKELETON_KEYS } from '../../src/core/person-note';
+import { fillTemplate, newPersonNoteText } from '../../src/core/person-note';
 import { parsePerson } from '../../src/core/person';
 import { settings } from '../builders';
 
 describe('newPersonNoteText', () => {
-  it('without values is New person’s skeleton: every key of the format, empty, then the log heading', () => {
-    expect(newPersonNoteText({}, { markAsPerson: false, logHeading: 'Log' })).toBe(
-      [
-        '---', 'circle:', 'cadence:', 'last_contact:', 'interests: []', 'favours: []', 'follow_ups: []', 'birthday:', 'knows: []',
-        'introduced_by:', 'organisation:', 'department:', 'role:', 'channel:', 'email:', 'phone:', '---', '', '## Log', '',
-      ].join('\n'),
-    );
-    expect(SKELETON_KEYS).toHaveLength(15);
+  it('without values is only the log heading: no frontmatter of empty keys', () => {
+    expect(newPersonNoteText({}, { markAsPerson: false, logHeading: 'Log' })).toBe('## Log\n');
+    expect(newPersonNoteText({}, { markAsPerson: true, logHeading: 'Log' })).toBe('---\ntype: person\n---\n\n## Log\n');
   });
 
-  it('puts an import’s values in the same layout; aliases, tags, met and linkedin only when they have one', () => {
+  it('writes New person’s organisation, circle and cadence, and nothing else; the note is a person with that cadence', () => {
+    const text = newPersonNoteText({ organisation: 'Acme', circle: '15', cadence: '2w' }, { markAsPerson: false, logHeading: 'Log' });
+    expect(text).toBe(['---', 'circle: 15', 'cadence: "2w"', 'organisation: Acme', '---', '', '## Log', ''].join('\n'));
+    const p = parsePerson(recordFromText('People/Ann.md', text, settings), settings)!;
+    expect(p.diagnostics).toEqual([]);
+    expect([p.circle, p.cadence, p.organisation]).toEqual([15, 14, 'Acme']);
+  });
+
+  it('puts an import’s values in the same layout, each key only when it has a value', () => {
     const text = newPersonNoteText(
       {
         linkedin: 'https://www.linkedin.com/in/zoe', met: '2026-02-08', phone: '+31 6 1234 5678', email: 'zoe@celik.example',
@@ -27,9 +30,9 @@ describe('newPersonNoteText', () => {
     );
     expect(text).toBe(
       [
-        '---', 'type: person', 'aliases:', '  - Zoë', 'tags:', '  - Book-club', 'circle:', 'cadence:', 'last_contact:',
-        'interests:', '  - sailing', '  - "yes"', 'favours: []', 'follow_ups: []', 'birthday: "--04-12"', 'knows: []', 'introduced_by:',
-        'organisation: Acme, Inc.', 'department:', 'role: "Head of Sales: EMEA"', 'channel:', 'email: zoe@celik.example',
+        '---', 'type: person', 'aliases:', '  - Zoë', 'tags:', '  - Book-club',
+        'interests:', '  - sailing', '  - "yes"', 'birthday: "--04-12"',
+        'organisation: Acme, Inc.', 'role: "Head of Sales: EMEA"', 'email: zoe@celik.example',
         'phone: "+31 6 1234 5678"', 'met: 2026-02-08', 'linkedin: "https://www.linkedin.com/in/zoe"', '---', '', '## Log', '',
       ].join('\n'),
     );
@@ -42,8 +45,7 @@ describe('newPersonNoteText', () => {
 
   it('has no type line in a vault with a people folder, and uses the log heading of the settings', () => {
     const text = newPersonNoteText({ role: 'CTO' }, { markAsPerson: false, logHeading: 'Interactions' });
-    expect(text.startsWith('---\ncircle:\n')).toBe(true);
-    expect(text).toContain('\nrole: CTO\n');
+    expect(text.startsWith('---\nrole: CTO\n---\n')).toBe(true);
     expect(text.endsWith('---\n\n## Interactions\n')).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import type { Command, TFile } from 'obsidian';
 import { parseYaml, ToggleComponent } from 'obsidian-test-mocks/obsidian';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TiesActions } from '../../src/actions/actions';
-import { fillTemplate, newPersonNoteText, SKELETON_KEYS } from '../../src/core/person-note';
+import { fillTemplate, newPersonNoteText } from '../../src/core/person-note';
 import { FavourModal } from '../../src/actions/modals/favour';
 import { FollowUpModal } from '../../src/actions/modals/follow-up';
 import type { FormModal } from '../../src/actions/modals/form-modal';
@@ -424,29 +424,65 @@ describe('actions', () => {
 });
 
 describe('New person', () => {
-  async function create(p: TiesPlugin, name: string): Promise<NewPersonModal> {
+  async function create(p: TiesPlugin, name: string, more: { organisation?: string; circle?: string; cadence?: string } = {}): Promise<NewPersonModal> {
     command(p, 'new-person').callback!();
     const modal = lastModal(NewPersonModal);
     modal.nameEl.value = name;
+    modal.organisationEl.value = more.organisation ?? '';
+    modal.circleEl.value = more.circle ?? '';
+    modal.cadenceEl.value = more.cadence ?? '';
     key(modal.nameEl, 'Enter');
     return modal;
   }
 
-  it('creates the note in the people folder with the skeleton and opens it', async () => {
+  it('creates the note in the people folder with only the log heading when only a name is given, and opens it', async () => {
     const { t, p } = await started();
     const modal = await create(p, '  Ann Smith ');
     await submitted(modal);
     expect(await modal.outcome).toBe(true);
     const text = await read(t, 'People/Ann Smith.md');
+    expect(text).toBe('## Log\n');
     expect(text).toBe(newPersonNoteText({}, { logHeading: 'Log', markAsPerson: false }));
-    const { fm, body } = await parts(t, 'People/Ann Smith.md');
-    expect(Object.keys(fm)).toEqual([...SKELETON_KEYS]);
-    expect(body).toBe('\n## Log\n');
     expect(t.app.workspace.getActiveFile()?.path).toBe('People/Ann Smith.md');
     await p.sync.idle();
     const ann = p.index.person('People/Ann Smith.md')!;
     expect(ann.diagnostics).toEqual([]);
     expect(ann.interests).toEqual([]);
+  });
+
+  it('writes the organisation, circle and cadence given, and no other key; the person is then in the review', async () => {
+    const { t, p } = await started();
+    const modal = await create(p, 'Bo', { organisation: ' Acme ', circle: '15', cadence: '' });
+    // The circle's choices say what each circle means, from the settings.
+    expect([...modal.circleEl.options].map((o) => o.text)).toEqual(['None yet', '5: every 7 days', '15: every 30 days', '50: every 90 days', '150: every 365 days']);
+    await submitted(modal);
+    expect(await read(t, 'People/Bo.md')).toBe('---\ncircle: 15\norganisation: Acme\n---\n\n## Log\n');
+    await submitted(await create(p, 'Cas', { cadence: '2w' }));
+    expect(await read(t, 'People/Cas.md')).toBe('---\ncadence: "2w"\n---\n\n## Log\n');
+    await p.sync.idle();
+    expect(p.index.person('People/Bo.md')!.circle).toBe(15);
+    expect(p.index.person('People/Cas.md')!.cadence).toBe(14);
+    const { rank } = await import('../../src/core/attention');
+    const due = rank(p.index.people(), TODAY, p.settings, 'en').map((i) => `${i.name}:${i.reason.kind}`);
+    expect(due).toEqual(expect.arrayContaining(['Bo:overdue', 'Cas:overdue']));
+  });
+
+  it('refuses a cadence it cannot read, saying so, and writes nothing', async () => {
+    const { t, p } = await started();
+    const before = await snapshot(t.app);
+    const modal = await create(p, 'Bo', { cadence: 'often' });
+    expect(modal.result).toBeNull();
+    expect(modal.contentEl.querySelector('.ties-form-error')!.textContent).toContain('cannot read “often” as a cadence');
+    modal.close();
+    expect(await snapshot(t.app)).toEqual(before);
+  });
+
+  it('puts the given fields into a template’s frontmatter and leaves the rest of the template as it was', async () => {
+    const { t, p } = await started(vault(), { templateNote: 'Templates/Person' });
+    await submitted(await create(p, 'Ann', { organisation: 'Acme', circle: '50' }));
+    const { fm, body } = await parts(t, 'People/Ann.md');
+    expect(fm).toEqual({ tags: ['person'], since: today, organisation: 'Acme', circle: 50 });
+    expect(body).toBe('# Ann\n\n## Interactions\n');
   });
 
   it('creates the people folder when it is missing, and marks the note as a person without a folder', async () => {
@@ -565,6 +601,80 @@ describe('settings tab', () => {
     expect(input(settingsTab.containerEl, 'peopleFolder').value).toBe('People');
   });
 
+  it('says under a number what is wrong with it (−5, 0, empty, too large, not whole) and keeps the last good value, in English and Dutch', async () => {
+    const { p } = await started();
+    const save = vi.spyOn(p, 'saveSettings');
+    const settingsTab = tab(p);
+    settingsTab.display();
+    const el = settingsTab.containerEl;
+    const error = (k: string) => el.querySelector(`#${input(el, k).getAttribute('aria-describedby')}`)!.textContent;
+    const cases: [string, string, string][] = [
+      ['-5', 'Enter a whole number of at least 1; Ties keeps 365 until then.', 'dormantDays'],
+      ['0', 'Enter a whole number of at least 1; Ties keeps 365 until then.', 'dormantDays'],
+      ['', 'Enter a number; Ties keeps 365 until then.', 'dormantDays'],
+      ['2.5', 'Enter a whole number of at least 1; Ties keeps 365 until then.', 'dormantDays'],
+      ['1000000', 'Enter a number of at most 100000; Ties keeps 365 until then.', 'dormantDays'],
+      ['-1', 'Enter a whole number of at least 0; Ties keeps 7 until then.', 'horizonDays'],
+    ];
+    for (const [value, message, k] of cases) {
+      type(input(el, k), value);
+      expect(error(k), value).toBe(message);
+      expect(input(el, k).getAttribute('aria-invalid')).toBe('true');
+    }
+    expect([p.settings.dormantDays, p.settings.horizonDays]).toEqual([365, 7]);
+    // 0 is a fine horizon (birthdays today only); a good value clears the message and becomes the kept one.
+    type(input(el, 'horizonDays'), '0');
+    expect([p.settings.horizonDays, error('horizonDays'), input(el, 'horizonDays').getAttribute('aria-invalid')]).toEqual([0, '', 'false']);
+    type(input(el, 'horizonDays'), '');
+    expect(error('horizonDays')).toBe('Enter a number; Ties keeps 0 until then.');
+    type(input(el, 'logHeadings'), ' , ');
+    expect(error('logHeadings')).toBe('Enter at least one heading; Ties keeps Log, Interactions until then.');
+    expect(p.settings.logHeadings).toEqual(['Log', 'Interactions']);
+    await settingsTab.flush();
+    expect(save).toHaveBeenCalledTimes(1);
+    expect((p as unknown as Loose).data__).toMatchObject({ dormantDays: 365, horizonDays: 0 });
+
+    p.settings.language = 'nl';
+    settingsTab.display();
+    type(input(settingsTab.containerEl, 'dormantDays'), '-5');
+    expect(error('dormantDays')).toBe('Vul een geheel getal in van minstens 1; tot dan houdt Ties 365 aan.');
+  });
+
+  it('suggests the vault’s folders for the people folder and its notes for the template, and says when one does not exist', async () => {
+    const { AbstractInputSuggest } = await import('obsidian-test-mocks/obsidian');
+    const made: Loose[] = [];
+    const proto = AbstractInputSuggest.prototype as unknown as Loose;
+    const original = proto.constructor2__ as (...args: unknown[]) => void;
+    vi.spyOn(proto, 'constructor2__').mockImplementation(function (this: Loose, ...args: unknown[]) {
+      original.apply(this, args);
+      made.push(this);
+    });
+    const { p } = await started({ ...vault(), 'Contacts/Work/Kim.md': '' });
+    const settingsTab = tab(p);
+    settingsTab.display();
+    const el = settingsTab.containerEl;
+    const suggestOn = (k: string) => made.find((m) => m.textInputEl__ === input(el, k))!;
+    const hint = (k: string) => el.querySelector(`#${input(el, k).getAttribute('aria-describedby')}`)!.parentElement!.querySelector('.ties-setting-hint')!.textContent;
+
+    const folders = suggestOn('peopleFolder');
+    expect(await folders.getSuggestions('work')).toEqual(['Contacts/Work']);
+    expect(await folders.getSuggestions('')).toEqual(['Notes', 'People', 'Contacts', 'Templates', 'Contacts/Work']);
+    folders.selectSuggestion('Contacts/Work');
+    expect(input(el, 'peopleFolder').value).toBe('Contacts/Work');
+    expect(p.settings.peopleFolder).toBe('Contacts/Work');
+    expect(hint('peopleFolder')).toBe('');
+    type(input(el, 'peopleFolder'), 'Klanten');
+    expect(hint('peopleFolder')).toBe('There is no folder “Klanten” yet: New person creates it.');
+
+    const notes = suggestOn('templateNote');
+    expect(await notes.getSuggestions('pers')).toEqual(['Templates/Person']);
+    notes.selectSuggestion('Templates/Person');
+    expect(p.settings.templateNote).toBe('Templates/Person');
+    expect(hint('templateNote')).toBe('');
+    type(input(el, 'templateNote'), 'Templates/Nope');
+    expect(hint('templateNote')).toBe('There is no note “Templates/Nope”: New person uses the built-in layout until there is.');
+  });
+
   it('changes plugin.settings as the user types, and saves once typing pauses', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
@@ -626,19 +736,32 @@ describe('settings tab', () => {
 
     toggles.length = 0;
     settingsTab.display();
-    expect(toggles).toHaveLength(2);
+    expect(toggles).toHaveLength(3);
     toggles[0]!.onClick();
     expect(p.settings.dailyNotes).toBe(false);
     expect(save).toHaveBeenCalledTimes(2);
     toggles[1]!.onClick();
     expect(p.settings.tasks).toBe(false);
     expect(save).toHaveBeenCalledTimes(3);
+    toggles[2]!.onClick();
+    expect(p.settings.statusBar).toBe(false);
+    expect(save).toHaveBeenCalledTimes(4);
+
+    // The weekly reminder: off by default, the days named in the plugin's language.
+    const reviewDay = settingsTab.containerEl.querySelector<HTMLSelectElement>('[data-setting="reviewDay"]')!;
+    expect(reviewDay.value).toBe('0');
+    expect([...reviewDay.options].map((o) => o.text)).toEqual(['Off', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+    reviewDay.value = '5';
+    reviewDay.dispatchEvent(new Event('change'));
+    expect(p.settings.reviewDay).toBe(5);
+    expect(save).toHaveBeenCalledTimes(5);
 
     const language = settingsTab.containerEl.querySelector<HTMLSelectElement>('[data-setting="language"]')!;
     language.value = 'nl';
     language.dispatchEvent(new Event('change'));
     expect(p.settings.language).toBe('nl');
-    expect(save).toHaveBeenCalledTimes(4);
+    expect(save).toHaveBeenCalledTimes(6);
+    expect([...settingsTab.containerEl.querySelector<HTMLSelectElement>('[data-setting="reviewDay"]')!.options].map((o) => o.text)[1]).toBe('Maandag');
     expect(settingsTab.containerEl.textContent).toContain('Map met personen');
   });
 });

@@ -64,6 +64,9 @@ describe('mergeSettings', () => {
       meetingTypes: ['meeting'],
       tasks: true,
       dailyNoteConfig: null,
+      // Added later, with their defaults: the weekly reminder off, the status bar's count on.
+      reviewDay: 0,
+      statusBar: true,
     });
   });
 
@@ -114,6 +117,15 @@ describe('mergeSettings', () => {
     const s = mergeSettings({ personTags: [], peopleFolder: '' });
     expect(s.personTags).toEqual([]);
     expect(s.peopleFolder).toBe('');
+  });
+
+  it('keeps the weekly reminder\'s day (off by default) and the status bar switch; a day that is no weekday is off', () => {
+    expect([defaultSettings().reviewDay, defaultSettings().statusBar]).toEqual([0, true]);
+    expect(mergeSettings({ reviewDay: 5, statusBar: false })).toMatchObject({ reviewDay: 5, statusBar: false });
+    expect(mergeSettings({ reviewDay: '7' }).reviewDay).toBe(7);
+    for (const junk of [8, -1, 'friday', null]) expect(mergeSettings({ reviewDay: junk }).reviewDay).toBe(0);
+    // The reminder's settings change no index: the views only re-render.
+    expect(settingsChange(defaultSettings(), { ...defaultSettings(), reviewDay: 3, statusBar: false }).reindex).toBe(false);
   });
 
   it('does not keep references to the stored object', () => {

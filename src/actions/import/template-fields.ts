@@ -4,7 +4,7 @@
  * takes `organisation`); a list (`tags`, `aliases`, `interests`, `knows`) keeps the template's entries and
  * gains the file's; a text field takes the file's value, which is about this person where the template's can
  * only be a default. In a vault without a people folder the note gets `type: person` when the template does
- * not make it a person already.
+ * not make it a person already. New person puts its organisation, circle (a number) and cadence the same way.
  */
 import { canonicalField } from '../../core/fields';
 import type { NewNoteValues } from '../../core/person-note';
@@ -48,7 +48,7 @@ export function putImportedFields(fm: Record<string, unknown>, values: NewNoteVa
       const have = entries(fm[key]);
       const seen = new Set(have.map((v) => v.toLowerCase()));
       fm[key] = [...have, ...entries(value).filter((v) => !seen.has(v.toLowerCase()))];
-    } else fm[key] = value;
+    } else fm[key] = field === 'circle' && typeof value === 'string' && /^\d{1,3}$/.test(value) ? Number(value) : value;
   }
   if (markAsPerson && !isPersonMarked(fm) && !keyOf.has('type')) fm.type = 'person';
 }

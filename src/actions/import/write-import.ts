@@ -116,7 +116,8 @@ async function create(app: App, write: Extract<ImportWrite, { kind: 'create' }>,
   out.created.push(file.path);
 }
 
-async function trash(app: App, file: TFile): Promise<void> {
+/** Moves a note Ties just created to the trash (All or nothing: a failed write leaves no half-made note). */
+export async function trash(app: App, file: TFile): Promise<void> {
   try {
     // trashFile follows the user's "Deleted files" setting; before 1.6.6, the system trash.
     if (requireApiVersion('1.6.6')) await app.fileManager.trashFile(file);

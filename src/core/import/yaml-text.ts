@@ -39,6 +39,8 @@ export function yamlString(s: string): string {
 /** A date (`2026-02-08`) is written plain, as Obsidian's date properties are; `--04-12` is quoted. */
 export function yamlValue(field: string, value: string): string {
   if ((field === 'met' || field === 'birthday') && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  // A circle is a number (`circle: 15`), as a user types it in the Properties editor.
+  if (field === 'circle' && /^\d{1,3}$/.test(value)) return value;
   return yamlString(value);
 }
 

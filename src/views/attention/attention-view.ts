@@ -16,6 +16,7 @@ import { DEFAULT_CALL_HOUR, readCallHourSize } from './header';
 import { buildModel, callHourPicks, nextVisible, type AttentionModel, type AttentionRow } from './model';
 import { emptyListState, renderList, type ListState } from './list';
 import type { RenderContext } from './rows';
+import { renderReviewLine } from './review-line';
 import { showSnoozeMenu } from './snooze-menu';
 
 export const VIEW_TYPE_ATTENTION = 'ties-attention';
@@ -126,6 +127,7 @@ export class AttentionView extends LiveView implements HoverParent {
     const list = renderList(el, model, this.list, this.shown, this.callHourSize, ctx);
     this.list = list.state;
     this.rowsByKey = list.rows;
+    renderReviewLine(el, this.host.review?.(), this.host.t);
     this.restoreFocus(onRow, focused);
     this.observeMore();
   }
