@@ -5,9 +5,10 @@
 import { effectiveLastContact } from '../core/contacts';
 import { localToday, longDate } from '../core/dates';
 import {
-  addFavour, addFollowUp, appendLogItem, logItemText, removeFollowUp, setLastContact, setSnoozeUntil,
+  addFavour, addFollowUp, appendLogItem, completeTask, logItemText, removeFollowUp, setLastContact, setSnoozeUntil,
 } from '../core/edits';
 import { parseFollowUp } from '../core/person';
+import { readTask } from '../core/tasks';
 import type { Day } from '../core/types';
 import { EditRefused, NoteWriter, type WriteResult } from '../obsidian/writer';
 import type { ActionsContext } from './context';
@@ -18,7 +19,7 @@ import { FOLLOW_UP_DAYS, FollowUpModal } from './modals/follow-up';
 import type { FormModal } from './modals/form-modal';
 import { LogContactModal, type LogContactInput } from './modals/log-contact';
 import { SnoozeModal } from './modals/snooze';
-import type { PersonActions } from './person-actions';
+import type { PersonActions, TaskPlace } from './person-actions';
 
 /** PersonActions, plus the writes behind the modals for callers that already have the input. */
 export interface TiesActions extends PersonActions {
@@ -89,6 +90,35 @@ export function createPersonActions(plugin: ActionsContext): TiesActions {
       done: plugin.t('actions.followUpAdded', { name: nameOf(path) }),
     });
 
+  /** Where the task behind the follow-up `raw` of a person stands, when that follow-up is a task. */
+  const taskPlace = (path: string, raw: string): TaskPlace | null => {
+    const f = person(path)?.followUps.find((x) => x.raw === raw);
+    return f?.source !== undefined && f.line !== undefined ? { source: f.source, line: f.line } : null;
+  };
+
+  /**
+   * Done on a task: ticks exactly its line in the note that holds it (core's completeTask) and logs a contact
+   * with the person today, as one action with one Undo. When the line no longer holds that open task, nothing
+   * is written and the notice says so.
+   */
+  const completeTaskFollowUp = async (path: string, raw: string, at: TaskPlace): Promise<boolean> => {
+    const today = localToday();
+    const name = nameOf(path);
+    const what = readTask(raw).text;
+    const tick = (text: string): string => {
+      const ticked = completeTask(text, at.line, raw, today);
+      if (ticked === null) throw new EditRefused(plugin.t('notePeople.taskGone', { note: basename(at.source) }));
+      return ticked;
+    };
+    const log = (text: string) => appendLogItem(text, plugin.settings.logHeadings, logItemText(today, null, what));
+    const done = plugin.t('notePeople.taskDone', { name });
+    const lastContact = (fm: Record<string, unknown>) => void setLastContact(fm, lastContactAfter(path, today));
+    const edits = at.source === path
+      ? [{ path, edit: { frontmatter: lastContact, body: (text: string) => log(tick(text)), done } }]
+      : [{ path: at.source, edit: { body: tick, done } }, { path, edit: { frontmatter: lastContact, body: log, done } }];
+    return (await writer.applyAll(edits, done)) !== null;
+  };
+
   const snooze = (path: string, until: Day): Promise<boolean> =>
     wrote(writer.apply(path, {
       frontmatter: (fm) => setSnoozeUntil(fm, until),
@@ -116,7 +146,9 @@ export function createPersonActions(plugin: ActionsContext): TiesActions {
       return open(new SnoozeModal(plugin.app, plugin.t, nameOf(path), localToday(), (until) => snooze(path, until)));
     },
 
-    completeFollowUp(path: string, raw: string): Promise<boolean> {
+    completeFollowUp(path: string, raw: string, at?: TaskPlace): Promise<boolean> {
+      const task = at ?? taskPlace(path, raw);
+      if (task !== null) return completeTaskFollowUp(path, raw, task);
       const today = localToday();
       const name = nameOf(path);
       const what = parseFollowUp(raw)?.text ?? raw;

@@ -4,10 +4,11 @@ import * as attention from './attention';
 import * as check from './check';
 import * as graph from './graph';
 import * as importExport from './import';
+import * as notePeople from './note-people';
 
 export const STRINGS = {
-  en: { ...actions.en, ...attention.en, ...check.en, ...graph.en, ...importExport.en },
-  nl: { ...actions.nl, ...attention.nl, ...check.nl, ...graph.nl, ...importExport.nl },
+  en: { ...actions.en, ...attention.en, ...check.en, ...graph.en, ...importExport.en, ...notePeople.en },
+  nl: { ...actions.nl, ...attention.nl, ...check.nl, ...graph.nl, ...importExport.nl, ...notePeople.nl },
 };
 
 export type StringKey = keyof typeof STRINGS.en;
