@@ -18,6 +18,7 @@ import { TiesSettingTab, type SettingsHost } from './settings/settings-tab';
 import { registerAttentionView } from './views/attention/attention-view';
 import { registerGraphView } from './views/graph/graph-view';
 import type { ViewHost } from './views/live-view';
+import { registerNotePeopleView } from './views/note-people/note-people-view';
 
 export default class TiesPlugin extends Plugin implements ActionsContext, SettingsHost {
   settings!: TiesSettings;
@@ -58,6 +59,7 @@ export default class TiesPlugin extends Plugin implements ActionsContext, Settin
     const host = this.viewHost();
     registerAttentionView(this, host);
     registerGraphView(this, host, this.store);
+    registerNotePeopleView(this, host);
   }
 
   private useDailyNotes(read: DailyNoteConfigRead): void {

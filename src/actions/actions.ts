@@ -10,6 +10,7 @@ import {
 import { parseFollowUp } from '../core/person';
 import { readTask } from '../core/tasks';
 import type { Day } from '../core/types';
+import type { HistoryEntry } from '../obsidian/history';
 import { EditRefused, NoteWriter, type WriteResult } from '../obsidian/writer';
 import type { ActionsContext } from './context';
 import { Importer } from './import/importer';
@@ -18,6 +19,7 @@ import { FavourModal } from './modals/favour';
 import { FOLLOW_UP_DAYS, FollowUpModal } from './modals/follow-up';
 import type { FormModal } from './modals/form-modal';
 import { LogContactModal, type LogContactInput } from './modals/log-contact';
+import { LogMeetingModal } from './modals/log-meeting';
 import { SnoozeModal } from './modals/snooze';
 import type { PersonActions, TaskPlace } from './person-actions';
 
@@ -28,6 +30,8 @@ export interface TiesActions extends PersonActions {
   writeLog(path: string, input: LogContactInput): Promise<WriteResult | null>;
   writeFavour(path: string, day: Day, kind: 'gave' | 'got', text: string): Promise<WriteResult | null>;
   writeFollowUp(path: string, day: Day, text: string): Promise<WriteResult | null>;
+  /** Log this meeting for everyone, without the modal: one log line per person, one Undo for all. */
+  writeLogAll(paths: readonly string[], input: LogContactInput): Promise<HistoryEntry | null>;
   /** The modal opened last (tests and callers wait on its `result`). */
   readonly lastModal: FormModal | null;
   /** Import people… and Export people as vCard. */
@@ -38,7 +42,11 @@ function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
 }
 
-export function createPersonActions(plugin: ActionsContext): TiesActions {
+/**
+ * `newPerson` opens New person with a name filled in (commands.ts owns that flow; it hands it in, as it
+ * imports this file).
+ */
+export function createPersonActions(plugin: ActionsContext, newPerson: (name: string) => Promise<boolean>): TiesActions {
   const writer = new NoteWriter(plugin.app, plugin.index, () => plugin.t);
   // Undo follows a note that moved since it was written.
   plugin.registerEvent(plugin.app.vault.on('rename', (file, oldPath) => writer.history.renamed(oldPath, file.path)));
@@ -119,6 +127,21 @@ export function createPersonActions(plugin: ActionsContext): TiesActions {
     return (await writer.applyAll(edits, done)) !== null;
   };
 
+  /** One log line (and `last_contact`) in each person's note, as one change: one notice, one Undo. */
+  const writeLogAll = (paths: readonly string[], input: LogContactInput) => {
+    const line = logItemText(input.day, input.channel, input.text);
+    const edits = paths.map((path) => ({
+      path,
+      edit: {
+        frontmatter: (fm: Record<string, unknown>) => void setLastContact(fm, lastContactAfter(path, input.day)),
+        body: (text: string) => appendLogItem(text, plugin.settings.logHeadings, line),
+        done: '',
+      },
+    }));
+    const done = paths.length === 1 ? plugin.t('notePeople.logAllDoneOne', { name: nameOf(paths[0]!) }) : plugin.t('notePeople.logAllDone', { n: paths.length });
+    return writer.applyAll(edits, done);
+  };
+
   const snooze = (path: string, until: Day): Promise<boolean> =>
     wrote(writer.apply(path, {
       frontmatter: (fm) => setSnoozeUntil(fm, until),
@@ -130,6 +153,7 @@ export function createPersonActions(plugin: ActionsContext): TiesActions {
     writeLog,
     writeFavour,
     writeFollowUp,
+    writeLogAll,
     importer,
     get lastModal() {
       return lastModal;
@@ -160,6 +184,15 @@ export function createPersonActions(plugin: ActionsContext): TiesActions {
         body: (text) => appendLogItem(text, plugin.settings.logHeadings, logItemText(today, null, what)),
         done: plugin.t('actions.followUpDone', { name }),
       }));
+    },
+
+    logMeeting(paths: readonly string[], day: Day, text: string): Promise<boolean> {
+      const names = paths.map(nameOf);
+      return open(new LogMeetingModal(plugin.app, plugin.t, names, day, localToday(), text, async (input) => (await writeLogAll(paths, input)) !== null));
+    },
+
+    newPerson(name: string): Promise<boolean> {
+      return newPerson(name);
     },
 
     recordFavour(path: string): Promise<boolean> {

@@ -25,6 +25,13 @@ export interface PersonActions {
    * it instead, and the contact logged, as one change with one Undo.
    */
   completeFollowUp(path: string, raw: string, at?: TaskPlace): Promise<boolean>;
+  /**
+   * Log this meeting for everyone: a modal with the date (`day`, refused after today), a channel and a line
+   * of text (starting as `text`), then one log line in each person's note, as one change with one Undo.
+   */
+  logMeeting(paths: readonly string[], day: Day, text: string): Promise<boolean>;
+  /** Opens New person with `name` filled in. */
+  newPerson(name: string): Promise<boolean>;
   /** Opens the Record favour modal (gave / got + text). */
   recordFavour(path: string): Promise<boolean>;
   /** Opens the Add follow-up modal (date + text). */
