@@ -214,6 +214,7 @@ describe('People in this note', () => {
     expect(view.contentEl.querySelector('.ties-np-log-all')).toBeNull();
     expect(view.contentEl.querySelector('.ties-np-knows')!.textContent).toBe('KnowsNo one listed under knows yet.');
     // Dirk is out of touch; Ann (in touch) knows Dirk.
+    await view.introShown;
     expect(Array.from(view.contentEl.querySelectorAll('.ties-np-paths li')).map((e) => e.textContent)).toEqual(['Ann']);
 
     await openNote(t, 'People/Ann.md');

@@ -3,7 +3,7 @@
  * own note, that person), and for a person note also whom they know and who can introduce you. Pure: no
  * Obsidian; the view reads the note and hands its record in.
  */
-import { introPaths, type IntroResult, type Network } from '../../core/network';
+import { introPaths, isInTouch, type IntroResult, type Network } from '../../core/network';
 import { prepNote, type Prep, type PrepIndex } from '../../core/prep';
 import type { CoreSettings, Day, NoteRecord } from '../../core/types';
 
@@ -19,7 +19,13 @@ export interface Known {
 /** What a person note adds to the card: whom they know and who can introduce you. */
 export interface SelfModel {
   knows: Known[];
-  intro: IntroResult;
+  /** You are in touch with them yourself: no introduction needed. */
+  inTouch: boolean;
+  /**
+   * Who can introduce you (best first), worked out on demand: it walks the network of everyone, which the
+   * first time is built from the whole index (seconds at 10,000 people), so the view draws the card first.
+   */
+  intro(): IntroResult;
 }
 
 export interface NotePeopleModel {
@@ -54,7 +60,12 @@ export function buildModel(record: NoteRecord, index: ModelIndex, today: Day, se
       seen.add(key);
       knows.push({ name: path === null ? target : (index.person(path)?.name ?? basename(path)), path });
     }
-    self = { knows, intro: introPaths(index.network().graph(), own.path, today, settings, INTRO_LIMIT) };
+    let intro: IntroResult | null = null;
+    self = {
+      knows,
+      inTouch: isInTouch(own, today, settings),
+      intro: () => (intro ??= introPaths(index.network().graph(), own.path, today, settings, INTRO_LIMIT)),
+    };
   }
   return { path: record.path, name: record.basename, prep, self };
 }

@@ -17,7 +17,7 @@ import { LiveView, type ViewHost } from '../live-view';
 import { renderHeader, type HeaderHost } from './header';
 import { buildModel, type NotePeopleModel } from './model';
 import { renderCard } from './person-card';
-import { renderSelf } from './self-panel';
+import { fillIntro, renderSelf } from './self-panel';
 
 export const VIEW_TYPE_NOTE_PEOPLE = 'ties-note-people';
 export const HOVER_SOURCE_NOTE_PEOPLE = 'ties-note-people';
@@ -33,6 +33,8 @@ export class NotePeopleView extends LiveView implements HoverParent {
   model: NotePeopleModel | null = null;
   /** Settles once the last render has drawn (it reads the note first). */
   drawn: Promise<void> = Promise.resolve();
+  /** Settles once the intro paths of the person note shown are drawn. */
+  introShown: Promise<void> = Promise.resolve();
   private drawToken = 0;
   private network: { revision: number; network: Network } | null = null;
   private readonly cards: HeaderHost;
@@ -140,7 +142,15 @@ export class NotePeopleView extends LiveView implements HoverParent {
     if (people.length === 0 && unresolved.length === 0) el.createDiv({ cls: 'ties-np-empty', text: this.host.t('notePeople.nobody', { note: model.name }) });
     const list = el.createDiv({ cls: 'ties-np-cards' });
     for (const entry of people) renderCard(list, entry, this.cards);
-    if (model.self !== null) renderSelf(el, model.self, this.cards);
+    if (model.self !== null) {
+      const self = model.self;
+      const intro = renderSelf(el, self, this.cards);
+      // The card first; who can introduce you once it is on screen (the first walk builds the network).
+      if (!self.inTouch) this.introShown = new Promise((resolve) => window.setTimeout(() => {
+        if (this.model === model) fillIntro(intro, self, this.cards);
+        resolve();
+      }, 0));
+    }
     el.scrollTop = scroll;
   }
 

@@ -25,11 +25,20 @@ export interface CardHost {
   addFollowUp(person: string): void;
 }
 
+/** Date formats by language and with or without the year: an Intl formatter is costly to make, cheap to use. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** "20 Nov", or "20 Nov 2025" outside this year. */
 export function shortDate(day: Day, lang: Language, today: Day): string {
   const date = new Date(day * 86_400_000);
-  const sameYear = date.getUTCFullYear() === new Date(today * 86_400_000).getUTCFullYear();
-  return date.toLocaleDateString(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric', timeZone: 'UTC' });
+  const withYear = date.getUTCFullYear() !== new Date(today * 86_400_000).getUTCFullYear();
+  const key = `${lang}${withYear ? 'y' : ''}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'short', year: withYear ? 'numeric' : undefined, timeZone: 'UTC' });
+    formats.set(key, format);
+  }
+  return format.format(date);
 }
 
 function basename(path: string): string {

@@ -9,7 +9,11 @@ function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
 }
 
-export function renderSelf(parent: HTMLElement, self: SelfModel, host: CardHost): void {
+/**
+ * Draws whom they know, and the intro section: "in touch", or a placeholder that `fillIntro` replaces with
+ * the paths (the view calls it a moment later, so the card is on screen while the network is built).
+ */
+export function renderSelf(parent: HTMLElement, self: SelfModel, host: CardHost): HTMLElement {
   const { t } = host;
   const box = parent.createDiv({ cls: 'ties-np-self' });
 
@@ -27,16 +31,22 @@ export function renderSelf(parent: HTMLElement, self: SelfModel, host: CardHost)
 
   const intro = box.createDiv({ cls: 'ties-np-intro' });
   intro.createDiv({ cls: 'ties-np-section-title', text: t('notePeople.intro') });
-  if (self.intro.inTouch) {
-    intro.createDiv({ cls: 'ties-np-quiet', text: t('notePeople.inTouch') });
-    return;
-  }
-  if (self.intro.paths.length === 0) {
-    intro.createDiv({ cls: 'ties-np-quiet', text: t('notePeople.introNone') });
+  intro.createDiv({ cls: 'ties-np-quiet ties-np-intro-status', text: self.inTouch ? t('notePeople.inTouch') : t('notePeople.introLooking') });
+  return intro;
+}
+
+/** Puts who can introduce you into the intro section `renderSelf` made. */
+export function fillIntro(intro: HTMLElement, self: SelfModel, host: CardHost): void {
+  const { t } = host;
+  if (self.inTouch) return;
+  const result = self.intro();
+  intro.querySelector('.ties-np-intro-status')?.remove();
+  if (result.inTouch || result.paths.length === 0) {
+    intro.createDiv({ cls: 'ties-np-quiet', text: result.inTouch ? t('notePeople.inTouch') : t('notePeople.introNone') });
     return;
   }
   const list = intro.createEl('ol', { cls: 'ties-np-paths' });
-  for (const path of self.intro.paths) {
+  for (const path of result.paths) {
     const item = list.createEl('li');
     const start = path[0]!;
     host.linkTo(item.createEl('a', { cls: 'internal-link', text: basename(start), attr: { href: start, 'data-href': start } }), start);
