@@ -43,7 +43,7 @@ export async function notePeopleFigures(): Promise<void> {
     network: () => (network ??= buildNetwork(index.people(), (target, from) => index.resolvePerson(target, from))),
   };
   const host = {
-    t: translator('en'), language: () => 'en' as const, today: () => today,
+    t: translator('en'), notePath: () => meeting.path, language: () => 'en' as const, today: () => today,
     resolve: (target: string, from: string) => index.resolvePerson(target, from),
     linkTo: (el: HTMLElement) => void el.addEventListener('click', () => undefined),
     linkToLine: (el: HTMLElement) => void el.addEventListener('click', () => undefined),

@@ -101,7 +101,7 @@ describe('People in this note', () => {
     // The meeting on the 20th is a contact, newer than the log's last line.
     expect(kees.querySelector('.ties-np-contact')!.textContent).toBe('Last contact 4 days ago2 Nov · Phone · the budget');
     const followUps = Array.from(kees.querySelectorAll('.ties-np-follow-up')).map((e) => e.querySelector('.ties-np-follow-up-text')!.textContent + ' | ' + e.querySelector('.ties-np-follow-up-meta')!.textContent);
-    expect(followUps).toEqual(['ask Kees how the exam went | Due 22 Nov · from 2026-11-20 Sync with Kees', 'send the slides | Raise next time']);
+    expect(followUps).toEqual(['ask Kees how the exam went | Due 22 Nov · in this note', 'send the slides | Raise next time']);
     expect(kees.querySelectorAll('.ties-np-done')).toHaveLength(2);
     expect(kees.querySelector('.ties-np-interests')!.textContent).toBe('Interestssailingjazz');
     expect(kees.querySelector('.ties-np-owed')!.textContent).toBe('You owe them a favour');
@@ -120,9 +120,11 @@ describe('People in this note', () => {
 
   it('opens a task\'s note at its line from "from …"', async () => {
     const { t, p } = await started();
-    const view = await panelOver(t, p, MEETING);
+    const view = await panelOver(t, p, 'People/Kees.md');
     const open = vi.spyOn(t.app.workspace, 'openLinkText');
-    card(view, 'Kees').querySelector<HTMLElement>('.ties-np-from')!.click();
+    const from = card(view, 'Kees').querySelector<HTMLElement>('.ties-np-from')!;
+    expect(from.textContent).toBe('from 2026-11-20 Sync with Kees');
+    from.click();
     expect(open).toHaveBeenCalledWith(MEETING, '', false, { active: true, eState: { line: 7 } });
   });
 

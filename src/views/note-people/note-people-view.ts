@@ -44,6 +44,7 @@ export class NotePeopleView extends LiveView implements HoverParent {
     this.navigation = false;
     this.cards = {
       t: (key, vars) => this.host.t(key, vars),
+      notePath: () => this.notePath ?? '',
       language: () => this.host.language(),
       today: () => this.host.today(),
       resolve: (target, from) => this.host.index.resolvePerson(target, from),

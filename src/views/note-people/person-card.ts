@@ -13,6 +13,8 @@ import type { StringKey, Translate } from '../../i18n/i18n';
 
 export interface CardHost {
   t: Translate;
+  /** The note the panel shows (a task in it is "in this note"). */
+  notePath(): string;
   language(): Language;
   today(): Day;
   /** The path a link target leads to from `from`, or null. */
@@ -149,7 +151,8 @@ function renderFollowUp(list: HTMLElement, person: string, f: FollowUp, host: Ca
   if (f.source !== undefined && f.line !== undefined && f.source !== person) {
     meta.createSpan({ cls: 'ties-np-sep', text: ' · ' });
     const note = basename(f.source);
-    const from = meta.createEl('a', { cls: 'ties-np-from', text: t('notePeople.from', { note }), attr: { href: f.source, 'aria-label': t('notePeople.fromLabel', { note }) } });
+    const text = f.source === host.notePath() ? t('notePeople.inThisNote') : t('notePeople.from', { note });
+    const from = meta.createEl('a', { cls: 'ties-np-from', text, attr: { href: f.source, 'aria-label': t('notePeople.fromLabel', { note }) } });
     host.linkToLine(from, f.source, f.line);
   }
   const done = item.createEl('button', { cls: 'ties-np-done', text: t('notePeople.done'), attr: { type: 'button', 'aria-label': t('notePeople.doneLabel', { text }) } });
