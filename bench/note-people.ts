@@ -10,7 +10,10 @@ import { translator } from '../src/i18n/i18n';
 import { PeopleIndex } from '../src/index/people-index';
 import { defaultSettings } from '../src/settings/settings';
 import { installDom } from './attention';
-import { generateVault } from './generate';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateVault, writeVault } from './generate';
 import { gc, line, median, ms, time } from './measure';
 
 const TODAY = '2026-11-24';
@@ -93,4 +96,31 @@ export async function notePeopleFigures(): Promise<void> {
   line(`person note: the card`, ms(card), '');
   line(`  then who can introduce you, first time (builds the network)`, ms(intro), 'after the card is drawn');
   line(`  again (network kept for the index revision)`, ms(median(again)), '');
+
+  browserFigures();
+}
+
+/** The panel in headless Chromium over 10,000 people (the figure that the target is about). */
+function browserFigures(): void {
+  const dir = join('bench', 'out', 'note-people-10k');
+  if (!existsSync(join(dir, '.complete'))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    writeVault(dir, generateVault({ people: 10_000, notes: 2_000, seed: 7, today: TODAY }));
+    writeVault(dir, new Map([['.complete', '']]));
+  }
+  console.log('\nPeople in this note in headless Chromium (browser harness; read the note, model, DOM)');
+  try {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/note-people-browser.ts', dir], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      timeout: 600_000,
+    });
+    const r = JSON.parse(out.trim().split('\n').pop()!) as { people: number; named: number; renders: number[]; shows: number[] };
+    line(`render, a meeting naming ${r.named} people, ${r.people} people (median of ${r.renders.length})`, ms(median(r.renders)), '≤ 10 ms');
+    line('  fastest / slowest', `${ms(Math.min(...r.renders))} / ${ms(Math.max(...r.renders))}`, '');
+    line('  the drawing alone (DOM and the layout it forces)', ms(median(r.shows)), '');
+  } catch (error) {
+    console.log(`  (not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+  }
 }

@@ -76,7 +76,7 @@ export const nl: Record<keyof typeof en, string> = {
   'notePeople.addFollowUpLabel': 'Voeg een opvolging toe voor {name}',
   'notePeople.done': 'Klaar',
   'notePeople.doneLabel': 'Klaar: {text}',
-  'notePeople.raise': 'Volgende keer ter sprake brengen',
+  'notePeople.raise': 'Volgende keer bespreken',
   'notePeople.due': 'Op {date}',
   'notePeople.from': 'uit {note}',
   'notePeople.inThisNote': 'in deze notitie',
@@ -104,5 +104,5 @@ export const nl: Record<keyof typeof en, string> = {
   'notePeople.introLooking': 'Je netwerk wordt doorzocht…',
   'notePeople.taskDone': 'Taak afgevinkt en contact met {name} vastgelegd.',
   'notePeople.taskGone': 'Er is niets veranderd: de taak staat niet meer op die regel van {note}. Open de notitie om hem zelf af te vinken.',
-  'graph.card.raise': 'Ter sprake brengen: {list}',
+  'graph.card.raise': 'Bespreken: {list}',
 };
