@@ -161,6 +161,19 @@ describe('People in this note', () => {
     expect(await snapshot(t.app)).toEqual(before);
   });
 
+  it('writes no note of the meeting when one of them cannot be written', async () => {
+    const { t, p } = await started();
+    await t.app.vault.modify(t.app.vault.getAbstractFileByPath('People/Bo.md') as TFile, '---\ncadence: 14\n---\n## Log\n');
+    await p.sync.idle();
+    // Bo's frontmatter breaks after the panel listed him: the write is worked out for all three first.
+    vi.spyOn(p.actions.writer, 'isBroken').mockImplementation((file) => file.path === 'People/Bo.md');
+    const before = await snapshot(t.app);
+    expect(await p.actions.writeLogAll(['People/Kees.md', 'People/Ann.md', 'People/Bo.md'], { day: 20_000, channel: null, text: 'x' })).toBeNull();
+    expect(await snapshot(t.app)).toEqual(before);
+    expect(lastNotice().text).toContain('the frontmatter of Bo cannot be read');
+    expect(p.actions.writer.history.list()).toHaveLength(0);
+  });
+
   it('refuses to log a meeting on a day after today', async () => {
     const { t, p } = await started();
     const view = await panelOver(t, p, 'Notes/Next week.md');
