@@ -22,7 +22,7 @@ const TODAY = '2026-11-24';
 const today = parseDayString(TODAY)!;
 
 /** A happy-dom window as the global DOM, with Obsidian's helpers (createDiv, empty, …) on the prototypes. */
-async function installDom(): Promise<void> {
+export async function installDom(): Promise<void> {
   const g = globalThis as Record<string, unknown>;
   if (typeof g.document === 'object' && typeof (g.HTMLElement as { prototype?: { createDiv?: unknown } } | undefined)?.prototype?.createDiv === 'function') return;
   const { Window } = await import('happy-dom');

@@ -1,7 +1,7 @@
 /**
  * npm run bench: the speed figures of the foundation, on synthetic vaults (bench/generate.ts).
  * Prints figures; asserts nothing. Run with `npm run bench` (it builds the CLI first); `npm run bench -- index`
- * (or cli, network, attention, graph, import, import-plugin) prints one group.
+ * (or cli, network, attention, note-people, graph, import, import-plugin) prints one group.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { attentionFigures } from './attention';
 import { graphFigures } from './graph';
 import { importFigures, pluginImportFigures } from './import';
 import { networkFigures } from './network';
+import { notePeopleFigures } from './note-people';
 import { gc, line, median, ms, time } from './measure';
 
 const TODAY = '2026-11-24';
@@ -144,6 +145,7 @@ if (!only || only === 'index') indexFigures();
 if (!only || only === 'cli') cliFigures();
 if (!only || only === 'network') networkFigures();
 if (!only || only === 'attention') await attentionFigures();
+if (!only || only === 'note-people') await notePeopleFigures();
 if (!only || only === 'graph') await graphFigures();
 if (!only || only === 'import') importFigures();
 if (!only || only === 'import-plugin') pluginImportFigures();

@@ -19,6 +19,7 @@ import { TiesSettingTab, type SettingsHost } from './settings/settings-tab';
 import { openAttentionView, registerAttentionView, VIEW_TYPE_ATTENTION } from './views/attention/attention-view';
 import { registerGraphView } from './views/graph/graph-view';
 import type { ViewHost } from './views/live-view';
+import { registerNotePeopleView } from './views/note-people/note-people-view';
 
 export default class TiesPlugin extends Plugin implements ActionsContext, SettingsHost {
   settings!: TiesSettings;
@@ -68,6 +69,7 @@ export default class TiesPlugin extends Plugin implements ActionsContext, Settin
     const host = this.viewHost();
     registerAttentionView(this, host);
     registerGraphView(this, host, this.store);
+    registerNotePeopleView(this, host);
   }
 
   private useDailyNotes(read: DailyNoteConfigRead): void {

@@ -5,10 +5,12 @@
 import { effectiveLastContact } from '../core/contacts';
 import { localToday, longDate } from '../core/dates';
 import {
-  addFavour, addFollowUp, appendLogItem, logItemText, removeFollowUp, setLastContact, setSnoozeUntil,
+  addFavour, addFollowUp, appendLogItem, completeTask, logItemText, removeFollowUp, setLastContact, setSnoozeUntil,
 } from '../core/edits';
 import { parseFollowUp } from '../core/person';
+import { readTask } from '../core/tasks';
 import type { Day } from '../core/types';
+import type { HistoryEntry } from '../obsidian/history';
 import { EditRefused, NoteWriter, type WriteResult } from '../obsidian/writer';
 import type { ActionsContext } from './context';
 import { Importer } from './import/importer';
@@ -17,8 +19,9 @@ import { FavourModal } from './modals/favour';
 import { FOLLOW_UP_DAYS, FollowUpModal } from './modals/follow-up';
 import type { FormModal } from './modals/form-modal';
 import { LogContactModal, type LogContactInput } from './modals/log-contact';
+import { LogMeetingModal } from './modals/log-meeting';
 import { SnoozeModal } from './modals/snooze';
-import type { PersonActions } from './person-actions';
+import type { PersonActions, TaskPlace } from './person-actions';
 
 /** PersonActions, plus the writes behind the modals for callers that already have the input. */
 export interface TiesActions extends PersonActions {
@@ -27,6 +30,8 @@ export interface TiesActions extends PersonActions {
   writeLog(path: string, input: LogContactInput): Promise<WriteResult | null>;
   writeFavour(path: string, day: Day, kind: 'gave' | 'got', text: string): Promise<WriteResult | null>;
   writeFollowUp(path: string, day: Day, text: string): Promise<WriteResult | null>;
+  /** Log this meeting for everyone, without the modal: one log line per person, one Undo for all. */
+  writeLogAll(paths: readonly string[], input: LogContactInput): Promise<HistoryEntry | null>;
   /** The modal opened last (tests and callers wait on its `result`). */
   readonly lastModal: FormModal | null;
   /** Import people… and Export people as vCard. */
@@ -37,7 +42,11 @@ function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
 }
 
-export function createPersonActions(plugin: ActionsContext): TiesActions {
+/**
+ * `newPerson` opens New person with a name filled in (commands.ts owns that flow; it hands it in, as it
+ * imports this file).
+ */
+export function createPersonActions(plugin: ActionsContext, newPerson: (name: string) => Promise<boolean>): TiesActions {
   const writer = new NoteWriter(plugin.app, plugin.index, () => plugin.t);
   // Undo follows a note that moved since it was written.
   plugin.registerEvent(plugin.app.vault.on('rename', (file, oldPath) => writer.history.renamed(oldPath, file.path)));
@@ -89,6 +98,50 @@ export function createPersonActions(plugin: ActionsContext): TiesActions {
       done: plugin.t('actions.followUpAdded', { name: nameOf(path) }),
     });
 
+  /** Where the task behind the follow-up `raw` of a person stands, when that follow-up is a task. */
+  const taskPlace = (path: string, raw: string): TaskPlace | null => {
+    const f = person(path)?.followUps.find((x) => x.raw === raw);
+    return f?.source !== undefined && f.line !== undefined ? { source: f.source, line: f.line } : null;
+  };
+
+  /**
+   * Done on a task: ticks exactly its line in the note that holds it (core's completeTask) and logs a contact
+   * with the person today, as one action with one Undo. When the line no longer holds that open task, nothing
+   * is written and the notice says so.
+   */
+  const completeTaskFollowUp = async (path: string, raw: string, at: TaskPlace): Promise<boolean> => {
+    const today = localToday();
+    const name = nameOf(path);
+    const what = readTask(raw).text;
+    const tick = (text: string): string => {
+      const ticked = completeTask(text, at.line, raw, today);
+      if (ticked === null) throw new EditRefused(plugin.t('notePeople.taskGone', { note: basename(at.source) }));
+      return ticked;
+    };
+    const log = (text: string) => appendLogItem(text, plugin.settings.logHeadings, logItemText(today, null, what));
+    const done = plugin.t('notePeople.taskDone', { name });
+    const lastContact = (fm: Record<string, unknown>) => void setLastContact(fm, lastContactAfter(path, today));
+    const edits = at.source === path
+      ? [{ path, edit: { frontmatter: lastContact, body: (text: string) => log(tick(text)), done } }]
+      : [{ path: at.source, edit: { body: tick, done } }, { path, edit: { frontmatter: lastContact, body: log, done } }];
+    return (await writer.applyAll(edits, done)) !== null;
+  };
+
+  /** One log line (and `last_contact`) in each person's note, as one change: one notice, one Undo. */
+  const writeLogAll = (paths: readonly string[], input: LogContactInput) => {
+    const line = logItemText(input.day, input.channel, input.text);
+    const edits = paths.map((path) => ({
+      path,
+      edit: {
+        frontmatter: (fm: Record<string, unknown>) => void setLastContact(fm, lastContactAfter(path, input.day)),
+        body: (text: string) => appendLogItem(text, plugin.settings.logHeadings, line),
+        done: '',
+      },
+    }));
+    const done = paths.length === 1 ? plugin.t('notePeople.logAllDoneOne', { name: nameOf(paths[0]!) }) : plugin.t('notePeople.logAllDone', { n: paths.length });
+    return writer.applyAll(edits, done);
+  };
+
   const snooze = (path: string, until: Day): Promise<boolean> =>
     wrote(writer.apply(path, {
       frontmatter: (fm) => setSnoozeUntil(fm, until),
@@ -100,6 +153,7 @@ export function createPersonActions(plugin: ActionsContext): TiesActions {
     writeLog,
     writeFavour,
     writeFollowUp,
+    writeLogAll,
     importer,
     get lastModal() {
       return lastModal;
@@ -116,7 +170,9 @@ export function createPersonActions(plugin: ActionsContext): TiesActions {
       return open(new SnoozeModal(plugin.app, plugin.t, nameOf(path), localToday(), (until) => snooze(path, until)));
     },
 
-    completeFollowUp(path: string, raw: string): Promise<boolean> {
+    completeFollowUp(path: string, raw: string, at?: TaskPlace): Promise<boolean> {
+      const task = at ?? taskPlace(path, raw);
+      if (task !== null) return completeTaskFollowUp(path, raw, task);
       const today = localToday();
       const name = nameOf(path);
       const what = parseFollowUp(raw)?.text ?? raw;
@@ -128,6 +184,15 @@ export function createPersonActions(plugin: ActionsContext): TiesActions {
         body: (text) => appendLogItem(text, plugin.settings.logHeadings, logItemText(today, null, what)),
         done: plugin.t('actions.followUpDone', { name }),
       }));
+    },
+
+    logMeeting(paths: readonly string[], day: Day, text: string): Promise<boolean> {
+      const names = paths.map(nameOf);
+      return open(new LogMeetingModal(plugin.app, plugin.t, names, day, localToday(), text, async (input) => (await writeLogAll(paths, input)) !== null));
+    },
+
+    newPerson(name: string): Promise<boolean> {
+      return newPerson(name);
     },
 
     recordFavour(path: string): Promise<boolean> {

@@ -98,15 +98,21 @@ export function activePersonPath(plugin: ActionsContext): string | null {
 
 /** Registers the commands; returns the actions for the views. */
 export function registerPersonActions(plugin: Plugin & ActionsContext): TiesActions {
-  const actions = createPersonActions(plugin);
+  /** New person, with a name filled in when one is given (People in this note's Create person). */
+  const newPerson = (name = ''): Promise<boolean> => {
+    const modal = new NewPersonModal(plugin.app, plugin.t, plugin.settings.circleCadence, async (input) =>
+      (await createPerson(plugin, actions.writer, input.name, input))?.created === true);
+    modal.open();
+    if (name !== '') modal.nameEl.value = name;
+    return modal.outcome;
+  };
+  const actions = createPersonActions(plugin, newPerson);
   const t = plugin.t;
 
   plugin.addCommand({
     id: 'new-person',
     name: t('commands.newPerson'),
-    callback: () =>
-      new NewPersonModal(plugin.app, plugin.t, plugin.settings.circleCadence, async (input) =>
-        (await createPerson(plugin, actions.writer, input.name, input))?.created === true).open(),
+    callback: () => void newPerson(),
   });
   plugin.addCommand({
     id: 'import-people',

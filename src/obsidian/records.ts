@@ -203,3 +203,20 @@ export async function buildRecord(source: RecordSource, file: TFile, settings: C
   record.listItems = scan.listItems;
   return record;
 }
+
+/**
+ * The NoteRecord of a note read in full from `text` (its body links, tags and list items by the core lexer,
+ * whatever kind of note it is), as `ties prep` reads the note it is given: People in this note reads the
+ * active note this way.
+ */
+export function fullRecord(file: TFile, cache: CachedMetadata | null, text: string): NoteRecord {
+  const { frontmatter, error } = frontmatterOf(cache);
+  const block = findFrontmatter(text);
+  const scan = scanBody(block.bodyStart > 0 ? text.slice(block.bodyStart) : text, block.bodyLine);
+  const record: NoteRecord = { path: file.path, basename: file.basename, frontmatter, tags: scan.tags, links: scan.links, listItems: scan.listItems };
+  if (block.kind === 'unclosed') {
+    record.frontmatter = null;
+    record.frontmatterError = UNCLOSED_FRONTMATTER;
+  } else if (error) record.frontmatterError = error;
+  return record;
+}

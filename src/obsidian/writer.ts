@@ -28,6 +28,17 @@ export interface NoteEdit {
   done: string;
 }
 
+/** An edit worked out on a note's current text, not written yet. */
+interface Planned {
+  file: TFile;
+  edit: NoteEdit;
+  before: string;
+  /** Whether the frontmatter edit changes anything. */
+  frontmatter: boolean;
+  /** The new text by the body edit, or null when there is none. */
+  body: string | null;
+}
+
 export interface WriteResult {
   /** The note's text before and after, when it changed. */
   before: string;
@@ -54,7 +65,7 @@ export class NoteWriter {
   readonly history: WriteHistory;
   /** Every notice of the write actions, one at a time. */
   readonly notices = new TiesNotices();
-  private readonly appliedListeners = new Set<(result: WriteResult) => void>();
+  private readonly appliedListeners = new Set<() => void>();
 
   constructor(
     private readonly app: App,
@@ -83,75 +94,131 @@ export class NoteWriter {
    * the note gets its exact previous text back. After any failure the note is as it was, and the notice says so.
    */
   async apply(path: string, edit: NoteEdit): Promise<WriteResult | null> {
+    const planned = await this.plan(path, edit);
+    if (typeof planned === 'string') {
+      this.notices.show(planned);
+      return null;
+    }
+    const written = await this.commit(planned);
+    if (typeof written === 'string') {
+      this.notices.show(written);
+      return null;
+    }
+    const entry = this.remember(edit.done, [written]);
+    this.applied();
+    return { before: written.before!, after: written.after, entry };
+  }
+
+  /**
+   * Applies edits to several notes (each path once) as one action: one notice, one entry in the history, one
+   * Undo for them all. All or nothing: every edit is worked out first, and when any refuses, fails or changes
+   * nothing, nothing is written; when a write fails, the notes written before it get their text back.
+   * Resolves to the history entry, or null when nothing was written (the notice says why).
+   */
+  async applyAll(edits: readonly { path: string; edit: NoteEdit }[], done: string): Promise<HistoryEntry | null> {
+    const plans: Planned[] = [];
+    for (const { path, edit } of edits) {
+      const planned = await this.plan(path, edit);
+      if (typeof planned === 'string') {
+        this.notices.show(planned);
+        return null;
+      }
+      plans.push(planned);
+    }
+    const changes: NoteChange[] = [];
+    for (const planned of plans) {
+      const written = await this.commit(planned);
+      if (typeof written === 'string') {
+        const back = await this.restoreAll(changes);
+        this.notices.show(back === '' ? written : `${written} ${back}`);
+        return null;
+      }
+      changes.push(written);
+    }
+    if (changes.length === 0) return null;
+    const entry = this.remember(done, changes);
+    this.applied();
+    return entry;
+  }
+
+  private applied(): void {
+    for (const listener of [...this.appliedListeners]) listener();
+  }
+
+  /** Works out an edit on the note's current text; a string is why it cannot be written (nothing was). */
+  private async plan(path: string, edit: NoteEdit): Promise<Planned | string> {
     const t = this.t();
     const file = this.app.vault.getAbstractFileByPath(path);
-    if (!(file instanceof TFile)) {
-      this.notices.show(t('write.missing', { path }));
-      return null;
-    }
+    if (!(file instanceof TFile)) return t('write.missing', { path });
     const name = file.basename;
-    if (this.isBroken(file)) {
-      this.notices.show(t('write.broken', { name }));
-      return null;
-    }
+    if (this.isBroken(file)) return t('write.broken', { name });
 
     let before: string;
     try {
       before = await this.app.vault.read(file);
     } catch (error) {
-      this.notices.show(this.failure(name, error, 'untouched'));
-      return null;
+      return this.failure(name, error, 'untouched');
     }
     const shape = frontmatterShape(before);
     if (shape.kind === 'not-keys' || shape.kind === 'unclosed') {
-      this.notices.show(shape.kind === 'unclosed' ? t('write.unclosed', { name }) : t('write.notKeys', { name, line: shape.line }));
-      return null;
+      return shape.kind === 'unclosed' ? t('write.unclosed', { name }) : t('write.notKeys', { name, line: shape.line });
     }
 
-    // 1. The whole change, worked out on the current text; nothing is written yet.
+    // The whole change, worked out on the current text; nothing is written yet.
     let frontmatter = false;
     let body: string | null = null;
     try {
       if (edit.frontmatter) frontmatter = this.frontmatterChanges(file, edit.frontmatter);
       if (edit.body) body = edit.body(before);
     } catch (error) {
-      this.notices.show(this.failure(name, error, 'untouched'));
-      return null;
+      return this.failure(name, error, 'untouched');
     }
-    if (!frontmatter && (body === null || body === before)) {
-      this.notices.show(t('write.unchanged', { name }));
-      return null;
-    }
+    if (!frontmatter && (body === null || body === before)) return t('write.unchanged', { name });
+    return { file, edit, before, frontmatter, body };
+  }
 
-    // 2. Written: the frontmatter through processFrontMatter, then the body edit on the text as it is then.
+  /**
+   * Writes a planned edit: the frontmatter through processFrontMatter, then the body edit on the text as it
+   * is then. Resolves to the change, or to what the notice says when it failed (the note put back).
+   */
+  private async commit({ file, edit, before, frontmatter, body }: Planned): Promise<NoteChange | string> {
     let after: string;
     try {
       if (frontmatter) await this.app.fileManager.processFrontMatter(file, edit.frontmatter!);
       if (edit.body) {
-        const planned = body;
         const bodyEdit = edit.body;
-        after = await this.app.vault.process(file, (text) => (text === before && planned !== null ? planned : bodyEdit(text)));
+        after = await this.app.vault.process(file, (text) => (text === before && body !== null ? body : bodyEdit(text)));
       } else after = await this.app.vault.read(file);
     } catch (error) {
-      // 3. A step failed: the note gets its previous text back.
-      this.notices.show(this.failure(name, error, await this.restore(file, before)));
-      return null;
+      // A step failed: the note gets its previous text back.
+      return this.failure(file.basename, error, await this.restore(file, before));
     }
-    if (after === before) {
-      this.notices.show(t('write.unchanged', { name }));
-      return null;
+    if (after === before) return this.t()('write.unchanged', { name: file.basename });
+    return { path: file.path, before, after };
+  }
+
+  /** After a later note of one action failed: puts back the notes written before it; says what could not be. */
+  private async restoreAll(changes: readonly NoteChange[]): Promise<string> {
+    const t = this.t();
+    const notBack: string[] = [];
+    for (const change of [...changes].reverse()) {
+      const file = this.app.vault.getAbstractFileByPath(change.path);
+      const name = nameOf(change.path);
+      if (!(file instanceof TFile)) {
+        notBack.push(t('write.notPutBack', { name, error: t('write.restoreDiffers') }));
+        continue;
+      }
+      const outcome = await this.restore(file, change.before!);
+      if (typeof outcome === 'object') notBack.push(t('write.notPutBack', { name, error: outcome.error }));
     }
-    const entry = this.remember(edit.done, [{ path: file.path, before, after }]);
-    const result = { before, after, entry };
-    for (const listener of [...this.appliedListeners]) listener(result);
-    return result;
+    return notBack.join(' ');
   }
 
   /**
-   * Hears of every edit `apply` wrote to a note (the actions: log, done, snooze, favour, follow-up), not of
-   * notes created, imports or undos. Returns the function that unsubscribes.
+   * Hears of every action `apply` or `applyAll` wrote (log, done, snooze, favour, follow-up, a meeting logged
+   * for everyone), not of notes created, imports or undos. Returns the function that unsubscribes.
    */
-  onApplied(listener: (result: WriteResult) => void): () => void {
+  onApplied(listener: () => void): () => void {
     this.appliedListeners.add(listener);
     return () => this.appliedListeners.delete(listener);
   }
