@@ -29,7 +29,7 @@ import type { CoreSettings, Day } from '../../core/types';
 import type { GraphData } from './graph-data';
 import type { LayoutJob } from './jobs';
 import { layoutJob, placeNodes, type Point } from './layout';
-import { groupKey, modelSteps, type GraphModel, type ModelInput } from './model';
+import { groupKey, modelSteps, type GraphModel, type ModelCache, type ModelInput } from './model';
 import type { GraphOptions } from './options';
 import { fitInDisc, groupLayoutJob, membersOf, overviewGroups, packGroups, spiral, tiesBetween } from './overview';
 import { Cancelled, type JobRunner, type Where } from './runner';
@@ -104,6 +104,8 @@ export class GraphSession {
   private waiting: (() => void)[] = [];
   private stopWaiting: (() => void) | null = null;
   private fullLayout: LayoutJob | null = null;
+  /** What the last model shares with the next (model-base.ts): opening a group rebuilds only that group. */
+  private readonly modelCache: ModelCache = { base: null };
   private idleWaiters: (() => void)[] = [];
   private cancelled = false;
 
@@ -260,7 +262,7 @@ export class GraphSession {
     if (!network) return;
     this.phase = 'model';
     const input = this.input(network);
-    this.slices(modelSteps(input), null, (model, busy) => {
+    this.slices(modelSteps(input, this.modelCache), null, (model, busy) => {
       this.timings.model = busy;
       this.phase = 'idle';
       this.model = model;
@@ -280,9 +282,10 @@ export class GraphSession {
     const s = this.state;
     const settings = this.host.settings();
     const metrics = this.host.data.metrics(network.key);
-    const groups = metrics ? this.groupsOf(network) : null;
+    const grouping = metrics ? this.groupsAndMembers(network) : null;
+    const groups = grouping?.groups ?? null;
     const layout = this.host.data.groupLayout(network.key);
-    if (groups) this.placeGroups(network, groups, layout);
+    if (grouping) this.placeGroups(network, grouping.groups, grouping.members, layout);
     return {
       network,
       today: this.host.today(),
@@ -308,18 +311,25 @@ export class GraphSession {
     };
   }
 
-  private groupCache: { key: string; groups: Int32Array } | null = null;
+  private groupCache: { key: string; groups: Int32Array; members: Map<number, number[]> } | null = null;
 
   private groupsOf(network: Network): Int32Array | null {
+    return this.groupsAndMembers(network)?.groups ?? null;
+  }
+
+  /** Each person's overview group and each group's members, once per network structure. */
+  private groupsAndMembers(network: Network): { groups: Int32Array; members: Map<number, number[]> } | null {
     const metrics = this.host.data.metrics(network.key);
     if (!metrics) return null;
-    if (this.groupCache?.key !== network.key) this.groupCache = { key: network.key, groups: overviewGroups(network, metrics.community) };
-    return this.groupCache.groups;
+    if (this.groupCache?.key !== network.key) {
+      const groups = overviewGroups(network, metrics.community);
+      this.groupCache = { key: network.key, groups, members: membersOf(groups) };
+    }
+    return this.groupCache;
   }
 
   /** Group centres once; members of each group to be drawn open, placed on a spiral and laid out in the worker. */
-  private placeGroups(network: Network, groups: Int32Array, layout: ReturnType<GraphData['groupLayout']>): void {
-    const members = membersOf(groups);
+  private placeGroups(network: Network, groups: Int32Array, members: Map<number, number[]>, layout: ReturnType<GraphData['groupLayout']>): void {
     if (layout.centres.size === 0) {
       const sizes = new Map([...members].map(([g, list]) => [g, list.length]));
       for (const [g, p] of packGroups(sizes, tiesBetween(network, groups))) layout.centres.set(g, p);
