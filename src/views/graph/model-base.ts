@@ -83,12 +83,12 @@ export interface ModelCache {
   base: ModelBase | null;
 }
 
+/** A person's tags are part of the network's people: a new tag is a new network. */
 interface BaseKey {
   network: unknown;
   intro: unknown;
   community: unknown;
   groups: unknown;
-  tagsOf: unknown;
   /** The plain values: options, settings, day, background, centre, focus, chosen path, overview threshold. */
   values: string;
 }
@@ -100,13 +100,12 @@ function keyOf(input: ModelInput): BaseKey {
     intro: input.intro ?? null,
     community: input.metrics?.community ?? null,
     groups: ov?.groups ?? null,
-    tagsOf: input.tagsOf ?? null,
     values: JSON.stringify([input.options, input.settings, input.today, input.background ?? null, input.centre ?? null, input.focus ?? null, input.chosenPath ?? 0, ov ? ov.from : null]),
   };
 }
 
 function sameKey(a: BaseKey, b: BaseKey): boolean {
-  return a.network === b.network && a.intro === b.intro && a.community === b.community && a.groups === b.groups && a.tagsOf === b.tagsOf && a.values === b.values;
+  return a.network === b.network && a.intro === b.intro && a.community === b.community && a.groups === b.groups && a.values === b.values;
 }
 
 /** The base for `input`: the cached one when it was made from the same input, else a new one (in steps). */

@@ -31,7 +31,7 @@ import type { LayoutJob } from './jobs';
 import { layoutJob, placeNodes, type Point } from './layout';
 import { groupKey, modelSteps, type GraphModel, type ModelCache, type ModelInput } from './model';
 import type { GraphOptions } from './options';
-import { fitInDisc, groupLayoutJob, membersOf, overviewGroups, packGroups, spiral, tiesBetween } from './overview';
+import { fitInDisc, groupLayoutJob, membersOf, overviewGroups, packGroupsSteps, spiral, tiesBetweenSteps } from './overview';
 import { Cancelled, type JobRunner, type Where } from './runner';
 import { runInSlices, type Scheduler } from './schedule';
 import { communitySizes } from './colour-groups';
@@ -261,8 +261,7 @@ export class GraphSession {
     const network = this.network;
     if (!network) return;
     this.phase = 'model';
-    const input = this.input(network);
-    this.slices(modelSteps(input, this.modelCache), null, (model, busy) => {
+    this.slices(this.modelWork(network), null, (model, busy) => {
       this.timings.model = busy;
       this.phase = 'idle';
       this.model = model;
@@ -278,14 +277,19 @@ export class GraphSession {
     });
   }
 
-  private input(network: Network): ModelInput {
+  private *modelWork(network: Network): Generator<void, GraphModel, void> {
+    return yield* modelSteps(yield* this.input(network), this.modelCache);
+  }
+
+  /** What the model is built from; in steps: a large network's groups are packed the first time (a few passes). */
+  private *input(network: Network): Generator<void, ModelInput, void> {
     const s = this.state;
     const settings = this.host.settings();
     const metrics = this.host.data.metrics(network.key);
     const grouping = metrics ? this.groupsAndMembers(network) : null;
     const groups = grouping?.groups ?? null;
     const layout = this.host.data.groupLayout(network.key);
-    if (grouping) this.placeGroups(network, grouping.groups, grouping.members, layout);
+    if (grouping) yield* this.placeGroups(network, grouping.groups, grouping.members, layout);
     return {
       network,
       today: this.host.today(),
@@ -329,10 +333,12 @@ export class GraphSession {
   }
 
   /** Group centres once; members of each group to be drawn open, placed on a spiral and laid out in the worker. */
-  private placeGroups(network: Network, groups: Int32Array, members: Map<number, number[]>, layout: ReturnType<GraphData['groupLayout']>): void {
+  private *placeGroups(network: Network, groups: Int32Array, members: Map<number, number[]>, layout: ReturnType<GraphData['groupLayout']>): Generator<void, void, void> {
     if (layout.centres.size === 0) {
       const sizes = new Map([...members].map(([g, list]) => [g, list.length]));
-      for (const [g, p] of packGroups(sizes, tiesBetween(network, groups))) layout.centres.set(g, p);
+      const centres = yield* packGroupsSteps(sizes, yield* tiesBetweenSteps(network, groups));
+      // A build stopped halfway leaves no half-packed centres: they are set together.
+      if (layout.centres.size === 0) for (const [g, p] of centres) layout.centres.set(g, p);
     }
     const open = new Set(this.state.open);
     const focus = this.state.focus === null ? undefined : network.indexOf.get(this.state.focus);
