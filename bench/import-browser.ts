@@ -12,6 +12,7 @@
  * Prints one JSON line (PluginImportFigures).
  */
 import { openHarness } from '../tests/e2e/browser';
+import { busyIn, samplesOf, type Profile } from './cpu-profile';
 import type { PluginImportFigures } from './import';
 
 const PEOPLE = 1_000;
@@ -32,29 +33,6 @@ interface PageModal {
   written: Promise<void> | null;
   contentEl: HTMLElement;
   startWrite(): void;
-}
-
-interface Profile {
-  nodes: { id: number; callFrame: { functionName: string; url: string } }[];
-  startTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** Each sample's time (the page's performance.now(), by the marker) and whether it was in main.js. */
-function samplesOf(profile: Profile, markerAt: number): { at: number; dt: number; ours: boolean }[] {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const out: { at: number; dt: number; ours: boolean; marker: boolean }[] = [];
-  let ts = profile.startTime;
-  profile.samples.forEach((id, i) => {
-    ts += profile.timeDeltas[i] ?? 0;
-    const frame = byId.get(id)!.callFrame;
-    out.push({ at: ts / 1000, dt: (profile.timeDeltas[i + 1] ?? 0) / 1000, ours: frame.url.endsWith('main.js'), marker: frame.functionName === 'tiesBenchMarker' });
-  });
-  const first = out.find((x) => x.marker);
-  if (!first) throw new Error('the profile has no marker');
-  const offset = first.at - markerAt;
-  return out.map((x) => ({ at: x.at - offset, dt: x.dt, ours: x.ours }));
 }
 
 const h = await openHarness({ today: null, viewport: { width: 1400, height: 900 } });
@@ -138,8 +116,7 @@ try {
   }, { csv: connections(), people: PEOPLE });
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
   const samples = samplesOf(profile, figures.markerAt);
-  for (const task of figures.longTasks)
-    task.ours = samples.filter((x) => x.ours && x.at >= task.start && x.at < task.start + task.duration).reduce((sum, x) => sum + x.dt, 0);
+  for (const task of figures.longTasks) task.ours = busyIn(samples, task.start, task.start + task.duration).ours;
   figures.oursTotal = samples.filter((x) => x.ours).reduce((sum, x) => sum + x.dt, 0);
   console.log(JSON.stringify(figures));
 } finally {

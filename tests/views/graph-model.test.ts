@@ -5,7 +5,8 @@ import { PeopleIndex } from '../../src/index/people-index';
 import { brokersSteps, communitiesSteps, layoutMatrices, layoutSettings, layoutSteps } from '../../src/views/graph/jobs';
 import { layoutJob, placeNodes, positionMap, type Point } from '../../src/views/graph/layout';
 import { fade, greyedColour, INTRO, NEUTRAL, ORGANISATION, PALETTE } from '../../src/views/graph/colours';
-import { buildModel, type GraphMetrics, type ModelInput } from '../../src/views/graph/model';
+import { buildModel, groupKey, modelSteps, type GraphMetrics, type ModelCache, type ModelInput } from '../../src/views/graph/model';
+import { overviewGroups, packGroups } from '../../src/views/graph/overview';
 import { DEFAULT_GRAPH_OPTIONS, readOptions, type GraphOptions } from '../../src/views/graph/options';
 import { filterChoices } from '../../src/views/graph/selection';
 import { PluginData } from '../../src/settings/plugin-data';
@@ -421,6 +422,73 @@ describe('positions', () => {
     await empty.saveData(mergeSettings({}));
     expect(POSITIONS_KEY in written).toBe(false);
     expect(readPositions(null).size).toBe(0);
+  });
+});
+
+describe('the groups overview', () => {
+  /** 12 groups of 10 who all know each other; each group tied to the next two by a few ties. */
+  const records: NoteRecord[] = [];
+  for (let g = 0; g < 12; g++)
+    for (let i = 0; i < 10; i++) {
+      const knows = Array.from({ length: 9 - i }, (_, k) => `[[G${g}M${i + k + 1}]]`);
+      if (i < 3) knows.push(`[[G${(g + 1) % 12}M${i + 4}]]`);
+      if (i === 0) knows.push(`[[G${(g + 2) % 12}M9]]`);
+      records.push(personRecord(`G${g}M${i}`, { knows, ...(i === 5 && g % 3 === 0 ? { archived: true } : {}) }));
+    }
+  const { network } = networkOf(...records);
+  const metrics = metricsOf(network);
+  const groups = overviewGroups(network, metrics.community);
+  const sizes = new Map<number, number>();
+  for (const g of groups) sizes.set(g, (sizes.get(g) ?? 0) + 1);
+  const centres = packGroups(sizes, new Map());
+  const input = (open: number[], options: Partial<GraphOptions> = {}): ModelInput => ({
+    network, today: T, settings, metrics, positions: new Map(), options: { ...DEFAULT_GRAPH_OPTIONS, ...options },
+    overview: { from: 50, groups, open: new Set(open), centres, offsets: new Map(), label: (lead, n) => `${lead} (${n})` },
+  });
+
+  it('opens a group from the last model\'s base (who is shown, colours, lines between closed groups): the same model as one built anew', () => {
+    const cache: ModelCache = { base: null };
+    const closed = runToEnd(modelSteps(input([]), cache));
+    const base = cache.base;
+    expect(base).not.toBeNull();
+    expect(closed.overview!.groups).toBe(12);
+    const g = closed.graph.getNodeAttribute(closed.graph.nodes()[0]!, 'community')!;
+    const opened = runToEnd(modelSteps(input([g]), cache));
+    expect(cache.base).toBe(base);
+    expect(opened.graph.export()).toEqual(buildModel(input([g])).graph.export());
+    expect(opened.graph.hasNode(groupKey(g))).toBe(false);
+    expect(opened.graph.filterNodes((_k, a) => a.kind === 'person').length).toBe(closed.graph.getNodeAttribute(groupKey(g), 'members'));
+    // Each line to a closed group stands for as many ties as there are between its ends.
+    const node = (path: string) => (opened.graph.hasNode(path) ? path : groupKey(groups[network.indexOf.get(path)!]!));
+    const shown = new Set(opened.graph.nodes());
+    const ties = new Map<string, number>();
+    const { ends } = network.ties;
+    for (let k = 0; k < ends.length; k += 2) {
+      const a = network.people[ends[k]!]!, b = network.people[ends[k + 1]!]!;
+      if (a.archived || b.archived) continue;
+      const ea = node(a.path), eb = node(b.path);
+      if (ea === eb || !shown.has(ea) || !shown.has(eb)) continue;
+      const pair = [ea, eb].sort().join(' ');
+      ties.set(pair, (ties.get(pair) ?? 0) + 1);
+    }
+    let lines = 0;
+    opened.graph.forEachEdge((_e, a, s, t) => {
+      if (a.kind !== 'group') return;
+      lines++;
+      expect(a.ties).toBe(ties.get([s, t].sort().join(' ')));
+    });
+    expect(lines).toBeGreaterThan(0);
+    // Closed again: the first model.
+    expect(runToEnd(modelSteps(input([]), cache)).graph.export()).toEqual(closed.graph.export());
+  });
+
+  it('builds a new base when more than the open groups changes', () => {
+    const cache: ModelCache = { base: null };
+    runToEnd(modelSteps(input([]), cache));
+    const base = cache.base;
+    const archived = runToEnd(modelSteps(input([], { showArchived: true }), cache));
+    expect(cache.base).not.toBe(base);
+    expect(archived.counts.shown).toBe(120);
   });
 });
 

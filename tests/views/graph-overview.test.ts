@@ -1,7 +1,7 @@
 /** Where the groups overview draws its bubbles and an open group's people (src/views/graph/overview.ts). */
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/core/random';
-import { fitInDisc, groupRadius, packGroups, UNIT } from '../../src/views/graph/overview';
+import { fitInDisc, groupRadius, packGroups, packGroupsSteps, UNIT } from '../../src/views/graph/overview';
 
 describe('the groups overview', () => {
   it('packs group discs without overlap, tied groups nearer each other than the rest', () => {
@@ -26,8 +26,13 @@ describe('the groups overview', () => {
     for (let g = 0; g < 60; g += 2) tied += gap(g, g + 1) / 30;
     for (let g = 0; g < 60; g += 2) untied += gap(g, (g + 31) % 120) / 30;
     expect(tied).toBeLessThan(untied / 2);
-    // The same input gives the same picture.
+    // The same input gives the same picture, in steps too (one pass each: the session runs them in time slices).
     expect([...packGroups(sizes, ties)]).toEqual([...at]);
+    const steps = packGroupsSteps(sizes, ties);
+    let r = steps.next(), yields = 0;
+    for (; !r.done; r = steps.next()) yields++;
+    expect(yields).toBeGreaterThan(4);
+    expect([...r.value]).toEqual([...at]);
   });
 
   it('fits an open group’s layout into its disc, the far-flung drawn in to its edge', () => {

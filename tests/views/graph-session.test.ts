@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NoteRecord } from '../../src/core/types';
 import { PeopleIndex } from '../../src/index/people-index';
 import { GraphData } from '../../src/views/graph/graph-data';
-import type { GraphModel } from '../../src/views/graph/model';
+import type { GraphModel, ModelCache } from '../../src/views/graph/model';
 import { DEFAULT_GRAPH_OPTIONS } from '../../src/views/graph/options';
 import { groupRadius } from '../../src/views/graph/overview';
 import { JobRunner } from '../../src/views/graph/runner';
@@ -249,10 +249,14 @@ describe('the graph session', () => {
 
     // Open one: its 20 people in its disc, the other 29 groups still bubbles.
     const members = overview.graph.getNodeAttribute('group:0', 'members');
+    // The session keeps the model's base: opening a group builds that group only (model-base.ts).
+    const cache = (session as unknown as { modelCache: ModelCache }).modelCache;
+    const base = cache.base;
     session.state.open.add(0);
     session.rebuild('model');
     clock.drain();
     const opened = session.model!;
+    expect(cache.base).toBe(base);
     expect(opened.overview!.open).toEqual([0]);
     expect(opened.graph.order).toBe(29 + members);
     const centre = { x: bubble.x, y: bubble.y };

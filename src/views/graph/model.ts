@@ -6,27 +6,18 @@
  * people in their disc. Pure: no obsidian, no sigma, no DOM.
  */
 import Graph from 'graphology';
-import { isDormant } from '../../core/attention';
 import { pairStrength, tieStrength } from '../../core/metrics';
-import { pairCode, type IntroResult, type Network } from '../../core/network';
+import { pairCode } from '../../core/network';
 import { runToEnd } from '../../core/steps';
-import type { CoreSettings, Day } from '../../core/types';
-import { colourGroups, communityLeads, legendOf, orgKey, type LegendEntry } from './colour-groups';
+import { legendOf, orgKey, type LegendEntry } from './colour-groups';
 import { EDGE, INTRO, MENTION, ORGANISATION, fade } from './colours';
 import type { Point } from './layout';
-import type { GraphOptions } from './options';
-import { ALONE, type OverviewInput } from './overview';
-import { select } from './selection';
+import { ALONE } from './overview';
+import { baseFor, NODES_PER_STEP, TIES_PER_STEP, type ModelCache, type ModelInput } from './model-base';
 
 export type { LegendEntry, LegendLabel } from './colour-groups';
 export type { OverviewInput } from './overview';
-export interface GraphMetrics {
-  /** Louvain community by path, 0 for the largest. */
-  community: ReadonlyMap<string, number>;
-  /** Betweenness by path, 0..1; null until computed (it takes longer than the communities). */
-  broker: ReadonlyMap<string, number> | null;
-}
-
+export type { GraphMetrics, ModelCache, ModelInput } from './model-base';
 export type EdgeKind = 'knows' | 'introduced_by' | 'organisation' | 'mention' | 'group';
 
 export interface ModelNode {
@@ -91,30 +82,6 @@ export interface GraphModel {
   overview: { groups: number; open: number[] } | null;
 }
 
-export interface ModelInput {
-  network: Network;
-  today: Day;
-  settings: CoreSettings;
-  options: GraphOptions;
-  metrics: GraphMetrics | null;
-  positions: ReadonlyMap<string, Point>;
-  /** Local mode's person (the active note), or null. */
-  centre?: string | null;
-  /** The person searched for. */
-  focus?: string | null;
-  intro?: IntroResult | null;
-  /** Which intro path is chosen (index into intro.paths). */
-  chosenPath?: number;
-  /** A person's tags without '#' (the core keeps none). */
-  tagsOf?: (path: string) => readonly string[];
-  /** The people a person's note links to in its body, as paths. */
-  mentionsOf?: (path: string) => Iterable<string>;
-  /** The background drawn on (faded colours are mixed with it); white by default. */
-  background?: string;
-  /** The groups overview of a large network; absent: every shown person is drawn. */
-  overview?: OverviewInput | null;
-}
-
 /** The node key of a closed group. */
 export const groupKey = (group: number): string => `group:${group}`;
 
@@ -124,9 +91,6 @@ function fallbackPoint(i: number): Point {
   return { x: r * Math.cos(a), y: r * Math.sin(a) };
 }
 
-/** People and ties handled between two yields of `modelSteps` (a few milliseconds of work). */
-const NODES_PER_STEP = 250;
-const TIES_PER_STEP = 1000;
 /** Lines a closed group keeps to others in the overview: its strongest (a backbone, not a ball of lines). */
 const GROUP_LINES = 3;
 /** Organisations of up to this many people are drawn as a clique; larger ones as a star around their best-connected member. */
@@ -137,9 +101,13 @@ export function buildModel(input: ModelInput): GraphModel {
   return runToEnd(modelSteps(input));
 }
 
-/** The model, built in steps of a few milliseconds: the view builds a large graph's model in time slices. */
-export function* modelSteps(input: ModelInput): Generator<void, GraphModel, void> {
-  const { network, today, settings, options, metrics, positions } = input;
+/**
+ * The model, built in steps of a few milliseconds: the view builds a large graph's model in time slices. With a
+ * `cache` (the session's), what the last model shares with this one is taken from it (model-base.ts): opening a
+ * group of the overview handles that group's people and their ties only.
+ */
+export function* modelSteps(input: ModelInput, cache?: ModelCache): Generator<void, GraphModel, void> {
+  const { network, today, options, metrics, positions } = input;
   const persons = network.people, n = persons.length;
   const adj = network.adjacency;
   const counts = { people: n, shown: 0, edges: 0, missing: network.missing, selfLinks: network.selfLinks };
@@ -148,7 +116,8 @@ export function* modelSteps(input: ModelInput): Generator<void, GraphModel, void
     graph, legend: [], edgeKinds: [], counts, message, centre, focus: null, overview: null,
   });
   if (n === 0) return empty('empty');
-  const sel = select({ ...input, pair: (i, j) => pairCode(i, j, n) });
+  const base = yield* baseFor(input, cache);
+  const { sel, greyed, colours, legendCount } = base;
   if (sel.noCentre) return empty('no-centre');
   if (sel.shown.length === 0) return empty('no-match');
   const { shown, isShown, introRank, introPairs, focusNeighbours } = sel;
@@ -158,41 +127,30 @@ export function* modelSteps(input: ModelInput): Generator<void, GraphModel, void
 
   // The groups overview: for a large network, outside local mode, unless the whole graph is asked for.
   const ov = input.overview;
-  const grouped = ov != null && !options.local && !options.whole && shown.length > ov.from;
-  if (grouped && ov.groups === null) return { ...empty('grouping'), centre: pathOf(centre) };
-  const groupOf = grouped ? ov.groups! : null;
-  const open = new Set(grouped ? ov.open : []);
+  if (ov != null && !options.local && !options.whole && shown.length > ov.from && ov.groups === null) return { ...empty('grouping'), centre: pathOf(centre) };
+  const grouped = base.overview;
+  const groupOf = grouped ? grouped.groupOf : null;
+  const open = new Set(grouped ? ov!.open : []);
   // A searched person and the people on intro paths are drawn as people: their groups open.
   if (groupOf) for (const i of [focus, ...introRank.keys()]) if (i !== null) open.add(groupOf[i]!);
   const drawn = (i: number) => isShown[i] === 1 && (groupOf === null || open.has(groupOf[i]!));
+  // The people drawn: every shown person, or in the overview the members of open groups (in the network's order).
+  let people: readonly number[] = shown;
+  if (grouped) {
+    const list: number[] = [];
+    for (const g of open) for (const i of grouped.members.get(g) ?? []) list.push(i);
+    people = list.sort((a, b) => a - b);
+  }
 
   const bg = input.background ?? '#ffffff';
-  const greyedFlag = new Uint8Array(n);
-  for (let k = 0; k < shown.length; k++) {
-    if (k % (4 * NODES_PER_STEP) === 4 * NODES_PER_STEP - 1) yield;
-    const i = shown[k]!;
-    greyedFlag[i] = (persons[i]!.archived ? 1 : 0) | (isDormant(persons[i]!, today, settings) ? 2 : 0);
-  }
-  const colours = colourGroups({ network, colourBy: options.colourBy, shown, grey: (i) => greyedFlag[i]! > 0, community: metrics?.community ?? null, background: bg });
-  const legendCount = new Map<string, number>();
   const highlighting = intro !== null || focus !== null;
 
   // People: in the network's order (paths sorted), so the same input gives the same model.
-  const bubbles = new Map<number, { members: number; colourKey: string | null }>();
-  for (let k = 0; k < shown.length; k++) {
+  for (let k = 0; k < people.length; k++) {
     if (k % NODES_PER_STEP === NODES_PER_STEP - 1) yield;
-    const i = shown[k]!, p = persons[i]!, path = p.path;
+    const i = people[k]!, p = persons[i]!, path = p.path;
     const key = colours.keyOf(i);
-    legendCount.set(key, (legendCount.get(key) ?? 0) + 1);
-    if (!drawn(i)) {
-      const g = groupOf![i]!;
-      const b = bubbles.get(g);
-      if (b) b.members++;
-      else bubbles.set(g, { members: 1, colourKey: key === 'greyed' ? null : key });
-      if (b && b.colourKey === null && key !== 'greyed') b.colourKey = key;
-      continue;
-    }
-    const archived = (greyedFlag[i]! & 1) === 1, dormant = (greyedFlag[i]! & 2) === 2;
+    const archived = (greyed[i]! & 1) === 1, dormant = (greyed[i]! & 2) === 2;
     const broker = metrics?.broker?.get(path) ?? 0;
     const rank = introRank.get(i) ?? 0;
     const inFocus = i === focus || focusNeighbours.has(i);
@@ -219,11 +177,10 @@ export function* modelSteps(input: ModelInput): Generator<void, GraphModel, void
 
   // Closed groups: one bubble each, in the colour of their group, sized by the people they hold.
   const groupsShown = new Set<number>();
-  if (groupOf) {
-    for (const i of shown) groupsShown.add(groupOf[i]!);
-    const leads = metrics ? communityLeads(network, metrics.community) : new Map<number, number>();
-    for (const [g, b] of [...bubbles].sort((x, y) => x[0] - y[0])) {
-      const lead = g === ALONE ? null : leads.get(g);
+  if (grouped) {
+    for (const g of grouped.bubbles.keys()) groupsShown.add(g);
+    for (const [g, b] of [...grouped.bubbles].filter(([g]) => !open.has(g)).sort((x, y) => x[0] - y[0])) {
+      const lead = g === ALONE ? null : grouped.leads.get(g);
       const c = ov!.centres.get(g) ?? fallbackPoint(n + g + 1);
       graph.addNode(groupKey(g), {
         label: ov!.label(lead === undefined || lead === null ? null : persons[lead]!.name, b.members),
@@ -248,8 +205,9 @@ export function* modelSteps(input: ModelInput): Generator<void, GraphModel, void
   // Endpoints: a drawn person is its index; a closed group is n + its id + 1 (ALONE is -1).
   const endpoint = (i: number) => (drawn(i) ? i : n + groupOf![i]! + 1);
   const keyOf = (e: number) => (e < n ? persons[e]!.path : groupKey(e - n - 1));
-  const total = n + (groupOf ? Math.max(0, ...bubbles.keys()) + 2 : 0);
-  const groupTies = new Map<number, number>();
+  const total = grouped ? grouped.total : n;
+  // Lines between closed groups as the base counted them; the ties of open groups are handled below.
+  const groupTies = new Map<number, number>(grouped?.closedTies);
   const addEdge = (i: number, j: number, kind: EdgeKind) => {
     const code = pairCode(i, j, n);
     const source = persons[i]!.path, target = persons[j]!.path;
@@ -285,10 +243,29 @@ export function* modelSteps(input: ModelInput): Generator<void, GraphModel, void
     edgeKinds.add(kind);
   };
   const { ends, introduced } = network.ties;
-  for (let k = 0; k < introduced.length; k++) {
-    if (k % TIES_PER_STEP === TIES_PER_STEP - 1) yield;
+  // The ties to handle one by one: every tie, or in the overview those of open groups (in the network's order).
+  let tieList: ArrayLike<number> | null = null;
+  if (grouped) {
+    const seen = new Set<number>();
+    for (const g of open) for (const k of grouped.touching.get(g) ?? []) seen.add(k);
+    tieList = Int32Array.from(seen).sort();
+  }
+  const tieCount = tieList ? tieList.length : introduced.length;
+  for (let t = 0; t < tieCount; t++) {
+    if (t % TIES_PER_STEP === TIES_PER_STEP - 1) yield;
+    const k = tieList ? tieList[t]! : t;
     const a = ends[2 * k]!, b = ends[2 * k + 1]!;
     if (!isShown[a] || !isShown[b]) continue;
+    if (grouped) {
+      // The base counted this tie between two closed groups: one of them is open now.
+      const ga = groupOf![a]!, gb = groupOf![b]!;
+      if (ga !== gb) {
+        const code = pairCode(n + ga + 1, n + gb + 1, total);
+        const left = groupTies.get(code)! - 1;
+        if (left > 0) groupTies.set(code, left);
+        else groupTies.delete(code);
+      }
+    }
     const ea = groupOf ? endpoint(a) : a, eb = groupOf ? endpoint(b) : b;
     if (ea >= n || eb >= n) {
       // A tie with a closed group: counted on the line between the two ends' nodes.

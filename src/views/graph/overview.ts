@@ -7,6 +7,7 @@
  */
 import { adjacencyOf } from '../../core/adjacency';
 import type { Network } from '../../core/network';
+import { runToEnd } from '../../core/steps';
 import { layoutMatrices, layoutSettings, type LayoutJob } from './jobs';
 import type { Point } from './layout';
 
@@ -62,9 +63,18 @@ export function membersOf(groups: Int32Array): Map<number, number[]> {
 
 /** Ties between two groups (a pair key "a b" with a < b) and their count. */
 export function tiesBetween(network: Network, groups: Int32Array): Map<string, number> {
+  return runToEnd(tiesBetweenSteps(network, groups));
+}
+
+/** Ties counted between two yields of `tiesBetweenSteps`. */
+const TIES_PER_YIELD = 8000;
+
+/** The same in steps (the session packs a large network's groups in time slices). */
+export function* tiesBetweenSteps(network: Network, groups: Int32Array): Generator<void, Map<string, number>, void> {
   const out = new Map<string, number>();
   const { ends } = network.ties;
   for (let k = 0; k < ends.length; k += 2) {
+    if (k % (2 * TIES_PER_YIELD) === 2 * TIES_PER_YIELD - 2) yield;
     const a = groups[ends[k]!]!, b = groups[ends[k + 1]!]!;
     if (a === b) continue;
     const key = a < b ? `${a} ${b}` : `${b} ${a}`;
@@ -80,6 +90,11 @@ export function tiesBetween(network: Network, groups: Int32Array): Map<string, n
  * the number of passes shrinks as groups grow, so that the whole stays within a few tens of milliseconds.
  */
 export function packGroups(sizes: ReadonlyMap<number, number>, ties: ReadonlyMap<string, number>): Map<number, Point> {
+  return runToEnd(packGroupsSteps(sizes, ties));
+}
+
+/** The same in steps: one pass of the force layout each (the session runs them in time slices). */
+export function* packGroupsSteps(sizes: ReadonlyMap<number, number>, ties: ReadonlyMap<string, number>): Generator<void, Map<number, Point>, void> {
   const ids = [...sizes.keys()].sort((a, b) => sizes.get(b)! - sizes.get(a)! || a - b);
   const k = ids.length;
   const at = new Map(ids.map((c, i) => [c, i]));
@@ -138,8 +153,9 @@ export function packGroups(sizes: ReadonlyMap<number, number>, ties: ReadonlyMap
       y[b]! -= (dy / d) * step;
     }
     separate();
+    yield;
   }
-  for (let pass = 0; pass < 15 && separate(); pass++);
+  for (let pass = 0; pass < 15 && separate(); pass++) yield;
   return new Map(ids.map((c, i) => [c, { x: x[i]!, y: y[i]! }]));
 }
 

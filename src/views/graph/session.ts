@@ -29,9 +29,9 @@ import type { CoreSettings, Day } from '../../core/types';
 import type { GraphData } from './graph-data';
 import type { LayoutJob } from './jobs';
 import { layoutJob, placeNodes, type Point } from './layout';
-import { groupKey, modelSteps, type GraphModel, type ModelInput } from './model';
+import { groupKey, modelSteps, type GraphModel, type ModelCache, type ModelInput } from './model';
 import type { GraphOptions } from './options';
-import { fitInDisc, groupLayoutJob, membersOf, overviewGroups, packGroups, spiral, tiesBetween } from './overview';
+import { fitInDisc, groupLayoutJob, membersOf, overviewGroups, packGroupsSteps, spiral, tiesBetweenSteps } from './overview';
 import { Cancelled, type JobRunner, type Where } from './runner';
 import { runInSlices, type Scheduler } from './schedule';
 import { communitySizes } from './colour-groups';
@@ -104,6 +104,8 @@ export class GraphSession {
   private waiting: (() => void)[] = [];
   private stopWaiting: (() => void) | null = null;
   private fullLayout: LayoutJob | null = null;
+  /** What the last model shares with the next (model-base.ts): opening a group rebuilds only that group. */
+  private readonly modelCache: ModelCache = { base: null };
   private idleWaiters: (() => void)[] = [];
   private cancelled = false;
 
@@ -259,8 +261,7 @@ export class GraphSession {
     const network = this.network;
     if (!network) return;
     this.phase = 'model';
-    const input = this.input(network);
-    this.slices(modelSteps(input), null, (model, busy) => {
+    this.slices(this.modelWork(network), null, (model, busy) => {
       this.timings.model = busy;
       this.phase = 'idle';
       this.model = model;
@@ -276,13 +277,19 @@ export class GraphSession {
     });
   }
 
-  private input(network: Network): ModelInput {
+  private *modelWork(network: Network): Generator<void, GraphModel, void> {
+    return yield* modelSteps(yield* this.input(network), this.modelCache);
+  }
+
+  /** What the model is built from; in steps: a large network's groups are packed the first time (a few passes). */
+  private *input(network: Network): Generator<void, ModelInput, void> {
     const s = this.state;
     const settings = this.host.settings();
     const metrics = this.host.data.metrics(network.key);
-    const groups = metrics ? this.groupsOf(network) : null;
+    const grouping = metrics ? this.groupsAndMembers(network) : null;
+    const groups = grouping?.groups ?? null;
     const layout = this.host.data.groupLayout(network.key);
-    if (groups) this.placeGroups(network, groups, layout);
+    if (grouping) yield* this.placeGroups(network, grouping.groups, grouping.members, layout);
     return {
       network,
       today: this.host.today(),
@@ -308,21 +315,30 @@ export class GraphSession {
     };
   }
 
-  private groupCache: { key: string; groups: Int32Array } | null = null;
+  private groupCache: { key: string; groups: Int32Array; members: Map<number, number[]> } | null = null;
 
   private groupsOf(network: Network): Int32Array | null {
+    return this.groupsAndMembers(network)?.groups ?? null;
+  }
+
+  /** Each person's overview group and each group's members, once per network structure. */
+  private groupsAndMembers(network: Network): { groups: Int32Array; members: Map<number, number[]> } | null {
     const metrics = this.host.data.metrics(network.key);
     if (!metrics) return null;
-    if (this.groupCache?.key !== network.key) this.groupCache = { key: network.key, groups: overviewGroups(network, metrics.community) };
-    return this.groupCache.groups;
+    if (this.groupCache?.key !== network.key) {
+      const groups = overviewGroups(network, metrics.community);
+      this.groupCache = { key: network.key, groups, members: membersOf(groups) };
+    }
+    return this.groupCache;
   }
 
   /** Group centres once; members of each group to be drawn open, placed on a spiral and laid out in the worker. */
-  private placeGroups(network: Network, groups: Int32Array, layout: ReturnType<GraphData['groupLayout']>): void {
-    const members = membersOf(groups);
+  private *placeGroups(network: Network, groups: Int32Array, members: Map<number, number[]>, layout: ReturnType<GraphData['groupLayout']>): Generator<void, void, void> {
     if (layout.centres.size === 0) {
       const sizes = new Map([...members].map(([g, list]) => [g, list.length]));
-      for (const [g, p] of packGroups(sizes, tiesBetween(network, groups))) layout.centres.set(g, p);
+      const centres = yield* packGroupsSteps(sizes, yield* tiesBetweenSteps(network, groups));
+      // A build stopped halfway leaves no half-packed centres: they are set together.
+      if (layout.centres.size === 0) for (const [g, p] of centres) layout.centres.set(g, p);
     }
     const open = new Set(this.state.open);
     const focus = this.state.focus === null ? undefined : network.indexOf.get(this.state.focus);

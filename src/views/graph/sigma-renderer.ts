@@ -28,6 +28,8 @@ export class SigmaRenderer implements GraphRenderer {
   private readonly widths = new TextWidths();
   private press: { key: string; at: Point; moved: boolean; timer: number | null; menu: boolean } | null = null;
   private swallowClick = false;
+  /** sigma has processed the graph as it is now at this stage size (setGraph does, in the same task). */
+  private processed = false;
 
   constructor(private readonly container: HTMLElement, private graph: ModelGraph, private readonly events: RendererEvents, private theme: Theme) {
     this.sigma = new Sigma<ModelNode, ModelEdge>(graph, container, {
@@ -102,6 +104,7 @@ export class SigmaRenderer implements GraphRenderer {
       payload.preventSigmaDefault();
       const at = s.viewportToGraph(event);
       this.graph.mergeNodeAttributes(press.key, at);
+      this.processed = false;
       this.events.drag(press.key, at, false);
     });
     const release = () => {
@@ -181,9 +184,11 @@ export class SigmaRenderer implements GraphRenderer {
     this.near = null;
     this.order = null;
     this.sigma.setGraph(graph);
+    this.processed = true;
   }
 
   refresh(): void {
+    this.processed = false;
     this.order = null;
     // The graph's attribute events have scheduled a refresh already; this joins it (one pass per frame).
     this.sigma.scheduleRefresh();
@@ -200,10 +205,14 @@ export class SigmaRenderer implements GraphRenderer {
     if (keys === null) this.graph.forEachNode((_k, a) => take(a));
     else for (const k of keys) if (this.graph.hasNode(k)) take(this.graph.getNodeAttributes(k));
     if (!Number.isFinite(minX)) return;
-    // The stage may have changed size this very task (a panel opened): measure it now.
+    // The stage may have changed size this very task (a panel opened): measure it now. A graph just set is
+    // processed already (setGraph draws at once): a second full pass would double the cost of opening a group.
+    const { width: w0, height: h0 } = s.getDimensions();
     s.resize();
     this.measureStage();
-    s.refresh();
+    const resized = s.getDimensions().width !== w0 || s.getDimensions().height !== h0;
+    if (resized || !this.processed) s.refresh();
+    this.processed = false;
     const { width, height } = s.getDimensions();
     const { top, right, bottom, left } = this.insets;
     // Camera states are in sigma's framed coordinates: measure the box's size on screen at ratio 1, then scale.
