@@ -6,6 +6,7 @@
 import { Menu } from 'obsidian-test-mocks/obsidian';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type TiesPlugin from '../../src/main';
+import type { ImportSourceModal } from '../../src/actions/import/source-modal';
 import { CheckModal } from '../../src/obsidian/check-modal';
 import { openAttentionView, RENDER_DELAY_MS, VIEW_TYPE_ATTENTION, type AttentionView } from '../../src/views/attention/attention-view';
 import { FOLDS_KEY } from '../../src/views/attention/folds';
@@ -149,7 +150,7 @@ describe('onboarding and problems (issue 12, point 2)', () => {
     const run = vi.fn(() => true);
     const setting = { open: vi.fn(), openTabById: vi.fn() };
     Object.assign(t.app, { commands: { executeCommandById: run }, setting });
-    const importer = vi.spyOn(plugin!.actions.importer, 'start').mockResolvedValue();
+    const importer = vi.spyOn(plugin!.actions.importer, 'start').mockReturnValue(null as unknown as ImportSourceModal);
     const click = (action: string) => el.querySelector<HTMLElement>(`[data-action="${action}"]`)!.click();
     click('new-person');
     expect(run).toHaveBeenCalledWith('ties:new-person');
