@@ -13,7 +13,7 @@ import { translator } from '../src/i18n/i18n';
 import { PeopleIndex } from '../src/index/people-index';
 import { defaultSettings } from '../src/settings/settings';
 import { buildModel, FIRST_CHUNK } from '../src/views/attention/model';
-import type { ListState } from '../src/views/attention/list';
+import type { ListOptions, ListState } from '../src/views/attention/list';
 import type { RenderContext } from '../src/views/attention/rows';
 import { generateVault } from './generate';
 import { gc, line, median, ms, time } from './measure';
@@ -61,6 +61,8 @@ export async function attentionFigures(): Promise<void> {
     },
   };
   const shown = new Map<AttentionKind, number>();
+  // As the view renders: nothing folded, the capacity line closed, no problems counted yet.
+  const options: ListOptions = { shown, collapsed: new Set(), capacityOpen: false, callHourSize: 5, problems: 0, setup: { tags: ['person'], folder: 'People', folderExists: true } };
 
   console.log('\nDue-for-attention sidebar (model + DOM on happy-dom; median of repeated runs)');
   for (const people of [2_000, 10_000]) {
@@ -70,7 +72,7 @@ export async function attentionFigures(): Promise<void> {
 
     /** One render as the view does it: the people list, the model, the DOM (keeping what did not change). */
     const render = (container: HTMLElement, state: ListState) =>
-      renderList(container, buildModel(index.people(), today, settings, 'en'), state, shown, 5, ctx).state;
+      renderList(container, buildModel(index.people(), today, settings, 'en'), state, options, ctx).state;
 
     const firsts: number[] = [];
     let container = createDiv();
@@ -110,7 +112,7 @@ export async function attentionFigures(): Promise<void> {
       listed.push(read);
       again.push(read + time(() => {
         const next = buildModel(list, today, settings, 'en');
-        dom.push(time(() => (state = renderList(container, next, state, shown, 5, ctx).state)));
+        dom.push(time(() => (state = renderList(container, next, state, options, ctx).state)));
       }));
       created.push(Array.from(container.querySelectorAll('*')).filter((e) => !before.has(e)).length);
     }

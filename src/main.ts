@@ -21,6 +21,12 @@ import { registerGraphView } from './views/graph/graph-view';
 import type { ViewHost } from './views/live-view';
 import { registerNotePeopleView } from './views/note-people/note-people-view';
 
+/** The parts of Obsidian's App that the typings leave out and Ties uses: its commands and settings window. */
+interface AppInternals {
+  commands?: { executeCommandById(id: string): boolean };
+  setting?: { open(): void; openTabById(id: string): void };
+}
+
 export default class TiesPlugin extends Plugin implements ActionsContext, SettingsHost {
   settings!: TiesSettings;
   index!: PeopleIndex;
@@ -55,7 +61,7 @@ export default class TiesPlugin extends Plugin implements ActionsContext, Settin
     this.addCommand({
       id: 'check-person-notes',
       name: this.t('check.command'),
-      callback: () => new CheckModal(this.app, this.index, !this.sync.loaded, this.t).open(),
+      callback: () => this.checkNotes(),
     });
     this.actions = registerPersonActions(this);
     this.addSettingTab(new TiesSettingTab(this.app, this));
@@ -67,9 +73,24 @@ export default class TiesPlugin extends Plugin implements ActionsContext, Settin
       openReview: () => openAttentionView(this.app), startCallHour: () => this.startCallHour(),
     }));
     const host = this.viewHost();
-    registerAttentionView(this, host);
+    registerAttentionView(this, host, this.store);
     registerGraphView(this, host, this.store);
     registerNotePeopleView(this, host);
+  }
+
+  private checkNotes(): void {
+    new CheckModal(this.app, this.index, !this.sync.loaded, this.t).open();
+  }
+
+  /** Runs one of Ties' own commands by its id (Obsidian's command registry is not in the typings). */
+  private runOwnCommand(id: string): void {
+    (this.app as unknown as AppInternals).commands?.executeCommandById(`${this.manifest.id}:${id}`);
+  }
+
+  private openSettingsTab(): void {
+    const setting = (this.app as unknown as AppInternals).setting;
+    setting?.open();
+    setting?.openTabById(this.manifest.id);
   }
 
   private useDailyNotes(read: DailyNoteConfigRead): void {
@@ -124,6 +145,9 @@ export default class TiesPlugin extends Plugin implements ActionsContext, Settin
       actions: () => this.actions,
       today: () => localToday(),
       importPeople: () => void this.actions.importer.start(),
+      newPerson: () => this.runOwnCommand('new-person'),
+      openSettings: () => this.openSettingsTab(),
+      checkNotes: () => this.checkNotes(),
       onSettingsChange: (listener) => this.settingsEvents.on(listener),
       review: () => this.conscience.summary(),
     };

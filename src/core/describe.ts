@@ -5,7 +5,8 @@ import type { Day, Language, Reason } from './types';
 
 interface Words {
   plural(n: number, one: string, many: string): string;
-  every: (what: string) => string;
+  /** "every week"; `neuter` for Dutch het-words ("elk kwartaal", "elk jaar"). */
+  every: (what: string, neuter: boolean) => string;
   day: [string, string]; week: [string, string]; month: [string, string]; year: [string, string];
   quarter: string;
   ago: (what: string) => string;
@@ -47,20 +48,20 @@ const EN: Words = {
 
 const NL: Words = {
   plural: (n, one, many) => `${n} ${n === 1 ? one : many}`,
-  every: (what) => `elke ${what}`,
+  every: (what, neuter) => `${neuter ? 'elk' : 'elke'} ${what}`,
   day: ['dag', 'dagen'], week: ['week', 'weken'], month: ['maand', 'maanden'], year: ['jaar', 'jaar'],
   quarter: 'kwartaal',
   ago: (what) => `${what} geleden`,
   sinceLast: (d) => `${d} ${d === 1 ? 'dag' : 'dagen'} sinds laatste contact`,
   noContact: 'nog geen contact',
-  followUp: (t) => (t ? `navragen: ${t}` : 'navragen'),
+  followUp: (t) => (t ? `opvolgen: ${t}` : 'opvolgen'),
   dueToday: 'vandaag',
-  dueAgo: (w) => `sinds ${w}`,
+  dueAgo: (w) => `${w} over tijd`,
   birthdayToday: 'vandaag jarig',
   birthdayTomorrow: 'morgen jarig',
   birthdayOn: (w) => `jarig op ${w}`,
   turns: (a) => `wordt ${a}`,
-  owe: (n) => (n === 1 ? 'je bent een wederdienst schuldig' : `je bent ${n} wederdiensten schuldig`),
+  owe: (n) => (n === 1 ? 'je bent een gunst schuldig' : `je bent ${n} gunsten schuldig`),
   lastContact: (ago) => `laatste contact ${ago}`,
   earlier: (n) => `${n} eerdere ${n === 1 ? 'contact' : 'contacten'}`,
   locale: 'nl',
@@ -74,12 +75,13 @@ export function words(lang: Language): Words {
 export function describeCadence(days: number, lang: Language = 'en'): string {
   const w = words(lang);
   const unit = (n: number, u: [string, string]) => (n === 1 ? u[0] : `${n} ${u[1]}`);
-  if (days % 365 === 0) return w.every(unit(days / 365, w.year));
-  if (days === 90) return w.every(w.quarter);
-  if (days % 30 === 0) return w.every(unit(days / 30, w.month));
-  if (days === 182 || days === 183) return w.every(unit(6, w.month));
-  if (days % 7 === 0) return w.every(unit(days / 7, w.week));
-  return w.every(unit(days, w.day));
+  // Dutch "elk jaar", "elk kwartaal" (het-words, one of them), but "elke 2 jaar", "elke maand".
+  if (days % 365 === 0) return w.every(unit(days / 365, w.year), days === 365);
+  if (days === 90) return w.every(w.quarter, true);
+  if (days % 30 === 0) return w.every(unit(days / 30, w.month), false);
+  if (days === 182 || days === 183) return w.every(unit(6, w.month), false);
+  if (days % 7 === 0) return w.every(unit(days / 7, w.week), false);
+  return w.every(unit(days, w.day), false);
 }
 
 /** A span of days as a rough age: "5 days", "3 weeks", "4 months", "2 years". */
@@ -94,10 +96,8 @@ export function describeSpan(days: number, lang: Language = 'en'): string {
 export function describeReason(r: Reason, lang: Language, today: Day): string {
   const w = words(lang);
   switch (r.kind) {
-    case 'follow-up': {
-      const late = today - r.day;
-      return `${w.followUp(withLinkText(r.text))} · ${late === 0 ? w.dueToday : w.dueAgo(describeSpan(late, lang))}`;
-    }
+    case 'follow-up':
+      return `${w.followUp(withLinkText(r.text))} · ${describeDue(r.day, lang, today)}`;
     case 'overdue':
       return `${r.since === null ? w.noContact : w.sinceLast(r.since)} · ${describeCadence(r.cadence, lang)}`;
     case 'date': {
@@ -115,4 +115,21 @@ export function describeReason(r: Reason, lang: Language, today: Day): string {
       return earlier > 0 ? `${head} · ${w.earlier(earlier)}` : head;
     }
   }
+}
+
+/**
+ * A follow-up's text and when it was due, without the "follow up:" in front: for where the heading already
+ * says it is a follow-up (the sidebar's Follow-ups section).
+ */
+export function describeFollowUpItem(r: Extract<Reason, { kind: 'follow-up' }>, lang: Language, today: Day): string {
+  const text = withLinkText(r.text);
+  const due = describeDue(r.day, lang, today);
+  return text === '' ? due : `${text} · ${due}`;
+}
+
+/** "due today", "due 3 weeks ago". */
+function describeDue(day: Day, lang: Language, today: Day): string {
+  const w = words(lang);
+  const late = today - day;
+  return late <= 0 ? w.dueToday : w.dueAgo(describeSpan(late, lang));
 }

@@ -1,9 +1,11 @@
 /**
  * English and Dutch for every string the plugin shows. Each feature keeps its strings in its own file
  * (`src/i18n/<feature>.ts`, exporting `{ en, nl }` with the same keys) and `strings.ts` merges them.
- * `{name}` placeholders are filled from `vars`.
+ * `{name}` placeholders are filled from `vars`; plurals are written `{n, plural, one {# step} other {# steps}}`
+ * (plural.ts chooses the form with Intl.PluralRules).
  */
 import type { Language } from '../core/types';
+import { fillPlurals } from './plural';
 import { STRINGS, type StringKey } from './strings';
 
 export type { StringKey };
@@ -18,7 +20,7 @@ export function resolveLanguage(setting: LanguageSetting, obsidianLanguage: stri
 export function translate(lang: Language, key: StringKey, vars?: Record<string, string | number>): string {
   const template = STRINGS[lang][key] ?? STRINGS.en[key];
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return fillPlurals(template, lang, vars).replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
 /** A translator bound to one language: `t('key', { n: 3 })`. */

@@ -5,13 +5,13 @@
 import { Modal, setIcon, type App } from 'obsidian';
 import { localToday } from '../core/dates';
 import type { Diagnostic } from '../core/types';
-import { translator, type StringKey, type Translate } from '../i18n/i18n';
+import { translator, type Translate } from '../i18n/i18n';
 import type { PeopleIndex } from '../index/people-index';
 
 const english = translator('en');
 
 function count(t: Translate, n: number, key: 'errors' | 'warnings' | 'notes' | 'personNotes'): string {
-  return t(`check.${key}.${n === 1 ? 'one' : 'other'}` as StringKey, { n });
+  return t(`check.${key}`, { n });
 }
 
 /** "3 errors and 5 warnings in 4 notes" / "No problems found in 42 person notes". */

@@ -38,6 +38,12 @@ export interface ViewHost {
   today(): Day;
   /** Import people… (the sidebar offers it while the vault has no person notes). */
   importPeople(): void;
+  /** New person (the sidebar's onboarding). */
+  newPerson(): void;
+  /** Opens Ties' settings tab (the sidebar's onboarding: the people folder). */
+  openSettings(): void;
+  /** Opens Check person notes (the sidebar's "N notes have problems · Check"). */
+  checkNotes(): void;
   /** Subscribes to saved settings changes; returns the function that unsubscribes. */
   onSettingsChange(listener: (change: SettingsChange) => void): () => void;
   /** When the user last reviewed and how many weeks in a row (the sidebar's review line); absent in tests that need none. */

@@ -132,8 +132,10 @@ describe('the due-for-attention sidebar', () => {
     const { t } = await started();
     const { el } = await opened(t);
     const fay = row(el, 'Fay');
-    expect(fay.querySelector('.ties-attention-reason')!.textContent).toBe('follow up: how the exam went · due 4 days ago');
-    expect(fay.querySelector('.ties-attention-interests')!.textContent).toBe('chess · Emma (daughter) · sailing');
+    expect(fay.querySelector('.ties-attention-reason')!.textContent).toBe('how the exam went · due 4 days ago');
+    // Interests whole, each its own element (a line breaks between them, never inside a cut word).
+    expect(fay.querySelector('.ties-attention-interests')!.textContent).toBe('chess · Emma (daughter) · sailing · jazz');
+    expect(texts(fay, '.ties-attention-interests .ties-attention-item')).toEqual(['chess', 'Emma (daughter)', 'sailing', 'jazz']);
     expect(fay.querySelector('.ties-attention-channel')!.getAttribute('aria-label')).toBe('No preferred channel');
     expect(Array.from(fay.querySelectorAll<HTMLElement>('.ties-attention-action')).map((b) => b.dataset.action)).toEqual(['done', 'log', 'snooze']);
 
@@ -143,7 +145,9 @@ describe('the due-for-attention sidebar', () => {
     expect(mail.getAttribute('aria-label')).toBe('Email Otto (otto@example.org)');
     expect(otto.querySelector('[data-action="done"]')).toBeNull();
     expect(row(el, 'Dina').querySelector('a.ties-attention-channel')!.getAttribute('href')).toBe('tel:+31612345678');
-    expect(button(row(el, 'Fred'), 'favour').getAttribute('aria-label')).toBe('Record favour: Fred');
+    // Each button says its key (issue 12: every row action has one).
+    expect(button(row(el, 'Fred'), 'favour').getAttribute('aria-label')).toBe('Record favour: Fred (F)');
+    expect(button(fay, 'done').getAttribute('aria-keyshortcuts')).toBe('D');
 
     for (const b of Array.from(el.querySelectorAll('button'))) expect(b.getAttribute('aria-label') ?? b.textContent).toBeTruthy();
     for (const b of Array.from(el.querySelectorAll('.ties-attention-action'))) expect(b.getAttribute('aria-label')).toMatch(/: /);
@@ -155,7 +159,7 @@ describe('the due-for-attention sidebar', () => {
     const evil = Array.from(el.querySelectorAll<HTMLElement>('.ties-attention-row')).filter((r) => r.dataset.path === `People/${EVIL}.md`);
     expect(evil.length).toBe(2);
     for (const r of evil) expect(r.querySelector('.ties-attention-name')!.textContent).toBe(EVIL);
-    expect(evil[0]!.querySelector('.ties-attention-reason')!.textContent).toBe('follow up: <b>bold</b> question · due 3 weeks ago');
+    expect(evil[0]!.querySelector('.ties-attention-reason')!.textContent).toBe('<b>bold</b> question · due 3 weeks ago');
     expect(evil[0]!.querySelector('.ties-attention-interests')!.textContent).toBe('<script>x()</script>');
     expect(el.querySelector('img, script, b')).toBeNull();
     expect(document.querySelector('img, script')).toBeNull();
@@ -271,7 +275,8 @@ describe('the due-for-attention sidebar', () => {
     await t.app.vault.delete(t.app.vault.getFileByPath('People/Fred.md')!);
     await settled(p);
     expect(el.querySelector('.ties-attention-section[data-kind="favour"]')).toBeNull();
-    expect(texts(el, '.ties-attention-count-value')).toEqual(['2', '2', '1', '0', '1']);
+    // A chip per section that has rows: Favours owed has none now.
+    expect(texts(el, '.ties-attention-count-value')).toEqual(['2', '2', '1', '1']);
     expect(errors).not.toHaveBeenCalled();
   });
 
@@ -581,9 +586,12 @@ describe('the due-for-attention sidebar', () => {
     finishIndexing(t);
     await plugin.sync.whenLoaded();
     const { el } = await opened(t);
-    expect(texts(el, '.ties-attention-section-title')).toEqual(['Navragen', 'Achterstallig', 'Binnenkort', 'Wederdiensten', 'Slapende contacten']);
-    expect(button(row(el, 'Otto'), 'log').getAttribute('aria-label')).toBe('Contact vastleggen: Otto');
-    expect(row(el, 'Fred').querySelector('.ties-attention-reason')!.textContent).toBe('je bent 2 wederdiensten schuldig');
+    expect(texts(el, '.ties-attention-section-title')).toEqual(['Opvolgingen', 'Achterstallig', 'Binnenkort', 'Openstaande gunsten', 'Slapende contacten']);
+    expect(button(row(el, 'Otto'), 'log').getAttribute('aria-label')).toBe('Contact vastleggen: Otto (L)');
+    expect(row(el, 'Fred').querySelector('.ties-attention-reason')!.textContent).toBe('je bent 2 gunsten schuldig');
+    expect(row(el, 'Fay').querySelector('.ties-attention-reason')!.textContent).toBe('how the exam went · 4 dagen over tijd');
+    expect(el.querySelector('.ties-attention-callhour-unit')!.textContent).toBe('mensen');
+    expect(el.querySelector('.ties-attention-callhour-start')!.getAttribute('aria-label')).toBe('Een beluur beginnen met de eerste 5 mensen');
     expect(command(plugin, 'open-due-for-attention').name).toBe('Aandacht nodig openen');
   });
 

@@ -93,7 +93,7 @@ describe('the live views', () => {
     await pause(RENDER_DELAY_MS + 50);
     await graph.whenIdle();
     expect(reload).not.toHaveBeenCalled();
-    expect(sidebar.contentEl.querySelector('.ties-attention-header-title')!.textContent).toBe('Weekoverzicht');
+    expect(sidebar.contentEl.querySelector('.ties-attention-callhour-title')!.textContent).toBe('Beluur');
     expect(graph.contentEl.querySelector('.ties-graph-search')!.getAttribute('placeholder')).toBe('Zoek een persoon…');
   });
 

@@ -5,7 +5,7 @@ import type { Person } from '../../src/core/types';
 import { CallHourSession, lastLogLines, workLine } from '../../src/views/attention/call-hour';
 import { DEFAULT_CALL_HOUR, MAX_CALL_HOUR, readCallHourSize } from '../../src/views/attention/header';
 import {
-  buildModel, callHourPicks, capacity, CHUNK, FIRST_CHUNK, nextVisible, pickDormant, shortInterests,
+  buildModel, callHourPicks, capacity, CHUNK, FIRST_CHUNK, nextVisible, pickDormant, raiseItems, shortInterests,
   suggestChannel, visibleCount, type AttentionSettings,
 } from '../../src/views/attention/model';
 import { day, person, settings as coreSettings } from '../builders';
@@ -49,9 +49,12 @@ describe('the attention model', () => {
     const model = buildModel(everyKind(), T, settings, 'en');
     const [followUp, overdue, date, favour, dormantRow] = model.sections.map((s) => s.rows[0]!);
     expect(followUp).toMatchObject({
-      name: 'Fay', path: 'People/Fay.md', kind: 'follow-up', detail: 'follow up: how the exam went · due 4 days ago',
-      interests: ['chess', 'Emma (daughter)', 'sailing'], actions: ['done', 'log', 'snooze'],
+      // Under Follow-ups the heading says what it is: no "follow up:" again (issue 12); the item keeps it (call hour, CLI).
+      name: 'Fay', path: 'People/Fay.md', kind: 'follow-up', detail: 'how the exam went · due 4 days ago',
+      actions: ['done', 'log', 'snooze'], source: null,
     });
+    expect([followUp!.interests, followUp!.raise]).toEqual([['chess', 'Emma (daughter)', 'sailing', 'jazz'], []]);
+    expect(followUp!.item.detail).toBe('follow up: how the exam went · due 4 days ago');
     expect(followUp!.channel).toEqual({ channel: null, kind: 'plain', href: null, target: null });
     expect(overdue).toMatchObject({ detail: '54 days since last contact · every month', actions: ['log', 'snooze'] });
     expect(overdue!.channel).toEqual({ channel: 'email', kind: 'mail', href: 'mailto:otto@example.org', target: 'otto@example.org' });
@@ -69,7 +72,9 @@ describe('the attention model', () => {
 
   it('speaks Dutch when asked', () => {
     const model = buildModel(everyKind(), T, settings, 'nl');
-    expect(model.sections[3]!.rows[0]!.detail).toBe('je bent 2 wederdiensten schuldig');
+    expect(model.sections[3]!.rows[0]!.detail).toBe('je bent 2 gunsten schuldig');
+    expect(model.sections[0]!.rows[0]!.detail).toBe('how the exam went · 4 dagen over tijd');
+    expect(model.sections[1]!.rows[0]!.detail).toBe('54 dagen sinds laatste contact · elke maand');
   });
 
   it('keys rows uniquely, one per follow-up', () => {
@@ -82,10 +87,29 @@ describe('the attention model', () => {
 });
 
 describe('short interests', () => {
-  it('keeps the first three, cut to 24 characters, skipping blanks', () => {
-    expect(shortInterests(['  a  b ', '', 'an interest that is far too long to show', 'c', 'd'])).toEqual(['a b', 'an interest that is far…', 'c']);
+  it('keeps the first four whole (never cut mid-word), skipping blanks; the row counts the rest', () => {
+    expect(shortInterests(['  a  b ', '', 'an interest that is far too long to show', 'c', 'd', 'e'])).toEqual(['a b', 'an interest that is far too long to show', 'c', 'd']);
     expect(shortInterests([])).toEqual([]);
-    expect([...shortInterests(['x'.repeat(40)])[0]!].length).toBe(24);
+    expect(shortInterests(['x'.repeat(40)])[0]).toBe('x'.repeat(40));
+    const p = person('Many', { cadence: 7, interests: ['a', 'b', ' ', 'c', 'd', 'e', 'f'] });
+    const row = buildModel([p], T, settings, 'en').sections[1]!.rows[0]!;
+    expect([row.interests, row.moreInterests]).toEqual([['a', 'b', 'c', 'd'], 2]);
+  });
+});
+
+describe('raise next time and task follow-ups on a row (issue 9, point 5)', () => {
+  it('lists the person’s undated follow-ups, their links as text', () => {
+    const p = person('Kees', { cadence: 7, follow_ups: ['the [[Dock plan|dock plan]]', '2026-11-01 the chart', 'his new bike'] });
+    const rows = buildModel([p], T, settings, 'en').sections.flatMap((s) => s.rows);
+    for (const r of rows) expect(r.raise).toEqual(['the dock plan', 'his new bike']);
+    expect(raiseItems(undefined)).toEqual([]);
+  });
+
+  it('says where a follow-up from a task lives, and its line', () => {
+    const p = { ...person('Kees', {}), followUps: [{ day: T - 3, text: 'send the chart', raw: 'send the chart 📅 2026-11-21', source: 'Meetings/2026-11-20 Sync with Kees.md', line: 4 }] };
+    const row = buildModel([p], T, settings, 'en').sections[0]!.rows[0]!;
+    expect(row.source).toEqual({ path: 'Meetings/2026-11-20 Sync with Kees.md', line: 4 });
+    expect(row.detail).toBe('send the chart · due 3 days ago');
   });
 });
 

@@ -6,8 +6,8 @@
  */
 import type { AttentionItem, Person } from '../../core/types';
 import { lastLogLines, workLine, type CallHourSession } from './call-hour';
-import { shortInterests, suggestChannel } from './model';
-import { renderChannel, type RenderContext } from './rows';
+import { raiseItems, shortInterests, suggestChannel } from './model';
+import { noteName, renderChannel, type RenderContext } from './rows';
 
 /**
  * Renders the session. `person` is the current pick as the index has it now (undefined when the note is
@@ -52,7 +52,16 @@ export function renderCallHour(
     why.createDiv({ cls: 'ties-callhour-label', text: t('attention.callHour.why') });
     renderReasons(why, session, pick.reasons, items ?? [], name, busy, ctx);
 
-    const interests = shortInterests(person.interests, 8, 60);
+    // Raise next time: what to bring up whatever the call is about; whole items, each on its own line.
+    const raise = raiseItems(person);
+    if (raise.length > 0) {
+      const block = card.createDiv({ cls: 'ties-callhour-block ties-callhour-raise' });
+      block.createDiv({ cls: 'ties-callhour-label', text: t('attention.callHour.raise') });
+      const list = block.createEl('ul', { cls: 'ties-callhour-log' });
+      for (const item of raise) list.createEl('li', { text: item });
+    }
+
+    const interests = shortInterests(person.interests, 8);
     if (interests.length > 0) {
       const block = card.createDiv({ cls: 'ties-callhour-block ties-callhour-interests' });
       block.createDiv({ cls: 'ties-callhour-label', text: t('attention.callHour.interests') });
@@ -107,7 +116,19 @@ function renderReasons(
       return;
     }
     const row = parent.createDiv({ cls: 'ties-callhour-reason ties-callhour-follow-up' });
-    row.createSpan({ cls: 'ties-callhour-reason-text', text: item.detail });
+    const text = row.createSpan({ cls: 'ties-callhour-reason-text', text: item.detail });
+    const { source, line } = item.reason;
+    if (source !== undefined && line !== undefined) {
+      // A follow-up from a task: where it lives, a link that opens that note at the task.
+      const note = noteName(source);
+      text.appendText(' · ');
+      text.createEl('a', {
+        cls: 'ties-attention-source',
+        text: t('attention.fromTask', { note }),
+        href: '#',
+        attr: { 'data-action': 'open-source', 'data-path': source, 'data-line': String(line), 'aria-label': t('attention.fromTaskLabel', { note }) },
+      });
+    }
     const label = t('attention.action.done');
     const done = row.createEl('button', {
       cls: 'ties-callhour-done',

@@ -5,6 +5,8 @@
 import { rank } from '../../core/attention';
 import { effectiveCircle } from '../../core/circle';
 import { isoWeek } from '../../core/dates';
+import { describeFollowUpItem } from '../../core/describe';
+import { withLinkText } from '../../core/links';
 import {
   ATTENTION_ORDER, CIRCLES,
   type AttentionItem, type AttentionKind, type Circle, type CoreSettings, type Day, type Language, type Person,
@@ -40,10 +42,16 @@ export interface AttentionRow {
   readonly name: string;
   readonly kind: AttentionKind;
   readonly item: AttentionItem;
-  /** The reason in words. */
+  /** The reason in words; under Follow-ups without "follow up:" in front (the heading says it). */
   readonly detail: string;
-  /** The first few interests, each shortened. */
+  /** The first few interests, whole. */
   readonly interests: string[];
+  /** Interests not shown on the row. */
+  readonly moreInterests: number;
+  /** The person's raise-next-time items (follow-ups without a day), as their text. */
+  readonly raise: string[];
+  /** For a follow-up from a task: the note that holds it and the task's 0-based line. */
+  readonly source: { path: string; line: number } | null;
   readonly channel: ChannelSuggestion;
   readonly actions: readonly RowAction[];
 }
@@ -83,9 +91,8 @@ export interface AttentionSettings extends CoreSettings {
   dormantPerWeek: number;
 }
 
-/** Interests shown on a row: at most this many, each at most INTEREST_LENGTH characters. */
-export const INTEREST_COUNT = 3;
-export const INTEREST_LENGTH = 24;
+/** Interests shown on a row, whole: at most this many (the row says how many more). */
+export const INTEREST_COUNT = 4;
 
 /** Rows rendered at first per section, and rows added by each "Show more". */
 export const FIRST_CHUNK = 10;
@@ -101,14 +108,21 @@ class Row implements AttentionRow {
   readonly kind: AttentionKind;
   readonly detail: string;
   readonly actions: readonly RowAction[];
+  readonly source: { path: string; line: number } | null;
   private shortList: string[] | null = null;
+  private raiseList: string[] | null = null;
   private suggestion: ChannelSuggestion | null = null;
 
-  constructor(readonly key: string, readonly item: AttentionItem, private readonly find: (path: string) => Person | undefined) {
+  constructor(
+    readonly key: string, readonly item: AttentionItem, private readonly find: (path: string) => Person | undefined,
+    today: Day, lang: Language,
+  ) {
     this.path = item.path;
     this.name = item.name;
     this.kind = item.kind;
-    this.detail = item.detail;
+    const r = item.reason;
+    this.detail = r.kind === 'follow-up' ? describeFollowUpItem(r, lang, today) : item.detail;
+    this.source = r.kind === 'follow-up' && r.source !== undefined && r.line !== undefined ? { path: r.source, line: r.line } : null;
     this.actions = ACTIONS_BY_KIND[item.kind];
   }
 
@@ -118,6 +132,19 @@ class Row implements AttentionRow {
       this.shortList = p ? shortInterests(p.interests) : [];
     }
     return this.shortList;
+  }
+
+  get moreInterests(): number {
+    const p = this.find(this.path);
+    if (!p) return 0;
+    let all = 0;
+    for (const s of p.interests) if (s.trim() !== '') all++;
+    return Math.max(0, all - this.interests.length);
+  }
+
+  get raise(): string[] {
+    this.raiseList ??= raiseItems(this.find(this.path));
+    return this.raiseList;
   }
 
   get channel(): ChannelSuggestion {
@@ -177,7 +204,7 @@ export function buildModel(people: readonly Person[], today: Day, settings: Atte
     } else {
       key = `${item.kind}\u0000${item.path}`;
     }
-    grouped.get(item.kind)!.push(new Row(key, item, find));
+    grouped.get(item.kind)!.push(new Row(key, item, find, today, lang));
   }
 
   const week = isoWeek(today);
@@ -192,16 +219,21 @@ export function buildModel(people: readonly Person[], today: Day, settings: Atte
   return { today, week, sections, total: items.length, capacity: capacity(people, settings), people: people.length };
 }
 
-/** The first INTEREST_COUNT interests, each cut to INTEREST_LENGTH characters with an ellipsis. */
-export function shortInterests(interests: readonly string[], count = INTEREST_COUNT, length = INTEREST_LENGTH): string[] {
+/** The first `count` interests, whole (white space folded): a row wraps them rather than cut one. */
+export function shortInterests(interests: readonly string[], count = INTEREST_COUNT): string[] {
   const out: string[] = [];
   for (const raw of interests) {
     if (out.length >= count) break;
     const s = raw.replace(/\s+/g, ' ').trim();
-    if (s === '') continue;
-    const chars = [...s];
-    out.push(chars.length > length ? `${chars.slice(0, length - 1).join('').trimEnd()}…` : s);
+    if (s !== '') out.push(s);
   }
+  return out;
+}
+
+/** A person's raise-next-time items (follow-ups without a day), their links as text. */
+export function raiseItems(person: Pick<Person, 'followUps'> | undefined): string[] {
+  const out: string[] = [];
+  for (const f of person?.followUps ?? []) if (f.day === null && f.text.trim() !== '') out.push(withLinkText(f.text));
   return out;
 }
 
@@ -315,11 +347,11 @@ export function callHourPicks(model: AttentionModel, n: number): { path: string;
     for (const row of rows) {
       const known = byPath.get(row.path);
       if (known) {
-        known.reasons.push(row.detail);
+        known.reasons.push(row.item.detail);
         continue;
       }
       if (out.length >= n) continue;
-      const pick = { path: row.path, name: row.name, reasons: [row.detail] };
+      const pick = { path: row.path, name: row.name, reasons: [row.item.detail] };
       byPath.set(row.path, pick);
       out.push(pick);
     }
@@ -333,8 +365,8 @@ export function reasonsByPath(model: AttentionModel): Map<string, string[]> {
   for (const section of model.sections)
     for (const row of section.rows) {
       const list = out.get(row.path);
-      if (list) list.push(row.detail);
-      else out.set(row.path, [row.detail]);
+      if (list) list.push(row.item.detail);
+      else out.set(row.path, [row.item.detail]);
     }
   return out;
 }

@@ -18,7 +18,7 @@ export function reviewLineText(summary: ReviewSummary, t: Translate): string {
 }
 
 /**
- * Puts the line into the header in `root` (after its title), or at the top of `root` when it has no header
+ * Puts the line into the header's place for it in `root`, or at the top of `root` when it has no header
  * (the empty and loading states); updates the line already there. Nothing without a summary.
  */
 export function renderReviewLine(root: HTMLElement, summary: ReviewSummary | undefined, t: Translate): void {
@@ -27,14 +27,14 @@ export function renderReviewLine(root: HTMLElement, summary: ReviewSummary | und
     existing?.remove();
     return;
   }
-  const header = root.querySelector<HTMLElement>('.ties-attention-header');
-  const parent = header ?? root;
+  // The header keeps a place for it; without a header (the empty and loading states), the top of `root`.
+  const slot = root.querySelector<HTMLElement>('.ties-attention-review');
+  const parent = slot ?? root;
   let el = existing;
   if (!el || el.parentElement !== parent) {
     existing?.remove();
     el = createDiv({ cls: 'ties-review-line' });
-    const title = header?.querySelector(':scope > .ties-attention-header-title');
-    if (title) title.after(el);
+    if (slot) slot.append(el);
     else parent.prepend(el);
   }
   const text = reviewLineText(summary, t);

@@ -28,6 +28,12 @@ const ACTION_LABELS = {
   favour: 'attention.action.favour',
 } as const;
 
+/**
+ * The key of each row action (lower case works too; README "Keyboard"). A (Add follow-up), T (open the
+ * task's note), M or the context-menu key (the row's menu) and Enter (open the note) have no button.
+ */
+export const ACTION_KEYS: Readonly<Record<RowAction, string>> = { done: 'D', log: 'L', snooze: 'S', favour: 'F' };
+
 export const SECTION_LABELS = {
   'follow-up': 'attention.section.follow-up',
   overdue: 'attention.section.overdue',
@@ -64,7 +70,24 @@ export function channelWord(t: Translate, channel: string): string {
 
 /** Everything a row shows: a row whose signature did not change keeps its element across renders. */
 export function rowSignature(row: AttentionRow): string {
-  return [row.name, row.path, row.detail, row.interests.join('\u0001'), row.channel.channel ?? '', row.channel.href ?? '', row.actions.join(',')].join('\u0000');
+  return [
+    row.name, row.path, row.detail, row.interests.join('\u0001'), row.moreInterests, row.raise.join('\u0001'),
+    row.source ? `${row.source.path}:${row.source.line}` : '', row.channel.channel ?? '', row.channel.href ?? '', row.actions.join(','),
+  ].join('\u0000');
+}
+
+/** "People/Kees.md" → "Kees": how a note's name reads. */
+export function noteName(path: string): string {
+  const file = path.slice(path.lastIndexOf('/') + 1);
+  return file.toLowerCase().endsWith('.md') ? file.slice(0, -3) : file;
+}
+
+/** Items as separate spans with " · " between them, so a line breaks between items and never cuts one. */
+function itemSpans(parent: HTMLElement, items: readonly string[]): void {
+  items.forEach((item, i) => {
+    if (i > 0) parent.appendText(' · ');
+    parent.createSpan({ cls: 'ties-attention-item', text: item });
+  });
 }
 
 /** The channel link (mail or phone) or a neutral icon with the preferred channel as its label. */
@@ -86,20 +109,49 @@ export function renderChannel(parent: HTMLElement, name: string, channel: Channe
   return el;
 }
 
-/** One row: name, channel, reason, interests, action buttons. */
+/**
+ * One row: name, channel and action buttons; the reason; where a task follow-up lives; what to raise next
+ * time; interests. Buttons are not tab stops (the row is, and every button has its key, in its label).
+ */
 export function renderRow(row: AttentionRow, ctx: RenderContext): HTMLElement {
   const { t } = ctx;
-  const el = createDiv({ cls: 'ties-attention-row', attr: { 'data-key': row.key, 'data-path': row.path, 'data-kind': row.kind, tabindex: -1, role: 'listitem' } });
+  const el = createDiv({
+    cls: 'ties-attention-row',
+    attr: { 'data-key': row.key, 'data-path': row.path, 'data-kind': row.kind, tabindex: -1, role: 'listitem', 'aria-haspopup': 'menu' },
+  });
   el.createEl('a', { cls: 'ties-attention-name', text: row.name, href: '#', attr: { 'data-action': 'open', tabindex: -1 } });
   renderChannel(el, row.name, row.channel, ctx);
   el.createDiv({ cls: 'ties-attention-reason', text: row.detail });
-  if (row.interests.length > 0) el.createDiv({ cls: 'ties-attention-interests', text: row.interests.join(' · ') });
+  if (row.source) {
+    const note = noteName(row.source.path);
+    el.createEl('a', {
+      cls: 'ties-attention-source',
+      text: t('attention.fromTask', { note }),
+      href: '#',
+      attr: { 'data-action': 'open-source', tabindex: -1, 'aria-label': `${t('attention.fromTaskLabel', { note })} (T)`, 'aria-keyshortcuts': 'T' },
+    });
+  }
+  if (row.raise.length > 0) {
+    const raise = el.createDiv({ cls: 'ties-attention-raise' });
+    const [head, tail] = t('attention.raise', { items: '\u0000' }).split('\u0000');
+    if (head) raise.createSpan({ cls: 'ties-attention-raise-label', text: head.trimEnd() + ' ' });
+    itemSpans(raise, row.raise);
+    if (tail) raise.appendText(tail);
+  }
+  if (row.interests.length > 0) {
+    const interests = el.createDiv({ cls: 'ties-attention-interests' });
+    itemSpans(interests, row.moreInterests > 0 ? [...row.interests, `+${row.moreInterests}`] : row.interests);
+  }
   const actions = el.createDiv({ cls: 'ties-attention-actions' });
   for (const action of row.actions) {
     const label = actionLabel(t, action);
+    const key = ACTION_KEYS[action];
     const button = actions.createEl('button', {
       cls: 'clickable-icon ties-attention-action',
-      attr: { type: 'button', 'data-action': action, 'aria-label': t('attention.actionFor', { action: label, name: row.name }), tabindex: -1 },
+      attr: {
+        type: 'button', 'data-action': action, tabindex: -1, 'aria-keyshortcuts': key,
+        'aria-label': t('attention.actionFor', { action: label, name: row.name, key }),
+      },
     });
     ctx.icon(button, ACTION_ICONS[action]);
   }
@@ -110,23 +162,29 @@ export function renderRow(row: AttentionRow, ctx: RenderContext): HTMLElement {
 export type RowCache = Map<string, { signature: string; el: HTMLElement }>;
 
 /**
- * A section: heading with count, the first `visible` rows, and "Show more" / "Show all" / "Show fewer".
- * Rows found in `previous` with the same signature are reused; every row rendered is put in `next`.
+ * A section: a heading that folds it (with its count), the first `visible` rows, and "Show more" / "Show
+ * all" / "Show fewer"; a folded section has no rows. Rows found in `previous` with the same signature are
+ * reused; every row rendered is put in `next`.
  */
 export function renderSection(
-  parent: HTMLElement, section: AttentionSection, requested: number | undefined, ctx: RenderContext,
+  parent: HTMLElement, section: AttentionSection, requested: number | undefined, collapsed: boolean, ctx: RenderContext,
   previous: RowCache, next: RowCache,
 ): HTMLElement {
   const { t } = ctx;
-  const el = parent.createDiv({ cls: 'ties-attention-section', attr: { 'data-kind': section.kind } });
-  const heading = el.createDiv({ cls: 'ties-attention-section-heading' });
+  const el = parent.createDiv({ cls: ['ties-attention-section', collapsed ? 'is-collapsed' : ''].filter(Boolean), attr: { 'data-kind': section.kind } });
   const title = t(SECTION_LABELS[section.kind]);
+  const heading = el.createEl('button', {
+    cls: 'ties-attention-section-heading',
+    attr: { type: 'button', 'data-action': 'toggle-section', 'data-kind': section.kind, 'aria-expanded': String(!collapsed) },
+  });
+  ctx.icon(heading.createSpan({ cls: 'ties-attention-section-chevron' }), 'chevron-down');
   heading.createSpan({ cls: 'ties-attention-section-title', text: title });
   const visible = visibleCount(section, requested);
-  const countText = section.kind === 'dormant' && visible < section.count
+  const countText = section.kind === 'dormant' && visible < section.count && !collapsed
     ? t('attention.dormantOfTotal', { shown: visible, count: section.count })
     : String(section.count);
   heading.createSpan({ cls: 'ties-attention-section-count', text: countText });
+  if (collapsed) return el;
 
   const list = el.createDiv({ cls: 'ties-attention-rows', attr: { role: 'list', 'aria-label': title } });
   const rows: HTMLElement[] = [];
