@@ -18,6 +18,19 @@ describe('the due-for-attention sidebar', () => {
       // The demo's meeting notes met Lotte and Henk; its tasks with a due date add three follow-ups (v1.1).
       expect(counts.slice(0, 4)).toEqual(['8', '9', '3', '3']);
       await h.screenshot(open === light ? 'attention-light' : 'attention-dark', sidebar);
+      // What to ask about is readable: its computed colour against the background behind it, at least 4.5:1.
+      const ratio = await sidebar.locator('.ties-attention-interests').first().evaluate((el) => {
+        const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        const lum = (c: number[]) => {
+          const [r, g, b] = c.map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        let bg: Element | null = el;
+        while (bg && /rgba\(0, 0, 0, 0\)|transparent/.test(getComputedStyle(bg).backgroundColor)) bg = bg.parentElement;
+        const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(rgb(getComputedStyle(bg ?? document.body).backgroundColor))];
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      });
+      expect(ratio).toBeGreaterThanOrEqual(4.5);
       expect(h.errors).toEqual([]);
     }
   });

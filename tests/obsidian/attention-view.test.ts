@@ -135,7 +135,8 @@ describe('the due-for-attention sidebar', () => {
     expect(fay.querySelector('.ties-attention-reason')!.textContent).toBe('how the exam went · due 4 days ago');
     // Interests whole, each its own element (a line breaks between them, never inside a cut word).
     expect(fay.querySelector('.ties-attention-interests')!.textContent).toBe('chess · Emma (daughter) · sailing · jazz');
-    expect(texts(fay, '.ties-attention-interests .ties-attention-item')).toEqual(['chess', 'Emma (daughter)', 'sailing', 'jazz']);
+    // Whole items, each ending in the separator but the last, so that a wrapped line never starts with one.
+    expect(texts(fay, '.ties-attention-interests .ties-attention-item')).toEqual(['chess ·', 'Emma (daughter) ·', 'sailing ·', 'jazz']);
     expect(fay.querySelector('.ties-attention-channel')!.getAttribute('aria-label')).toBe('No preferred channel');
     expect(Array.from(fay.querySelectorAll<HTMLElement>('.ties-attention-action')).map((b) => b.dataset.action)).toEqual(['done', 'log', 'snooze']);
 

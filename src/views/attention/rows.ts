@@ -84,9 +84,10 @@ export function noteName(path: string): string {
 
 /** Items as separate spans with " · " between them, so a line breaks between items and never cuts one. */
 function itemSpans(parent: HTMLElement, items: readonly string[]): void {
+  // The separator ends the item before it, so that a wrapped line never starts with one.
   items.forEach((item, i) => {
-    if (i > 0) parent.appendText(' · ');
-    parent.createSpan({ cls: 'ties-attention-item', text: item });
+    if (i > 0) parent.appendText(' ');
+    parent.createSpan({ cls: 'ties-attention-item', text: i < items.length - 1 ? `${item} ·` : item });
   });
 }
 
