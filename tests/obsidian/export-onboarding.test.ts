@@ -3,13 +3,13 @@
  * export) and the sidebar's empty state, which offers Import people… while the vault has no person notes.
  */
 import type { TFile } from 'obsidian';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ImportSourceModal } from '../../src/actions/import/source-modal';
 import { formatDay, localToday } from '../../src/core/dates';
-import type TiesPlugin from '../../src/main';
 import { VIEW_TYPE_ATTENTION } from '../../src/views/attention/attention-view';
-import { lastNotice, notices, undoButton } from './notices';
-import { command, openedModals, startPlugin, type TestApp } from './shim';
+import { lastNotice, undoButton } from './notices';
+import { command, type TestApp } from './shim';
+import { usePlugin } from './started-plugin';
 
 const TODAY = formatDay(localToday());
 
@@ -20,22 +20,8 @@ function vault(): Record<string, string> {
   };
 }
 
-let plugin: TiesPlugin | null = null;
-beforeEach(() => {
-  notices.length = 0;
-});
-afterEach(() => {
-  plugin?.unload();
-  plugin = null;
-  openedModals.length = 0;
-  vi.restoreAllMocks();
-});
-
-async function started(files = vault(), data: unknown = {}): Promise<{ t: TestApp; p: TiesPlugin }> {
-  let t: TestApp;
-  ({ t, plugin } = await startPlugin(files, data));
-  return { t, p: plugin };
-}
+const start = usePlugin();
+const started = (files = vault(), data: unknown = {}) => start(files, data);
 
 const read = (t: TestApp, path: string) => t.app.vault.read(t.app.vault.getFileByPath(path)!);
 
@@ -78,7 +64,7 @@ describe('the sidebar without person notes', () => {
     expect(button.textContent).toBe('Import people…');
     button.click();
     expect(p.actions.importer.lastModal).toBeInstanceOf(ImportSourceModal);
-    plugin!.unload();
+    p.unload();
     const other = await started();
     const leaf2 = other.t.app.workspace.getRightLeaf(false)!;
     await leaf2.setViewState({ type: VIEW_TYPE_ATTENTION });

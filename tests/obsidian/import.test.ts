@@ -5,7 +5,7 @@
  * Stop, the template, Dutch, the vault-file picker, a file that cannot be imported, and the write loop's slices.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ImportPlanModal } from '../../src/actions/import/plan-modal';
 import { ImportSourceModal, VaultFileSuggest } from '../../src/actions/import/source-modal';
 import { SLICE_NOTES, writeImport } from '../../src/actions/import/write-import';
@@ -13,8 +13,9 @@ import { formatDay, localToday } from '../../src/core/dates';
 import { fillFrontmatter } from '../../src/core/import/note-text';
 import { newPersonNoteText } from '../../src/core/person-note';
 import type TiesPlugin from '../../src/main';
-import { lastNotice, notices, undoButton } from './notices';
-import { command, openedModals, snapshot, startPlugin, type TestApp } from './shim';
+import { lastNotice, undoButton } from './notices';
+import { command, openedModals, snapshot, type TestApp } from './shim';
+import { usePlugin } from './started-plugin';
 
 const FIXTURES = 'tests/fixtures/import';
 const TODAY = formatDay(localToday());
@@ -42,22 +43,8 @@ function text(body: string): () => Promise<ArrayBuffer> {
   return () => Promise.resolve(new TextEncoder().encode(body).buffer);
 }
 
-let plugin: TiesPlugin | null = null;
-beforeEach(() => {
-  notices.length = 0;
-});
-afterEach(() => {
-  plugin?.unload();
-  plugin = null;
-  openedModals.length = 0;
-  vi.restoreAllMocks();
-});
-
-async function started(files = vault(), data: unknown = {}): Promise<{ t: TestApp; p: TiesPlugin }> {
-  let t: TestApp;
-  ({ t, plugin } = await startPlugin(files, data));
-  return { t, p: plugin };
-}
+const start = usePlugin();
+const started = (files = vault(), data: unknown = {}) => start(files, data);
 
 const read = (t: TestApp, path: string) => t.app.vault.read(t.app.vault.getFileByPath(path)!);
 
