@@ -3,7 +3,7 @@
  * sticks out), and a 390 px phone (body.is-mobile) where every row button and header control is 44 px.
  */
 import { describe, expect, it } from 'vitest';
-import { openHarness, type Harness } from './browser';
+import { asPhone, openHarness, overflowing, sidebarWidth, type Harness } from './browser';
 
 async function openSidebar(h: Harness, where: 'right' | 'main' = 'right'): Promise<void> {
   await h.page.evaluate((w) => window.ties.openView('ties-attention', w), where);
@@ -19,10 +19,8 @@ describe('the sidebar at 320, 450 and 390 px', () => {
         const view = h.page.locator('.mod-right-split .ties-attention');
         expect(await view.locator('.ties-attention-section-title').first().textContent()).toBe('Opvolgingen');
         for (const width of [320, 450]) {
-          await h.page.evaluate((w) => document.body.style.setProperty('--sidebar-width', `${w}px`), width);
-          const overflow = await view.evaluate((el) => Array.from(el.querySelectorAll<HTMLElement>('.ties-attention-row, button, .ties-attention-count'))
-            .filter((e) => e.getBoundingClientRect().right > el.getBoundingClientRect().right + 0.5).map((e) => e.className));
-          expect(overflow).toEqual([]);
+          await sidebarWidth(h, width);
+          expect(await overflowing(view, '.ties-attention-row, button, .ties-attention-count')).toEqual([]);
           await h.screenshot(`attention-${width}-${theme}-nl`, h.page.locator('.mod-right-split'));
         }
         expect(h.errors).toEqual([]);
@@ -35,11 +33,7 @@ describe('the sidebar at 320, 450 and 390 px', () => {
   it('fits a 390 px phone, with touch targets of 44 px', async () => {
     const h = await openHarness({ viewport: { width: 390, height: 844 } });
     try {
-      await h.page.evaluate(() => {
-        document.body.addClass('is-mobile');
-        document.querySelector<HTMLElement>('.workspace-ribbon')?.hide();
-        (window.ties.app.workspace as unknown as { rightSplit: { collapse(): void } }).rightSplit.collapse();
-      });
+      await asPhone(h);
       await openSidebar(h, 'main');
       const view = h.page.locator('.ties-attention').last();
       const small = await view.evaluate((el) => Array.from(el.querySelectorAll<HTMLElement>('.ties-attention-action, .ties-attention-count, button'))

@@ -206,3 +206,23 @@ export function useHarness(options: HarnessOptions = {}): () => Harness {
     return harness;
   };
 }
+
+/** Sets the right sidebar's width, as dragging its edge does. */
+export async function sidebarWidth(h: Harness, px: number): Promise<void> {
+  await h.page.evaluate((w) => document.body.style.setProperty('--sidebar-width', `${w}px`), px);
+}
+
+/** The classes of the elements under `root` matching `selector` that stick out past its right edge. */
+export function overflowing(root: Locator, selector: string): Promise<string[]> {
+  return root.evaluate((el, sel) => Array.from(el.querySelectorAll<HTMLElement>(sel))
+    .filter((e) => e.getBoundingClientRect().right > el.getBoundingClientRect().right + 0.5).map((e) => e.className), selector);
+}
+
+/** Makes the page a phone, as Obsidian mobile is: `body.is-mobile`, no ribbon, the right sidebar closed. */
+export async function asPhone(h: Harness): Promise<void> {
+  await h.page.evaluate(() => {
+    document.body.addClass('is-mobile');
+    document.querySelector<HTMLElement>('.workspace-ribbon')?.hide();
+    (window.ties.app.workspace as unknown as { rightSplit: { collapse(): void } }).rightSplit.collapse();
+  });
+}

@@ -5,7 +5,7 @@
  * writes a line in each person's note.
  */
 import { describe, expect, it } from 'vitest';
-import { openHarness, useHarness, type Harness } from './browser';
+import { asPhone, openHarness, overflowing, sidebarWidth, useHarness, type Harness } from './browser';
 
 const MEETING = 'Meetings/Delivery-time feed with Vermeulen Retail.md';
 
@@ -19,9 +19,6 @@ async function panelOver(h: Harness, path: string, where: 'right' | 'main' = 'ri
   await h.page.locator('.ties-note-people .ties-np-card').first().waitFor();
 }
 
-async function sidebarWidth(h: Harness, px: number): Promise<void> {
-  await h.page.evaluate((w) => document.body.style.setProperty('--sidebar-width', `${w}px`), px);
-}
 
 const hideNotices = (h: Harness) => h.page.evaluate(() => window.ties.notices.forEach((n) => n.notice.hide()));
 
@@ -40,9 +37,7 @@ describe('People in this note', () => {
         for (const width of [320, 450]) {
           await sidebarWidth(h, width);
           // Nothing sticks out of the panel: every card, button and follow-up fits its width.
-          const overflow = await panel.evaluate((el) => Array.from(el.querySelectorAll<HTMLElement>('.ties-np-card, button, .ties-np-follow-up'))
-            .filter((e) => e.getBoundingClientRect().right > el.getBoundingClientRect().right + 0.5).map((e) => e.className));
-          expect(overflow).toEqual([]);
+          expect(await overflowing(panel, '.ties-np-card, button, .ties-np-follow-up')).toEqual([]);
           await h.screenshot(`note-people-${width}-${theme}-${lang}`, h.page.locator('.mod-right-split'));
         }
         expect(h.errors).toEqual([]);
@@ -55,11 +50,7 @@ describe('People in this note', () => {
   it('fits a 390 px phone, with touch targets of 44 px', async () => {
     const h = await openHarness({ viewport: { width: 390, height: 844 } });
     try {
-      await h.page.evaluate(() => {
-        document.body.addClass('is-mobile');
-        document.querySelector<HTMLElement>('.workspace-ribbon')?.hide();
-        (window.ties.app.workspace as unknown as { rightSplit: { collapse(): void } }).rightSplit.collapse();
-      });
+      await asPhone(h);
       await panelOver(h, MEETING, 'main');
       const panel = h.page.locator('.ties-note-people');
       const small = await panel.evaluate((el) => Array.from(el.querySelectorAll<HTMLElement>('button, a'))
